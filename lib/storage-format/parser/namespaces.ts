@@ -1,0 +1,91 @@
+import type { ElementNode } from '../types';
+import type { ErrorSink } from './error-sink';
+import { woodstox } from './messages';
+import type { ScannedStartTag } from './start-tag';
+
+/** Prefixes an element declares itself with `xmlns:x="…"`. */
+export type NamespaceScope = ReadonlySet<string>;
+
+/** Declared by Confluence's wrapper element (`xml` is built into XML itself). */
+const PREDECLARED = new Set(['ac', 'ri', 'xml']);
+
+function isDeclared(
+  prefix: string,
+  own: NamespaceScope | null,
+  stack: ReadonlyArray<{ scope: NamespaceScope | null }>,
+): boolean {
+  if (PREDECLARED.has(prefix) || own?.has(prefix)) return true;
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.scope?.has(prefix)) return true;
+  return false;
+}
+
+/**
+ * Woodstox's end-of-start-tag checks: namespace declarations, prefixes in scope, duplicate
+ * attributes. Woodstox notices these at the tag's `>`, so that is where Confluence points.
+ */
+export function checkNamespacesAndDuplicates(
+  tag: ScannedStartTag,
+  lt: number,
+  stack: ReadonlyArray<{ element: ElementNode; scope: NamespaceScope | null }>,
+  sink: ErrorSink,
+): NamespaceScope | null {
+  const tagEnd = tag.end - 1;
+  let own: Set<string> | null = null;
+  for (const attribute of tag.attributes) {
+    if (!attribute.name.startsWith('xmlns:')) continue;
+    const prefix = attribute.name.slice(6);
+    if (attribute.value === '') {
+      sink.error(
+        'empty_namespace',
+        `\`${attribute.name}\` cannot be empty.`,
+        attribute.span.start,
+        attribute.span.end,
+        woodstox.emptyNamespace,
+        attribute.valueSpan.end,
+      );
+    }
+    (own ??= new Set()).add(prefix);
+  }
+
+  if (tag.prefix !== null && !isDeclared(tag.prefix, own, stack)) {
+    sink.error(
+      'undeclared_prefix',
+      `\`${tag.prefix}:\` is not a namespace Confluence knows (only \`ac:\` and \`ri:\`). If \`<${tag.name}>\` is meant as text, write \`&lt;${tag.name}>\`.`,
+      lt,
+      lt + 1 + tag.name.length,
+      woodstox.undeclaredPrefix(tag.prefix),
+      tagEnd,
+    );
+  }
+
+  const seen = new Set<string>();
+  for (const attribute of tag.attributes) {
+    const { name } = attribute;
+    const colon = name.indexOf(':');
+    if (colon > 0) {
+      const prefix = name.slice(0, colon);
+      if (prefix !== 'xmlns' && !isDeclared(prefix, own, stack)) {
+        sink.error(
+          'undeclared_prefix',
+          `\`${prefix}:\` is not a namespace Confluence knows (only \`ac:\` and \`ri:\`), so \`${name}\` is rejected.`,
+          attribute.span.start,
+          attribute.span.start + name.length,
+          woodstox.undeclaredAttributePrefix(prefix, name.slice(colon + 1)),
+          tagEnd,
+        );
+      }
+    }
+    if (seen.has(name)) {
+      sink.error(
+        'duplicate_attribute',
+        `\`${name}\` is given twice on \`<${tag.name}>\`: keep one.`,
+        attribute.span.start,
+        attribute.span.end,
+        woodstox.duplicateAttribute(name),
+        tagEnd,
+      );
+    }
+    seen.add(name);
+  }
+  return own;
+}

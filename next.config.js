@@ -1,0 +1,12 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // `next dev` blocks /_next/* and HMR for origins other than localhost; the README promises that
+  // http://127.0.0.1:PORT works as well as http://localhost:PORT.
+  allowedDevOrigins: ['127.0.0.1'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+module.exports = nextConfig;
