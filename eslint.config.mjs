@@ -39,7 +39,10 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            { group: serverOnlyModules, message: 'Server-only module: call an /api route instead.' },
+            {
+              group: serverOnlyModules,
+              message: 'Server-only module: call an /api route instead.',
+            },
             { group: ['@/lib/emulator/*'], message: 'The emulator is for demo and tests only.' },
           ],
         },

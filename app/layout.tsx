@@ -5,7 +5,8 @@ import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Pagewright', template: '%s · Pagewright' },
-  description: 'Edit Confluence pages as storage-format source, with a live preview and safe saves.',
+  description:
+    'Edit Confluence pages as storage-format source, with a live preview and safe saves.',
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

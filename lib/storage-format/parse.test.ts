@@ -79,7 +79,11 @@ describe('what Confluence rejects, and what it says', () => {
       "Unexpected character '=' (code 61); expected a semi-colon after the reference for entity 'logo'",
     ],
     ['&check;', ['1:1 undeclared_entity'], 'Undeclared general entity "check"'],
-    ['<div open>x</div>', ['1:6 attribute_without_value'], "Unexpected character '>' (code 62) expected '='"],
+    [
+      '<div open>x</div>',
+      ['1:6 attribute_without_value'],
+      "Unexpected character '>' (code 62) expected '='",
+    ],
     [
       '<span style=color:red>x</span>',
       ['1:7 unquoted_attribute'],
@@ -103,10 +107,22 @@ describe('what Confluence rejects, and what it says', () => {
       ['1:3 lt_not_markup'],
       "Unexpected character ' ' (code 32) in content after '<' (malformed start element?).",
     ],
-    ['<p>x</P>', ['1:1 unclosed_element', '1:5 stray_close_tag'], 'Unexpected close tag </P>; expected </p>.'],
+    [
+      '<p>x</P>',
+      ['1:1 unclosed_element', '1:5 stray_close_tag'],
+      'Unexpected close tag </P>; expected </p>.',
+    ],
     ['</br>', ['1:1 stray_close_tag'], 'Unexpected close tag </br>; expected </xml>.'],
-    ['<p>&#0;</p>', ['1:4 invalid_character_reference'], 'Invalid character reference: null character not allowed in XML content.'],
-    ['<!-- a -- b -->', ['1:8 comment_double_hyphen'], "String '--' not allowed in comment (missing '>'?)"],
+    [
+      '<p>&#0;</p>',
+      ['1:4 invalid_character_reference'],
+      'Invalid character reference: null character not allowed in XML content.',
+    ],
+    [
+      '<!-- a -- b -->',
+      ['1:8 comment_double_hyphen'],
+      "String '--' not allowed in comment (missing '>'?)",
+    ],
     [
       '<?xml version="1.0"?><p/>',
       ['1:1 xml_declaration_not_allowed'],

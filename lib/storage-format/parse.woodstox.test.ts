@@ -14,7 +14,9 @@ import { mutate } from './testing/mutations';
  */
 const available = woodstoxAvailable();
 if (!available && process.env.CI) {
-  throw new Error('CI must run the Woodstox differential test: install default-jdk-headless and libwoodstox-java');
+  throw new Error(
+    'CI must run the Woodstox differential test: install default-jdk-headless and libwoodstox-java',
+  );
 }
 
 describe.skipIf(!available)('agreement with Woodstox', () => {
@@ -39,14 +41,18 @@ describe.skipIf(!available)('agreement with Woodstox', () => {
       const result = parseStorage(body);
       const mine = result.confluenceError;
       if (verdict.ok !== (mine === null) || verdict.ok !== (result.diagnostics.length === 0)) {
-        disagreements.push(`${name}: Woodstox ${JSON.stringify(verdict)}, engine ${JSON.stringify(mine)}`);
+        disagreements.push(
+          `${name}: Woodstox ${JSON.stringify(verdict)}, engine ${JSON.stringify(mine)}`,
+        );
       } else if (!verdict.ok && mine) {
         const samePlace =
           verdict.line === mine.line &&
           // Woodstox's own column is unreliable right after a control character.
           (verdict.column === mine.column || verdict.column! < 1);
         if (verdict.message !== mine.message || !samePlace) {
-          disagreements.push(`${name}: Woodstox ${JSON.stringify(verdict)}, engine ${JSON.stringify(mine)}`);
+          disagreements.push(
+            `${name}: Woodstox ${JSON.stringify(verdict)}, engine ${JSON.stringify(mine)}`,
+          );
         }
       }
     }

@@ -1,6 +1,6 @@
 /**
- * Shared types of the storage-format engine. Everything here is plain data so it can cross a
- * Web Worker boundary (structured clone) and the wire unchanged.
+ * Shared types of the storage-format engine. Diagnostics are plain data (they cross the Worker
+ * boundary and the wire); tree nodes expose their source ranges as read-only `Span`s.
  */
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -32,9 +32,9 @@ export interface AttributeNode {
   /** Value with entity and character references resolved. */
   value: string;
   /** Whole `name="value"` range. */
-  span: Span;
+  readonly span: Span;
   /** Range of the value between the quotes. */
-  valueSpan: Span;
+  readonly valueSpan: Span;
 }
 
 export interface ElementNode {
@@ -49,45 +49,46 @@ export interface ElementNode {
   /** True for `<x/>`. */
   selfClosing: boolean;
   /** From `<` of the start tag to `>` of the end tag (or of the start tag when self-closing or never closed). */
-  span: Span;
-  openTag: Span;
+  readonly span: Span;
+  readonly openTag: Span;
   /** Null when self-closing, or when the element was never closed (an error was reported). */
-  closeTag: Span | null;
+  readonly closeTag: Span | null;
 }
 
 export interface TextNode {
   type: 'text';
   /** Text with entity and character references resolved. */
   value: string;
-  span: Span;
+  readonly span: Span;
 }
 
 export interface CDataNode {
   type: 'cdata';
   value: string;
-  span: Span;
+  readonly span: Span;
 }
 
 export interface CommentNode {
   type: 'comment';
   value: string;
-  span: Span;
+  readonly span: Span;
 }
 
 export interface ProcessingInstructionNode {
   type: 'processing-instruction';
   target: string;
   data: string;
-  span: Span;
+  readonly span: Span;
 }
 
-export type StorageNode = ElementNode | TextNode | CDataNode | CommentNode | ProcessingInstructionNode;
+export type StorageNode =
+  ElementNode | TextNode | CDataNode | CommentNode | ProcessingInstructionNode;
 
 /** The body itself: a fragment, so it may hold any number of top-level nodes. */
 export interface DocumentNode {
   type: 'document';
   children: StorageNode[];
-  span: Span;
+  readonly span: Span;
 }
 
 /**

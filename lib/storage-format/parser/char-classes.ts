@@ -38,5 +38,7 @@ export function isForbiddenControl(code: number): boolean {
 export function describeChar(code: number): string {
   if (code < 32) return `(CTRL-CHAR, code ${code})`;
   const char = String.fromCharCode(code);
-  return code > 127 ? `'${char}' (code ${code} / 0x${code.toString(16)})` : `'${char}' (code ${code})`;
+  return code > 127
+    ? `'${char}' (code ${code} / 0x${code.toString(16)})`
+    : `'${char}' (code ${code})`;
 }

@@ -32,7 +32,8 @@ export function checkNamespacesAndDuplicates(
   const tagEnd = tag.end - 1;
   let own: Set<string> | null = null;
   for (const attribute of tag.attributes) {
-    if (!attribute.name.startsWith('xmlns:')) continue;
+    if (attribute.name.charCodeAt(0) !== 120 /* x */ || !attribute.name.startsWith('xmlns:'))
+      continue;
     const prefix = attribute.name.slice(6);
     if (attribute.value === '') {
       sink.error(
@@ -58,11 +59,13 @@ export function checkNamespacesAndDuplicates(
     );
   }
 
-  const seen = new Set<string>();
-  for (const attribute of tag.attributes) {
+  const { attributes } = tag;
+  for (let index = 0; index < attributes.length; index++) {
+    const attribute = attributes[index]!;
     const { name } = attribute;
     const colon = name.indexOf(':');
-    if (colon > 0) {
+    // ac: and ri: (nearly every prefixed attribute) are always in scope: skip the lookup.
+    if (colon > 0 && !name.startsWith('ac:') && !name.startsWith('ri:')) {
       const prefix = name.slice(0, colon);
       if (prefix !== 'xmlns' && !isDeclared(prefix, own, stack)) {
         sink.error(
@@ -75,7 +78,9 @@ export function checkNamespacesAndDuplicates(
         );
       }
     }
-    if (seen.has(name)) {
+    // Tags carry a handful of attributes: a linear scan beats allocating a Set per tag.
+    for (let earlier = 0; earlier < index; earlier++) {
+      if (attributes[earlier]!.name !== name) continue;
       sink.error(
         'duplicate_attribute',
         `\`${name}\` is given twice on \`<${tag.name}>\`: keep one.`,
@@ -84,8 +89,8 @@ export function checkNamespacesAndDuplicates(
         woodstox.duplicateAttribute(name),
         tagEnd,
       );
+      break;
     }
-    seen.add(name);
   }
   return own;
 }

@@ -1,4 +1,5 @@
 import type { AttributeNode } from '../types';
+import { internName, ParsedAttribute } from './nodes';
 import { isForbiddenControl, isNameChar, isNameStart, isWhitespace } from './char-classes';
 import type { ErrorSink } from './error-sink';
 import { woodstox } from './messages';
@@ -15,7 +16,6 @@ const COLON = 58;
 export interface ScannedStartTag {
   name: string;
   prefix: string | null;
-  localName: string;
   attributes: AttributeNode[];
   selfClosing: boolean;
   /** Offset just after the tag's `>` (or where the broken tag was given up). */
@@ -53,19 +53,13 @@ export function splitQName(name: string): { prefix: string | null; localName: st
  */
 export function scanStartTag(source: string, lt: number, sink: ErrorSink): ScannedStartTag {
   const nameEnd = scanQName(source, lt + 1);
-  const name = source.slice(lt + 1, nameEnd);
+  const name = internName(source.slice(lt + 1, nameEnd));
   const attributes: AttributeNode[] = [];
   let p = nameEnd;
   if (danglingColon(source, nameEnd, sink, lt)) return result0(name, attributes, nameEnd + 1);
   let selfClosing = false;
-  const result = (end: number, abandoned = false): ScannedStartTag => ({
-    name,
-    ...splitQName(name),
-    attributes,
-    selfClosing,
-    end,
-    abandoned,
-  });
+  const result = (end: number, abandoned = false): ScannedStartTag =>
+    makeTag(name, attributes, selfClosing, end, abandoned);
 
   for (;;) {
     const beforeSpace = p;
@@ -176,7 +170,25 @@ function danglingColon(source: string, nameEnd: number, sink: ErrorSink, start: 
 }
 
 function result0(name: string, attributes: AttributeNode[], end: number): ScannedStartTag {
-  return { name, ...splitQName(name), attributes, selfClosing: false, end, abandoned: true };
+  return makeTag(name, attributes, false, end, true);
+}
+
+function makeTag(
+  name: string,
+  attributes: AttributeNode[],
+  selfClosing: boolean,
+  end: number,
+  abandoned: boolean,
+): ScannedStartTag {
+  const colon = name.indexOf(':');
+  return {
+    name,
+    prefix: colon < 0 ? null : name.slice(0, colon),
+    attributes,
+    selfClosing,
+    end,
+    abandoned,
+  };
 }
 
 function scanAttribute(
@@ -187,15 +199,10 @@ function scanAttribute(
   sink: ErrorSink,
 ): number {
   const nameEnd = scanQName(source, start);
-  const name = source.slice(start, nameEnd);
+  const name = internName(source.slice(start, nameEnd));
   let p = nameEnd;
   if (danglingColon(source, nameEnd, sink, start)) {
-    attributes.push({
-      name,
-      value: '',
-      span: { start, end: nameEnd + 1 },
-      valueSpan: { start: nameEnd + 1, end: nameEnd + 1 },
-    });
+    attributes.push(new ParsedAttribute(name, '', start, nameEnd + 1, nameEnd + 1, nameEnd + 1));
     return nameEnd + 1;
   }
   while (p < source.length && isWhitespace(source.charCodeAt(p))) p++;
@@ -220,12 +227,7 @@ function scanAttribute(
     );
   }
   if (afterName !== EQUALS || p >= source.length) {
-    attributes.push({
-      name,
-      value: '',
-      span: { start, end: nameEnd },
-      valueSpan: { start: nameEnd, end: nameEnd },
-    });
+    attributes.push(new ParsedAttribute(name, '', start, nameEnd, nameEnd, nameEnd));
     return nameEnd;
   }
   p++;
@@ -235,7 +237,8 @@ function scanAttribute(
     return scanUnquotedValue(source, start, name, p, attributes, sink);
   }
   const valueStart = p + 1;
-  const parts: string[] = [];
+  // Built only when the value needs rewriting (references, normalised whitespace): most don't.
+  let parts: string[] | null = null;
   let segment = valueStart;
   let q = valueStart;
   while (q < source.length) {
@@ -251,7 +254,10 @@ function scanAttribute(
         q,
       );
     } else if (code === 38 /* & */) {
-      parts.push(source.slice(segment, q));
+      parts ??= [];
+      const value = parts
+        ? (parts.push(source.slice(segment, q)), parts.join(''))
+        : source.slice(valueStart, q);
       const reference = readReference(source, q, sink);
       parts.push(reference.text);
       q = reference.next;
@@ -268,6 +274,7 @@ function scanAttribute(
       );
     } else if (code === 9 || code === 10 || code === 13) {
       // XML attribute-value normalisation: each whitespace character becomes a space.
+      parts ??= [];
       parts.push(source.slice(segment, q), ' ');
       if (code === 13 && source.charCodeAt(q + 1) === 10) q++;
       segment = q + 1;
@@ -284,14 +291,11 @@ function scanAttribute(
       source.length,
     );
   }
-  parts.push(source.slice(segment, q));
+  const value = parts
+    ? (parts.push(source.slice(segment, q)), parts.join(''))
+    : source.slice(valueStart, q);
   const end = Math.min(q + 1, source.length);
-  attributes.push({
-    name,
-    value: parts.join(''),
-    span: { start, end },
-    valueSpan: { start: valueStart, end: q },
-  });
+  attributes.push(new ParsedAttribute(name, value, start, end, valueStart, q));
   return end;
 }
 
@@ -319,11 +323,6 @@ function scanUnquotedValue(
     woodstox.expectedQuote(codeAt(source, valueStart)),
     valueStart,
   );
-  attributes.push({
-    name,
-    value: source.slice(valueStart, q),
-    span: { start, end: q },
-    valueSpan: { start: valueStart, end: q },
-  });
+  attributes.push(new ParsedAttribute(name, source.slice(valueStart, q), start, q, valueStart, q));
   return q;
 }

@@ -1,21 +1,22 @@
 import { HTML_VOID_ELEMENTS } from '../element-kinds';
 import { createPositionMapper } from '../positions';
-import type {
-  ConfluenceParseError,
-  Diagnostic,
-  ElementNode,
-  ParseResult,
-  StorageNode,
-} from '../types';
+import type { ConfluenceParseError, Diagnostic, ParseResult, StorageNode } from '../types';
 import { isForbiddenControl, isNameChar, isNameStart, isWhitespace } from './char-classes';
 import type { ErrorSink } from './error-sink';
 import { woodstox } from './messages';
+import {
+  ParsedCData,
+  ParsedComment,
+  ParsedElement,
+  ParsedProcessingInstruction,
+  ParsedText,
+} from './nodes';
 import { readReference } from './references';
 import { controlCharacterAdvice, scanQName, scanStartTag, splitQName } from './start-tag';
 import { checkNamespacesAndDuplicates, type NamespaceScope } from './namespaces';
 
 interface Frame {
-  element: ElementNode;
+  element: ParsedElement;
   /** Prefixes this element declares with `xmlns:x`, if any (rare in storage format). */
   scope: NamespaceScope | null;
 }
@@ -47,7 +48,7 @@ export class StorageParser implements ErrorSink {
   private readonly stack: Frame[] = [];
   private readonly pending: PendingDiagnostic[] = [];
   private confluence: { message: string; offset: number } | null = null;
-  private readonly alreadyReported = new WeakSet<ElementNode>();
+  private readonly alreadyReported = new WeakSet<ParsedElement>();
 
   constructor(source: string) {
     this.source = source;
@@ -77,9 +78,19 @@ export class StorageParser implements ErrorSink {
     return this.result();
   }
 
-  private get children(): StorageNode[] {
+  /** Where new nodes go: the open element's children, or the top level. */
+  private children: StorageNode[] = this.root;
+
+  private push(frame: Frame): void {
+    this.stack.push(frame);
+    this.children = frame.element.children;
+  }
+
+  private pop(): Frame {
+    const frame = this.stack.pop()!;
     const top = this.stack[this.stack.length - 1];
-    return top ? top.element.children : this.root;
+    this.children = top ? top.element.children : this.root;
+    return frame;
   }
 
   private text(start: number): number {
@@ -117,9 +128,11 @@ export class StorageParser implements ErrorSink {
       }
       i++;
     }
-    let value = parts ? (parts.push(source.slice(segment, i)), parts.join('')) : source.slice(start, i);
+    let value = parts
+      ? (parts.push(source.slice(segment, i)), parts.join(''))
+      : source.slice(start, i);
     if (hasCarriageReturn) value = value.replace(/\r\n?/g, '\n');
-    this.children.push({ type: 'text', value, span: { start, end: i } });
+    this.children.push(new ParsedText(value, start, i));
     return i;
   }
 
@@ -166,7 +179,7 @@ export class StorageParser implements ErrorSink {
       woodstox.ltInContent(next),
       lt + 1,
     );
-    this.children.push({ type: 'text', value: '<', span: { start: lt, end: lt + 1 } });
+    this.children.push(new ParsedText('<', lt, lt + 1));
     return lt + 1;
   }
 
@@ -174,32 +187,32 @@ export class StorageParser implements ErrorSink {
     const tag = scanStartTag(this.source, lt, this);
     if (tag.abandoned) {
       const end = Math.max(tag.end, lt + 1);
-      this.children.push({ type: 'text', value: this.source.slice(lt, end), span: { start: lt, end } });
+      this.children.push(new ParsedText(this.source.slice(lt, end), lt, end));
       return end;
     }
     const errorsBefore = this.pending.length;
     const scope = checkNamespacesAndDuplicates(tag, lt, this.stack, this);
-    const element: ElementNode = {
-      type: 'element',
-      name: tag.name,
-      prefix: tag.prefix,
-      localName: tag.localName,
-      attributes: tag.attributes,
-      children: [],
-      selfClosing: tag.selfClosing,
-      span: { start: lt, end: tag.end },
-      openTag: { start: lt, end: tag.end },
-      closeTag: null,
-    };
+    const element = new ParsedElement(tag.name, tag.attributes, tag.selfClosing, lt, tag.end);
     this.children.push(element);
     // `<h:m>` meant as text: its missing close tag is the same mistake, not a second one.
     if (this.pending.length > errorsBefore) this.alreadyReported.add(element);
-    if (!tag.selfClosing) this.stack.push({ element, scope });
+    if (!tag.selfClosing) this.push({ element, scope });
     return tag.end;
   }
 
   private endTag(lt: number): number {
     const { source } = this;
+    const top = this.stack[this.stack.length - 1];
+    // Fast path, nearly every close tag: `</name>` matching the open element.
+    if (top) {
+      const topName = top.element.name;
+      const gt = lt + 2 + topName.length;
+      if (source.charCodeAt(gt) === 62 && source.startsWith(topName, lt + 2)) {
+        this.pop();
+        this.finish(top.element, lt, gt + 1);
+        return gt + 1;
+      }
+    }
     // Woodstox reads a close tag's name greedily, colons and all (`</ri:>` is reported as such).
     let nameEnd = lt + 2;
     while (nameEnd < this.length) {
@@ -222,13 +235,12 @@ export class StorageParser implements ErrorSink {
         woodstox.missingElementName(lt + 2 < this.length ? source.charCodeAt(lt + 2) : LT),
         lt + 2,
       );
-      this.children.push({ type: 'text', value: '</', span: { start: lt, end: lt + 2 } });
+      this.children.push(new ParsedText('</', lt, lt + 2));
       return lt + 2;
     }
-    const top = this.stack[this.stack.length - 1];
     const nameOffset = nameEnd - 1;
     if (top && top.element.name === name) {
-      this.stack.pop();
+      this.pop();
       this.finish(top.element, lt, end);
     } else {
       const expected = top ? top.element.name : 'xml';
@@ -237,9 +249,9 @@ export class StorageParser implements ErrorSink {
       while (depth >= 0 && this.stack[depth]!.element.name !== name) depth--;
       if (depth >= 0) {
         while (this.stack.length - 1 > depth) {
-          this.closeUnclosed(this.stack.pop()!.element, name, lt, confluenceMessage, nameOffset);
+          this.closeUnclosed(this.pop().element, name, lt, confluenceMessage, nameOffset);
         }
-        this.finish(this.stack.pop()!.element, lt, end);
+        this.finish(this.pop().element, lt, end);
       } else {
         this.strayCloseTag(name, expected, lt, end, confluenceMessage, nameOffset);
       }
@@ -257,9 +269,9 @@ export class StorageParser implements ErrorSink {
     return end;
   }
 
-  private finish(element: ElementNode, closeStart: number, closeEnd: number): void {
-    element.closeTag = { start: closeStart, end: closeEnd };
-    element.span = { start: element.span.start, end: closeEnd };
+  private finish(element: ParsedElement, closeStart: number, closeEnd: number): void {
+    element.closeStart = closeStart;
+    element.end = closeEnd;
   }
 
   private strayCloseTag(
@@ -282,7 +294,7 @@ export class StorageParser implements ErrorSink {
    * Confluence elements get the precise advice; their children really belong to the parent.
    */
   private closeUnclosed(
-    element: ElementNode,
+    element: ParsedElement,
     closer: string,
     closeStart: number,
     confluenceMessage: string,
@@ -318,10 +330,10 @@ export class StorageParser implements ErrorSink {
     if (isVoid || isEmptyKind) {
       const adopted = element.children;
       element.children = [];
-      element.span = { ...element.openTag };
-      this.children.push(...adopted);
+      element.end = element.openEnd;
+      for (const child of adopted) this.children.push(child);
     } else {
-      element.span = { start: element.span.start, end: closeStart };
+      element.end = closeStart;
     }
   }
 
@@ -329,7 +341,7 @@ export class StorageParser implements ErrorSink {
     // Confluence's own `</xml>` follows the body: Woodstox stops at its `l`.
     const offset = this.length + 4;
     while (this.stack.length > 0) {
-      const frame = this.stack.pop()!;
+      const frame = this.pop();
       const message = woodstox.unexpectedCloseTag('xml', frame.element.name);
       this.closeUnclosed(frame.element, 'xml', this.length, message, offset);
     }
@@ -373,7 +385,7 @@ export class StorageParser implements ErrorSink {
   private pushComment(lt: number, valueEnd: number, end: number): number {
     this.checkControlCharacters(lt + 4, valueEnd);
     const value = this.source.slice(lt + 4, valueEnd);
-    this.children.push({ type: 'comment', value, span: { start: lt, end } });
+    this.children.push(new ParsedComment(value, lt, end));
     return end;
   }
 
@@ -396,7 +408,7 @@ export class StorageParser implements ErrorSink {
     let value = source.slice(valueStart, close);
     if (hasCarriageReturn) value = value.replace(/\r\n?/g, '\n');
     const end = Math.min(close + 3, this.length);
-    this.children.push({ type: 'cdata', value, span: { start: lt, end } });
+    this.children.push(new ParsedCData(value, lt, end));
     return end;
   }
 
@@ -470,7 +482,7 @@ export class StorageParser implements ErrorSink {
         isWhitespace(code) ? woodstox.missingName(code) : woodstox.expectedNameStart(code),
         lt + 2,
       );
-      this.children.push({ type: 'text', value: '<?', span: { start: lt, end: lt + 2 } });
+      this.children.push(new ParsedText('<?', lt, lt + 2));
       return lt + 2;
     }
     if (target.toLowerCase() === 'xml') {
@@ -506,7 +518,7 @@ export class StorageParser implements ErrorSink {
     }
     this.checkControlCharacters(targetEnd, close < 0 ? this.length : close);
     const data = source.slice(targetEnd, close < 0 ? this.length : close).trimStart();
-    this.children.push({ type: 'processing-instruction', target, data, span: { start: lt, end } });
+    this.children.push(new ParsedProcessingInstruction(target, data, lt, end));
     return end;
   }
 

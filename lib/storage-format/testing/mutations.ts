@@ -21,7 +21,25 @@ export interface Mutation {
   body: string;
 }
 
-const INSERTABLE = ['<', '>', '&', '/', '"', "'", '=', ';', ']]>', ' ', '<br>', '&nbsp', '&bogus;', '\u0001', '</p>', '<!DOCTYPE x>', 'x:'];
+const INSERTABLE = [
+  '<',
+  '>',
+  '&',
+  '/',
+  '"',
+  "'",
+  '=',
+  ';',
+  ']]>',
+  ' ',
+  '<br>',
+  '&nbsp',
+  '&bogus;',
+  '\u0001',
+  '</p>',
+  '<!DOCTYPE x>',
+  'x:',
+];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
@@ -43,7 +61,10 @@ export function mutate(source: string, count: number, seed: number): Mutation[] 
     },
     () => {
       const i = at();
-      return { kind: 'insert', body: source.slice(0, i) + pick(random, INSERTABLE) + source.slice(i) };
+      return {
+        kind: 'insert',
+        body: source.slice(0, i) + pick(random, INSERTABLE) + source.slice(i),
+      };
     },
     () => ({ kind: 'truncate', body: source.slice(0, at()) }),
     () => {

@@ -1,0 +1,34 @@
+import { test as base, expect } from '@playwright/test';
+
+/**
+ * `appUrl`: where global-setup started the app. `offOrigin`: every request the page made to
+ * anything but the app's own origin (a Pagewright page must make none: no CDN, no beacons).
+ * `consoleErrors`: console errors and uncaught page errors seen during the test.
+ */
+export const test = base.extend<{ appUrl: string; offOrigin: string[]; consoleErrors: string[] }>({
+  appUrl: async ({}, use) => {
+    const url = process.env.E2E_APP_URL;
+    if (!url) throw new Error('E2E_APP_URL is not set: global-setup did not run');
+    await use(url);
+  },
+  offOrigin: async ({ page, appUrl }, use) => {
+    const seen: string[] = [];
+    const origin = new URL(appUrl).origin;
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('about:'))
+        seen.push(url);
+    });
+    await use(seen);
+  },
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+  },
+});
+
+export { expect };

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { startEmulator } from '../emulator';
+
+/**
+ * `npm run demo`: the embedded Confluence emulator and the app, together, in one terminal.
+ * PORT (app, default 3000), EMULATOR_PORT (default 8090), EMULATOR_DATA (default
+ * .data/emulator.json) are honoured; Ctrl+C stops both. The app is built first when the build
+ * is missing or older than the sources, then served by `next start` (fast pages, no dev compile).
+ */
+const root = resolve(__dirname, '..', '..');
+const appPort = Number(process.env.PORT ?? 3000);
+const emulatorPort = Number(process.env.EMULATOR_PORT ?? 8090);
+const dataFile = resolve(process.env.EMULATOR_DATA ?? join(root, '.data', 'emulator.json'));
+const host = process.env.HOST ?? '127.0.0.1';
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  return ['app', 'components', 'lib'].every((dir) => newestSource(join(root, dir)) < built);
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const next = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  return spawn(process.execPath, [next, ...args], { cwd: root, env, stdio: 'inherit' });
+}
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({ port: emulatorPort, host, dataFile });
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    PAGEWRIGHT_DEMO: '1',
+    PAGEWRIGHT_EMULATOR_URL: emulator.url,
+    PAGEWRIGHT_DEMO_DATA_DIR: resolve(dataFile, '..'),
+  };
+  console.log(`Confluence emulator: ${emulator.url} (data: ${dataFile})`);
+
+  if (!buildIsCurrent()) {
+    console.log('Building the app (first start, or the sources changed)…');
+    const build = run(['build'], env);
+    const code = await new Promise<number | null>((done) => build.once('exit', done));
+    if (code !== 0) {
+      await emulator.close();
+      throw new Error(`next build failed with exit code ${code}`);
+    }
+  }
+
+  const app = run(['start', '-p', String(appPort), '-H', host], env);
+  console.log(
+    `Pagewright: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${appPort} (also http://localhost:${appPort})`,
+  );
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    app.kill('SIGTERM');
+    await emulator.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  app.once('exit', (code) => void stop(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
