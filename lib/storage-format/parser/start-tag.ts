@@ -255,9 +255,7 @@ function scanAttribute(
       );
     } else if (code === 38 /* & */) {
       parts ??= [];
-      const value = parts
-        ? (parts.push(source.slice(segment, q)), parts.join(''))
-        : source.slice(valueStart, q);
+      parts.push(source.slice(segment, q));
       const reference = readReference(source, q, sink);
       parts.push(reference.text);
       q = reference.next;
