@@ -1,0 +1,188 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
+
+import ipaddr from 'ipaddr.js';
+import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from 'undici';
+
+import { ConfluenceError, redactRequest } from './errors';
+
+/**
+ * The one way this server talks to Confluence (security.md SSRF-3, SSRF-4, SSRF-6): every
+ * address a name resolves to is checked at connect time (so DNS rebinding cannot slip a private
+ * address in after the allowlist check), literal IPs are checked without a lookup, redirects are
+ * never followed, and time and size are bounded. `fetch` and `Agent` come from the same undici.
+ */
+
+/** Cloud metadata endpoints: never reachable, not even for sites allowed on private networks. */
+const ALWAYS_BLOCKED = new Set(['169.254.169.254', 'fd00:ec2::254', '100.100.100.200']);
+
+export function isAddressAllowed(address: string, privateOk: boolean): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.process(address);
+  if (ALWAYS_BLOCKED.has(parsed.toString())) return false;
+  const range = parsed.range();
+  if (range === 'unicast') return true;
+  if (!privateOk) return false;
+  return (
+    ['loopback', 'private', 'uniqueLocal', 'linkLocal', 'carrierGradeNat'].includes(range) &&
+    !(parsed.kind() === 'ipv4' && range === 'linkLocal')
+  );
+}
+
+export type LookupFunction = (
+  hostname: string,
+  options: { all: true },
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+export interface GuardOptions {
+  privateOk: boolean;
+  /** Injected in tests to play DNS tricks. */
+  lookup?: LookupFunction;
+  connectTimeoutMs?: number;
+  totalTimeoutMs?: number;
+  maxBytes?: number;
+}
+
+export function createGuardedAgent(options: GuardOptions): Agent {
+  const lookup: LookupFunction =
+    options.lookup ?? ((hostname, opts, callback) => dnsLookup(hostname, opts, callback));
+  return new Agent({
+    connect: {
+      timeout: options.connectTimeoutMs ?? 5_000,
+      lookup(hostname, lookupOptions, callback) {
+        lookup(hostname, { all: true }, (error, addresses) => {
+          if (error) return callback(error, '', 4);
+          const refused = addresses.find((a) => !isAddressAllowed(a.address, options.privateOk));
+          if (refused || addresses.length === 0) {
+            const blocked = Object.assign(new Error(`${hostname} resolves to a blocked address`), {
+              code: 'EBLOCKED',
+            });
+            return callback(blocked, '', 4);
+          }
+          if ((lookupOptions as { all?: boolean }).all) {
+            (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+          } else {
+            callback(null, addresses[0]!.address, addresses[0]!.family);
+          }
+        });
+      },
+    },
+  });
+}
+
+export interface GuardedResponse {
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+/**
+ * Fetches `url` through `agent`; reads at most `maxBytes`. Network failures, refused addresses,
+ * redirects and timeouts all become {@link ConfluenceError}s carrying a redacted request.
+ */
+export async function guardedFetch(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string },
+  agent: Agent,
+  options: GuardOptions,
+): Promise<GuardedResponse> {
+  const method = init.method ?? 'GET';
+  const request = redactRequest(method, url, init.headers);
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host) && !isAddressAllowed(host, options.privateOk)) {
+    throw new ConfluenceError('site_not_allowed', `${host} is a blocked address`, { request });
+  }
+  let response;
+  try {
+    response = await undiciFetch(url, {
+      ...(init as UndiciRequestInit),
+      method,
+      redirect: 'manual',
+      dispatcher: agent,
+      signal: AbortSignal.timeout(options.totalTimeoutMs ?? 30_000),
+    });
+  } catch (error) {
+    throw networkError(error, request);
+  }
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel();
+    throw new ConfluenceError(
+      'unexpected_response',
+      `Confluence answered with a redirect (HTTP ${response.status}); redirects are not followed.`,
+      {
+        status: response.status,
+        request,
+      },
+    );
+  }
+  const body = await readCapped(response, options.maxBytes ?? 20 * 1024 * 1024, request);
+  return {
+    status: response.status,
+    headers: new Headers(response.headers as unknown as HeadersInit),
+    body,
+  };
+}
+
+async function readCapped(
+  response: Awaited<ReturnType<typeof undiciFetch>>,
+  maxBytes: number,
+  request: ReturnType<typeof redactRequest>,
+): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        throw new ConfluenceError('too_large', `Confluence's answer exceeded ${maxBytes} bytes`, {
+          status: response.status,
+          request,
+        });
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof ConfluenceError) throw error;
+    throw networkError(error, request);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function networkError(error: unknown, request: ReturnType<typeof redactRequest>): ConfluenceError {
+  const cause = error instanceof Error ? ((error as { cause?: unknown }).cause ?? error) : error;
+  const code = (cause as { code?: string } | undefined)?.code;
+  const name = (error as { name?: string } | undefined)?.name;
+  if (code === 'EBLOCKED') {
+    return new ConfluenceError(
+      'site_not_allowed',
+      'The site resolves to an address this server may not reach.',
+      {
+        request,
+      },
+    );
+  }
+  if (
+    name === 'TimeoutError' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT'
+  ) {
+    return new ConfluenceError('timeout', 'Confluence did not answer in time.', {
+      request,
+      transient: true,
+    });
+  }
+  return new ConfluenceError(
+    'network',
+    `Confluence could not be reached (${code ?? 'network error'}).`,
+    {
+      request,
+      transient: true,
+    },
+  );
+}
