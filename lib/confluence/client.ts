@@ -1,0 +1,108 @@
+import type { ConfluenceCredentials, ConfluenceFlavour } from '@/lib/session/session-data';
+
+import { CloudAdapter } from './cloud-adapter';
+import { DataCenterAdapter } from './datacenter-adapter';
+import { ConfluenceError } from './errors';
+import type { GuardOptions } from './guarded-fetch';
+import type { ConfluenceAdapter, SavePageInput, SavePageResult } from './model';
+import { ConfluenceTransport } from './transport';
+
+export interface ClientOptions {
+  /** Normalised site base (see site-policy.ts): origin plus context path. */
+  baseUrl: string;
+  flavour: ConfluenceFlavour;
+  credentials: ConfluenceCredentials;
+  guard: GuardOptions;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ConfluenceClient extends ConfluenceAdapter {
+  close(): Promise<void>;
+}
+
+/** Cloud sites are `*.atlassian.net` (or the gateway); everything else is Data Center/Server. */
+export function guessFlavour(baseUrl: string): ConfluenceFlavour {
+  const host = new URL(baseUrl).hostname;
+  return host.endsWith('.atlassian.net') || host === 'api.atlassian.com' ? 'cloud' : 'datacenter';
+}
+
+/**
+ * Cloud API paths start at the site root (`/wiki/api/v2/…`), so a user's `…/wiki` is dropped;
+ * Data Center paths start at the context path, which is kept.
+ */
+function transportBase(baseUrl: string, flavour: ConfluenceFlavour): string {
+  return flavour === 'cloud' ? baseUrl.replace(/\/wiki$/, '') : baseUrl;
+}
+
+export function createConfluenceClient(options: ClientOptions): ConfluenceClient {
+  const base = transportBase(options.baseUrl, options.flavour);
+  const http = new ConfluenceTransport({
+    baseUrl: base,
+    credentials: options.credentials,
+    guard: options.guard,
+    sleep: options.sleep,
+  });
+  const adapter: ConfluenceAdapter =
+    options.flavour === 'cloud' ? new CloudAdapter(http, base) : new DataCenterAdapter(http, base);
+  return {
+    flavour: adapter.flavour,
+    currentUser: () => adapter.currentUser(),
+    getPage: (id) => adapter.getPage(id),
+    getAncestors: (id) => adapter.getAncestors(id),
+    findPagesByTitle: (key, title) => adapter.findPagesByTitle(key, title),
+    listVersions: (id) => adapter.listVersions(id),
+    getVersionBody: (id, version) => adapter.getVersionBody(id, version),
+    savePage: (input) => savePageSafely(adapter, input),
+    close: () => http.close(),
+  };
+}
+
+/** The answer to a PUT may be lost even though the save applied (timeout, 502/504 after commit). */
+function outcomeUnknown(error: unknown): boolean {
+  if (!(error instanceof ConfluenceError)) return false;
+  if (error.kind === 'timeout' || error.kind === 'network') return true;
+  return error.kind === 'server_error' && (error.details.status ?? 500) >= 500;
+}
+
+/** Confluence may re-serialise what it stores; compare ignoring whitespace between tags. */
+function sameBody(a: string, b: string): boolean {
+  const squeeze = (s: string) => s.replace(/>\s+</g, '><').trim();
+  return squeeze(a) === squeeze(b);
+}
+
+/**
+ * A save is never blindly retried (security.md DATA-6). When its answer is lost, the page is read
+ * again: at base+1 with our title and body, the save applied (success, marked `recovered`); at
+ * base, it did not (the original error stands and the user may retry); anything else is someone
+ * else's save, reported as a conflict carrying the current version.
+ */
+export async function savePageSafely(
+  adapter: ConfluenceAdapter,
+  input: SavePageInput,
+): Promise<SavePageResult> {
+  try {
+    return await adapter.savePage(input);
+  } catch (error) {
+    if (!outcomeUnknown(error)) throw error;
+    let current;
+    try {
+      current = await adapter.getPage(input.id);
+    } catch {
+      throw error;
+    }
+    const expected = input.baseVersion + 1;
+    if (
+      current.version.number === expected &&
+      current.title === input.title &&
+      sameBody(current.body, input.body)
+    ) {
+      return { version: expected, recovered: true };
+    }
+    if (current.version.number === input.baseVersion) throw error;
+    throw new ConfluenceError(
+      'version_conflict',
+      `The save's answer was lost and the page is now at version ${current.version.number} with other content.`,
+      { currentVersion: current.version.number },
+    );
+  }
+}

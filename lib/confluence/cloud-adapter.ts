@@ -1,0 +1,164 @@
+import { ConfluenceError } from './errors';
+import type {
+  ConfluenceAdapter,
+  ConfluencePage,
+  ConfluenceUser,
+  PageVersionSummary,
+  SavePageInput,
+  TitleUse,
+} from './model';
+import {
+  v1CurrentUserSchema,
+  v2AncestorsSchema,
+  v2PageListSchema,
+  v2PageSchema,
+  v2SpaceListSchema,
+  v2SpaceSchema,
+  v2VersionListSchema,
+} from './schemas';
+import type { ConfluenceTransport } from './transport';
+
+/**
+ * Confluence Cloud: pages through REST v2 (`/wiki/api/v2`), v1 only where v2 has nothing
+ * (`user/current`). Cloud's v1 content endpoints answer 410 on more and more sites.
+ */
+export class CloudAdapter implements ConfluenceAdapter {
+  readonly flavour = 'cloud' as const;
+  private readonly spaceKeys = new Map<string, string>();
+
+  constructor(
+    private readonly http: ConfluenceTransport,
+    private readonly siteUrl: string,
+  ) {}
+
+  async currentUser(): Promise<ConfluenceUser> {
+    const user = await this.http.request('GET', 'wiki/rest/api/user/current', {
+      schema: v1CurrentUserSchema,
+    });
+    if (user.type === 'anonymous' || !user.accountId) {
+      throw new ConfluenceError(
+        'unauthorized',
+        'Confluence treated the credentials as an anonymous visitor.',
+      );
+    }
+    return {
+      displayName: user.displayName ?? user.publicName ?? user.accountId,
+      accountId: user.accountId,
+    };
+  }
+
+  private async spaceKey(spaceId: string): Promise<string> {
+    const known = this.spaceKeys.get(spaceId);
+    if (known) return known;
+    const space = await this.http.request('GET', `wiki/api/v2/spaces/${spaceId}`, {
+      schema: v2SpaceSchema,
+    });
+    this.spaceKeys.set(spaceId, space.key);
+    return space.key;
+  }
+
+  async getPage(id: string): Promise<ConfluencePage> {
+    const page = await this.http.request('GET', `wiki/api/v2/pages/${id}`, {
+      query: { 'body-format': 'storage' },
+      schema: v2PageSchema,
+    });
+    if (page.body?.storage === undefined) {
+      throw new ConfluenceError('unexpected_response', 'Confluence left out the page body.');
+    }
+    const [spaceKey, ancestors] = await Promise.all([
+      this.spaceKey(page.spaceId),
+      this.getAncestors(id),
+    ]);
+    const base = page._links?.base ?? `${this.siteUrl}/wiki`;
+    return {
+      id: page.id,
+      title: page.title,
+      spaceKey,
+      spaceId: page.spaceId,
+      parentId: page.parentId ?? null,
+      ancestors,
+      version: {
+        number: page.version.number,
+        when: page.version.createdAt ?? '',
+        by: page.version.authorId ?? '',
+        message: page.version.message ?? '',
+        minorEdit: page.version.minorEdit ?? false,
+      },
+      body: page.body.storage.value,
+      webUrl: page._links?.webui ? base + page._links.webui : base,
+    };
+  }
+
+  /** v2 gives ancestor ids only: one bulk read fetches their titles, order kept (root first). */
+  async getAncestors(id: string): Promise<Array<{ id: string; title: string }>> {
+    const { results } = await this.http.request('GET', `wiki/api/v2/pages/${id}/ancestors`, {
+      query: { limit: 250 },
+      schema: v2AncestorsSchema,
+    });
+    const pageIds = results.filter((a) => !a.type || a.type === 'page').map((a) => a.id);
+    if (pageIds.length === 0) return [];
+    const pages = await this.http.request('GET', 'wiki/api/v2/pages', {
+      query: { id: pageIds, limit: 250 },
+      schema: v2PageListSchema,
+    });
+    const titles = new Map(pages.results.map((p) => [p.id, p.title]));
+    return pageIds.map((ancestorId) => ({
+      id: ancestorId,
+      title: titles.get(ancestorId) ?? ancestorId,
+    }));
+  }
+
+  async savePage(input: SavePageInput) {
+    const page = await this.http.request('PUT', `wiki/api/v2/pages/${input.id}`, {
+      json: {
+        id: input.id,
+        status: 'current',
+        title: input.title,
+        ...(input.parentId ? { parentId: input.parentId } : {}),
+        body: { representation: 'storage', value: input.body },
+        version: {
+          number: input.baseVersion + 1,
+          ...(input.message ? { message: input.message } : {}),
+        },
+      },
+      schema: v2PageSchema,
+    });
+    return { version: page.version.number, recovered: false };
+  }
+
+  async findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]> {
+    const spaces = await this.http.request('GET', 'wiki/api/v2/spaces', {
+      query: { keys: spaceKey },
+      schema: v2SpaceListSchema,
+    });
+    const space = spaces.results[0];
+    if (!space) return [];
+    const pages = await this.http.request('GET', 'wiki/api/v2/pages', {
+      query: { 'space-id': space.id, title, status: ['current', 'archived', 'draft'] },
+      schema: v2PageListSchema,
+    });
+    return pages.results.map((p) => ({ id: p.id, title: p.title, status: p.status }));
+  }
+
+  async listVersions(id: string): Promise<PageVersionSummary[]> {
+    const list = await this.http.request('GET', `wiki/api/v2/pages/${id}/versions`, {
+      query: { limit: 250 },
+      schema: v2VersionListSchema,
+    });
+    return list.results.map((v) => ({
+      number: v.number,
+      when: v.createdAt ?? '',
+      by: v.authorId ?? '',
+      message: v.message ?? '',
+      minorEdit: v.minorEdit ?? false,
+    }));
+  }
+
+  async getVersionBody(id: string, version: number): Promise<string> {
+    const page = await this.http.request('GET', `wiki/api/v2/pages/${id}`, {
+      query: { version, 'body-format': 'storage' },
+      schema: v2PageSchema,
+    });
+    return page.body?.storage?.value ?? '';
+  }
+}

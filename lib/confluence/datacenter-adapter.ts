@@ -1,0 +1,140 @@
+import { ConfluenceError } from './errors';
+import type {
+  ConfluenceAdapter,
+  ConfluencePage,
+  ConfluenceUser,
+  PageVersionSummary,
+  SavePageInput,
+  TitleUse,
+} from './model';
+import {
+  v1ContentArraySchema,
+  v1ContentSchema,
+  v1CurrentUserSchema,
+  v1VersionListSchema,
+  type V1Content,
+} from './schemas';
+import type { ConfluenceTransport } from './transport';
+
+const PAGE_EXPAND = 'body.storage,version,ancestors,space';
+
+/** Data Center (and Server): REST v1 under the base URL, which may carry a context path. */
+export class DataCenterAdapter implements ConfluenceAdapter {
+  readonly flavour = 'datacenter' as const;
+
+  constructor(
+    private readonly http: ConfluenceTransport,
+    private readonly baseUrl: string,
+  ) {}
+
+  async currentUser(): Promise<ConfluenceUser> {
+    const user = await this.http.request('GET', 'rest/api/user/current', {
+      schema: v1CurrentUserSchema,
+    });
+    if (user.type === 'anonymous' || !user.username) {
+      throw new ConfluenceError(
+        'unauthorized',
+        'Confluence treated the credentials as an anonymous visitor.',
+      );
+    }
+    return { displayName: user.displayName ?? user.username, username: user.username };
+  }
+
+  async getPage(id: string): Promise<ConfluencePage> {
+    const content = await this.http.request('GET', `rest/api/content/${id}`, {
+      query: { expand: PAGE_EXPAND },
+      schema: v1ContentSchema,
+    });
+    return toPage(content, this.baseUrl);
+  }
+
+  async getAncestors(id: string): Promise<Array<{ id: string; title: string }>> {
+    const content = await this.http.request('GET', `rest/api/content/${id}`, {
+      query: { expand: 'ancestors' },
+      schema: v1ContentSchema,
+    });
+    return (content.ancestors ?? []).map(({ id: ancestorId, title }) => ({
+      id: ancestorId,
+      title,
+    }));
+  }
+
+  async savePage(input: SavePageInput) {
+    const content = await this.http.request('PUT', `rest/api/content/${input.id}`, {
+      json: {
+        id: input.id,
+        type: 'page',
+        status: 'current',
+        title: input.title,
+        version: {
+          number: input.baseVersion + 1,
+          ...(input.message ? { message: input.message } : {}),
+          minorEdit: input.minorEdit ?? false,
+        },
+        // Sent on every save: some Confluence versions move a page whose parent is left out.
+        ...(input.parentId ? { ancestors: [{ id: input.parentId }] } : {}),
+        body: { storage: { value: input.body, representation: 'storage' } },
+      },
+      schema: v1ContentSchema,
+    });
+    return { version: content.version?.number ?? input.baseVersion + 1, recovered: false };
+  }
+
+  async findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]> {
+    const found = await this.http.request('GET', 'rest/api/content', {
+      query: { spaceKey, title, type: 'page', status: 'any' },
+      schema: v1ContentArraySchema,
+    });
+    return found.results.map((c) => ({ id: c.id, title: c.title, status: c.status }));
+  }
+
+  async listVersions(id: string): Promise<PageVersionSummary[]> {
+    const list = await this.http.request('GET', `rest/api/content/${id}/version`, {
+      query: { limit: 200 },
+      schema: v1VersionListSchema,
+    });
+    return list.results.map((v) => ({
+      number: v.number,
+      when: v.when ?? '',
+      by: v.by?.displayName ?? v.by?.username ?? '',
+      message: v.message ?? '',
+      minorEdit: v.minorEdit ?? false,
+    }));
+  }
+
+  async getVersionBody(id: string, version: number): Promise<string> {
+    const content = await this.http.request('GET', `rest/api/content/${id}`, {
+      query: { status: 'historical', version, expand: 'body.storage' },
+      schema: v1ContentSchema,
+    });
+    return content.body?.storage?.value ?? '';
+  }
+}
+
+function toPage(content: V1Content, baseUrl: string): ConfluencePage {
+  const ancestors = (content.ancestors ?? []).map(({ id, title }) => ({ id, title }));
+  const version = content.version;
+  if (!version || content.body?.storage === undefined || !content.space) {
+    throw new ConfluenceError(
+      'unexpected_response',
+      'Confluence left out the page body, version or space.',
+    );
+  }
+  const base = content._links?.base ?? baseUrl;
+  return {
+    id: content.id,
+    title: content.title,
+    spaceKey: content.space.key,
+    parentId: ancestors.at(-1)?.id ?? null,
+    ancestors,
+    version: {
+      number: version.number,
+      when: version.when ?? '',
+      by: version.by?.displayName ?? version.by?.username ?? '',
+      message: version.message ?? '',
+      minorEdit: version.minorEdit ?? false,
+    },
+    body: content.body.storage.value,
+    webUrl: content._links?.webui ? base + content._links.webui : base,
+  };
+}

@@ -1,0 +1,72 @@
+import type { ConfluenceFlavour } from '@/lib/session/session-data';
+
+/** One page as Pagewright sees it, whichever Confluence and API version it came from. */
+export interface ConfluencePage {
+  id: string;
+  title: string;
+  spaceKey: string;
+  spaceId?: string;
+  /** Null for a page at the top of its space. */
+  parentId: string | null;
+  /** Root first, direct parent last. */
+  ancestors: Array<{ id: string; title: string }>;
+  version: {
+    number: number;
+    when: string;
+    by: string;
+    message: string;
+    minorEdit: boolean;
+  };
+  /** Storage format. */
+  body: string;
+  webUrl: string;
+}
+
+export interface ConfluenceUser {
+  displayName: string;
+  accountId?: string;
+  username?: string;
+}
+
+export interface PageVersionSummary {
+  number: number;
+  when: string;
+  by: string;
+  message: string;
+  minorEdit: boolean;
+}
+
+export interface SavePageInput {
+  id: string;
+  title: string;
+  body: string;
+  /** The version the edit started from; the new version is exactly base + 1. */
+  baseVersion: number;
+  /** The parent the page had when loaded: sent again so the page never moves by accident. */
+  parentId: string | null;
+  message?: string;
+  minorEdit?: boolean;
+}
+
+export interface SavePageResult {
+  version: number;
+  /** True when the answer was lost (timeout, 5xx) but a re-read proved our save applied. */
+  recovered: boolean;
+}
+
+export interface TitleUse {
+  id: string;
+  title: string;
+  status: string;
+}
+
+export interface ConfluenceAdapter {
+  readonly flavour: ConfluenceFlavour;
+  currentUser(): Promise<ConfluenceUser>;
+  getPage(id: string): Promise<ConfluencePage>;
+  getAncestors(id: string): Promise<Array<{ id: string; title: string }>>;
+  savePage(input: SavePageInput): Promise<SavePageResult>;
+  findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]>;
+  listVersions(id: string): Promise<PageVersionSummary[]>;
+  getVersionBody(id: string, version: number): Promise<string>;
+}

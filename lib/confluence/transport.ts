@@ -1,0 +1,167 @@
+import type { Agent } from 'undici';
+import type { z } from 'zod';
+
+import type { ConfluenceCredentials } from '@/lib/session/session-data';
+
+import { confluenceErrorFromResponse, ConfluenceError, redactRequest } from './errors';
+import {
+  createGuardedAgent,
+  guardedFetch,
+  type GuardedResponse,
+  type GuardOptions,
+} from './guarded-fetch';
+
+export interface TransportOptions {
+  /** Normalised site base: origin plus context path (`https://acme.atlassian.net/wiki` is NOT it: `/wiki` belongs to the API paths on Cloud). */
+  baseUrl: string;
+  credentials: ConfluenceCredentials;
+  guard: GuardOptions;
+  /** Tests shorten the waits. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface RequestOptions<T> {
+  query?: Record<string, string | number | boolean | string[] | undefined>;
+  json?: unknown;
+  schema: z.ZodType<T>;
+}
+
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const MAX_TRIES = 5;
+const BACKOFF_CAP_MS = 30_000;
+const BACKOFF_BASE_MS = 500;
+
+export function authorizationHeader(credentials: ConfluenceCredentials): string {
+  switch (credentials.method) {
+    case 'cloud-token':
+      return `Basic ${Buffer.from(`${credentials.email}:${credentials.token}`).toString('base64')}`;
+    case 'dc-password':
+      return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+    case 'dc-pat':
+      return `Bearer ${credentials.token}`;
+  }
+}
+
+/**
+ * HTTP to one Confluence site with one user's credentials. GETs are retried on 429/502/503/504
+ * and network failures with capped exponential backoff and jitter, honouring Retry-After, at most
+ * five tries. Writes are never retried here: the caller decides (see savePage's reconciliation).
+ */
+export class ConfluenceTransport {
+  private readonly agent: Agent;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly base: URL;
+
+  constructor(private readonly options: TransportOptions) {
+    this.agent = createGuardedAgent(options.guard);
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+    this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+  }
+
+  /** Builds the URL and proves it stayed on the site (security.md SSRF-5). */
+  url(path: string, query: RequestOptions<unknown>['query'] = {}): string {
+    const url = new URL(path.replace(/^\//, ''), this.base);
+    if (url.origin !== this.base.origin || !url.pathname.startsWith(this.base.pathname)) {
+      throw new ConfluenceError(
+        'site_not_allowed',
+        'Refusing a request that would leave the Confluence site.',
+      );
+    }
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value])
+        url.searchParams.append(key, String(item));
+    }
+    return url.toString();
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions<T>): Promise<T> {
+    const url = this.url(path, options.query);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: authorizationHeader(this.options.credentials),
+    };
+    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    const init = {
+      method,
+      headers,
+      body: options.json === undefined ? undefined : JSON.stringify(options.json),
+    };
+    const response =
+      method === 'GET' ? await this.withRetries(url, init) : await this.once(url, init);
+    return this.parse(response, method, url, headers, options.schema);
+  }
+
+  private once(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body?: string },
+  ) {
+    return guardedFetch(url, init, this.agent, this.options.guard);
+  }
+
+  private async withRetries(
+    url: string,
+    init: { method: string; headers: Record<string, string> },
+  ): Promise<GuardedResponse> {
+    for (let attempt = 1; ; attempt++) {
+      let retryAfterMs: number | undefined;
+      try {
+        const response = await this.once(url, init);
+        if (!RETRY_STATUSES.has(response.status) || attempt >= MAX_TRIES) return response;
+        retryAfterMs = confluenceErrorFromResponse(response.status, response.headers, '').details
+          .retryAfterMs;
+      } catch (error) {
+        const transient = error instanceof ConfluenceError && error.details.transient;
+        if (!transient || attempt >= MAX_TRIES) throw error;
+      }
+      const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+      const jittered = backoff / 2 + this.random() * (backoff / 2);
+      await this.sleep(Math.min(BACKOFF_CAP_MS, Math.max(jittered, retryAfterMs ?? 0)));
+    }
+  }
+
+  private parse<T>(
+    response: GuardedResponse,
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    schema: z.ZodType<T>,
+  ): T {
+    const request = redactRequest(method, url, headers);
+    if (response.status < 200 || response.status >= 300) {
+      throw confluenceErrorFromResponse(response.status, response.headers, response.body, request);
+    }
+    const type = response.headers.get('content-type') ?? '';
+    let json: unknown;
+    try {
+      if (!type.includes('json')) throw new Error(type);
+      json = JSON.parse(response.body);
+    } catch {
+      throw new ConfluenceError(
+        'unexpected_response',
+        `Confluence answered ${type || 'without a content type'} instead of JSON (a login page or proxy in between?).`,
+        { status: response.status, request, upstreamExcerpt: response.body.slice(0, 500) },
+      );
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ConfluenceError(
+        'unexpected_response',
+        'Confluence answered in a shape Pagewright does not know.',
+        {
+          status: response.status,
+          request,
+          upstreamExcerpt: parsed.error.message.slice(0, 500),
+        },
+      );
+    }
+    return parsed.data;
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}
