@@ -2,7 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./', import.meta.url)),
+      // `import 'server-only'` guards the Next bundle; in unit tests it must be a no-op.
+      'server-only': fileURLToPath(new URL('./lib/dev/empty-module.ts', import.meta.url)),
+    },
+  },
   test: {
     environment: 'node',
     include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'app/**/*.test.ts'],
