@@ -23,7 +23,9 @@ function checkLength(secret: string, label: string): void {
   }
 }
 
-export function resolveSessionPassword(env: NodeJS.ProcessEnv = process.env): SessionPassword {
+export function resolveSessionPassword(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): SessionPassword {
   if (env.SESSION_SECRETS) {
     let parsed: unknown;
     try {
