@@ -1,0 +1,132 @@
+import 'server-only';
+
+import { randomUUID } from 'node:crypto';
+
+import { getIronSession, type IronSession } from 'iron-session';
+import type { Logger } from 'pino';
+
+import { createConfluenceClient, type ConfluenceClient } from '@/lib/confluence/client';
+import { siteConfigFromEnv } from '@/lib/confluence/site-config';
+import { checkSiteUrl } from '@/lib/confluence/site-policy';
+import { AppError } from '@/lib/errors';
+import { logger } from '@/lib/log/logger';
+import { sessionOptions } from '@/lib/session/options';
+import { needsTouch, sessionState, type SessionData } from '@/lib/session/session-data';
+
+import { assertSameOrigin } from './csrf';
+import { errorResponse, toAppError } from './to-app-error';
+
+export type Session = IronSession<Partial<SessionData>>;
+
+export interface HandlerContext<P> {
+  request: Request;
+  params: P;
+  requestId: string;
+  log: Logger;
+  session: Session;
+  /** The signed-in user's Confluence; throws `not_signed_in` when there is none. */
+  confluence(): ConfluenceClient;
+}
+
+interface HandlerOptions {
+  /** State-changing: CSRF-checked (security.md SESS-6). */
+  mutating?: boolean;
+  /** Reject with `not_signed_in` unless a valid session exists. */
+  requireSession?: boolean;
+}
+
+/**
+ * The one wrapper every route handler goes through: request id, session (idle and absolute
+ * timeouts enforced here), CSRF, the Confluence client, and the only try/catch, which turns any
+ * failure into `{ error: { code, message, details?, requestId } }`.
+ */
+export function handler<P = Record<string, never>>(
+  fn: (context: HandlerContext<P>) => Promise<unknown>,
+  options: HandlerOptions = {},
+) {
+  return async (request: Request, route?: { params: Promise<P> }): Promise<Response> => {
+    const incoming = request.headers.get('x-request-id');
+    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    const log = logger.child({
+      requestId,
+      method: request.method,
+      path: new URL(request.url).pathname,
+    });
+    const cookies = new Response();
+    // One client per request, made on first use and closed at the end.
+    const opened: { client?: ConfluenceClient } = {};
+    try {
+      if (options.mutating) assertSameOrigin(request);
+      const session = await getIronSession<Partial<SessionData>>(
+        request,
+        cookies,
+        sessionOptions(),
+      );
+      if (options.requireSession) await enforceSession(session);
+      const params = (route ? await route.params : {}) as P;
+      const result = await fn({
+        request,
+        params,
+        requestId,
+        log,
+        session,
+        confluence: () => (opened.client ??= clientFor(session)),
+      });
+      const response =
+        result instanceof Response
+          ? result
+          : Response.json(result, { headers: { 'cache-control': 'no-store' } });
+      return finish(response, cookies, requestId);
+    } catch (error) {
+      const appError = toAppError(error);
+      const level = appError.status >= 500 ? 'error' : 'warn';
+      log[level](
+        {
+          code: appError.code,
+          kind: (error as { kind?: string }).kind,
+          upstreamStatus: (error as { details?: { status?: number } }).details?.status,
+          err: appError.code === 'internal' ? String(error) : undefined,
+        },
+        'request failed',
+      );
+      return finish(errorResponse(appError, requestId), cookies, requestId);
+    } finally {
+      void opened.client?.close();
+    }
+  };
+}
+
+async function enforceSession(session: Session): Promise<void> {
+  const state = sessionState(session);
+  if (state !== 'valid') {
+    if (state !== 'signed-out') session.destroy();
+    throw new AppError(
+      'not_signed_in',
+      state === 'signed-out' ? undefined : 'Your session expired. Please sign in again.',
+    );
+  }
+  if (needsTouch(session as SessionData)) {
+    session.lastSeen = Date.now();
+    await session.save();
+  }
+}
+
+function clientFor(session: Session): ConfluenceClient {
+  if (sessionState(session) !== 'valid') throw new AppError('not_signed_in');
+  const data = session as SessionData;
+  const checked = checkSiteUrl(data.site.baseUrl, siteConfigFromEnv().policy);
+  if (!checked.ok) throw new AppError('site_not_allowed');
+  return createConfluenceClient({
+    baseUrl: checked.value.baseUrl,
+    flavour: data.site.flavour,
+    credentials: data.credentials,
+    guard: { privateOk: checked.value.site.privateOk },
+  });
+}
+
+function finish(response: Response, cookies: Response, requestId: string): Response {
+  for (const cookie of cookies.headers.getSetCookie())
+    response.headers.append('set-cookie', cookie);
+  response.headers.set('x-request-id', requestId);
+  return response;
+}
