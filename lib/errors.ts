@@ -7,6 +7,7 @@
 export const APP_ERROR_CODES = {
   bad_request: 400,
   not_signed_in: 401,
+  sign_in_failed: 401,
   confluence_unauthorized: 401,
   confluence_forbidden: 403,
   csrf_rejected: 403,
@@ -30,6 +31,8 @@ export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 const MESSAGES: Record<AppErrorCode, string> = {
   bad_request: 'The request was not understood.',
   not_signed_in: 'Please sign in to Confluence.',
+  sign_in_failed:
+    'Sign-in failed. Check the Confluence address, the sign-in method and your credentials.',
   confluence_unauthorized: 'Confluence did not accept your credentials. Please sign in again.',
   confluence_forbidden: 'You do not have permission to do this in Confluence.',
   csrf_rejected: 'This request did not come from Pagewright and was refused.',

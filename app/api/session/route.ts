@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+
+import { z } from 'zod';
+
+import { handler } from '@/lib/api/handler';
+import { beforeSignIn, clientIp, signInFailed, signInSucceeded } from '@/lib/api/sign-in-throttle';
+import { createConfluenceClient, guessFlavour } from '@/lib/confluence/client';
+import { siteConfigFromEnv } from '@/lib/confluence/site-config';
+import { checkSiteUrl } from '@/lib/confluence/site-policy';
+import { AppError } from '@/lib/errors';
+import { oneLine } from '@/lib/log/logger';
+import { publicSession, sessionState, type SessionData } from '@/lib/session/session-data';
+
+const signInSchema = z.discriminatedUnion('method', [
+  z.object({
+    method: z.literal('cloud-token'),
+    baseUrl: z.string().optional(),
+    email: z.string().min(1).max(320),
+    token: z.string().min(1).max(2000),
+  }),
+  z.object({
+    method: z.literal('dc-pat'),
+    baseUrl: z.string().optional(),
+    token: z.string().min(1).max(2000),
+  }),
+  z.object({
+    method: z.literal('dc-password'),
+    baseUrl: z.string().optional(),
+    username: z.string().min(1).max(320),
+    password: z.string().min(1).max(2000),
+  }),
+]);
+
+// GET /api/session – who is signed in (display name, site, flavour only), and the sign-in options
+export const GET = handler(async ({ session }) => {
+  const config = siteConfigFromEnv();
+  return {
+    session: sessionState(session) === 'valid' ? publicSession(session as SessionData) : null,
+    fixedSite: config.fixedBaseUrl,
+    demo: config.demoEmulatorUrl !== null,
+  };
+});
+
+// POST /api/session – sign in: prove the credentials with user/current, then seal them in a fresh session
+export const POST = handler(
+  async ({ request, session, log }) => {
+    const input = signInSchema.parse(await request.json());
+    const config = siteConfigFromEnv();
+    const rawSite = config.fixedBaseUrl ?? input.baseUrl ?? config.demoEmulatorUrl ?? '';
+    const user =
+      input.method === 'cloud-token'
+        ? input.email
+        : input.method === 'dc-password'
+          ? input.username
+          : 'pat';
+    const ip = clientIp(request);
+    await beforeSignIn(ip, rawSite, user);
+
+    const site = checkSiteUrl(rawSite, config.policy);
+    const credentials =
+      input.method === 'cloud-token'
+        ? { method: input.method, email: input.email, token: input.token }
+        : input.method === 'dc-pat'
+          ? { method: input.method, token: input.token }
+          : { method: input.method, username: input.username, password: input.password };
+    try {
+      if (!site.ok) throw new AppError('site_not_allowed', site.reason);
+      // Demo mode speaks Data Center to the emulator unless Cloud credentials are given.
+      const flavour =
+        input.method === 'cloud-token'
+          ? 'cloud'
+          : guessFlavour(site.value.baseUrl) === 'cloud'
+            ? 'cloud'
+            : 'datacenter';
+      const client = createConfluenceClient({
+        baseUrl: site.value.baseUrl,
+        flavour,
+        credentials,
+        guard: { privateOk: site.value.site.privateOk },
+      });
+      let me;
+      try {
+        me = await client.currentUser();
+      } finally {
+        await client.close();
+      }
+      await signInSucceeded(rawSite, user);
+      session.destroy();
+      const now = Date.now();
+      const data: SessionData = {
+        sid: randomUUID(),
+        site: { baseUrl: site.value.baseUrl, flavour },
+        credentials,
+        user: me,
+        createdAt: now,
+        lastSeen: now,
+      };
+      Object.assign(session, data);
+      await session.save();
+      log.info({ event: 'sign_in', site: site.value.origin }, 'signed in');
+      return { session: publicSession(data) };
+    } catch (error) {
+      await signInFailed(ip, rawSite, user);
+      // One answer for every cause (security.md RATE-2); the cause goes to the log only.
+      log.warn(
+        {
+          event: 'login_failed',
+          site: oneLine(rawSite),
+          cause:
+            (error as { kind?: string; code?: string }).kind ?? (error as { code?: string }).code,
+        },
+        'sign-in failed',
+      );
+      throw new AppError('sign_in_failed');
+    }
+  },
+  { mutating: true },
+);
+
+// DELETE /api/session – sign out: the cookie is cleared and the browser told to drop cached pages
+export const DELETE = handler(
+  async ({ session }) => {
+    session.destroy();
+    return new Response(null, {
+      status: 204,
+      headers: { 'cache-control': 'no-store', 'clear-site-data': '"cache"' },
+    });
+  },
+  { mutating: true },
+);
