@@ -85,7 +85,7 @@ export const POST = handler(
         await client.close();
       }
       await signInSucceeded(rawSite, user);
-      session.destroy();
+      // A fresh session (new sid) replaces whatever was there: no fixation (security.md SESS-5).
       const now = Date.now();
       const data: SessionData = {
         sid: randomUUID(),

@@ -1,0 +1,238 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startEmulator } from '@/lib/emulator';
+
+import * as pageRoute from './pages/[id]/route';
+import * as ancestorsRoute from './pages/[id]/ancestors/route';
+import * as titleCheckRoute from './pages/[id]/title-check/route';
+import * as versionsRoute from './pages/[id]/versions/route';
+import * as resolveRoute from './pages/resolve/route';
+import * as sessionRoute from './session/route';
+
+/**
+ * The page API end to end against the emulator, in process: sign in, read, save, conflict,
+ * invalid storage, title clash; Data Center and Cloud flavours; credentials never echoed.
+ */
+const APP = 'http://127.0.0.1:3999';
+const SANDBOX = '9470040';
+let emulator: Awaited<ReturnType<typeof startEmulator>>;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, dataFile: null });
+  process.env.PAGEWRIGHT_DEMO = '1';
+  process.env.PAGEWRIGHT_EMULATOR_URL = emulator.url;
+  process.env.PAGEWRIGHT_DEMO_DATA_DIR = mkdtempSync(join(tmpdir(), 'pw-api-'));
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+const json = { origin: APP, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' };
+
+function params<P>(value: P) {
+  return { params: Promise.resolve(value) };
+}
+
+async function signIn(
+  body: Record<string, string>,
+): Promise<{ cookie: string; response: Response }> {
+  const response = await sessionRoute.POST(
+    new Request(`${APP}/api/session`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(body),
+    }),
+  );
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { cookie, response };
+}
+
+const flavours = [
+  ['Data Center', { method: 'dc-password', username: 'demo', password: 'demo' }],
+  ['Cloud', { method: 'cloud-token', email: 'demo@example.com', token: 'demo-token' }],
+] as const;
+
+describe.each(flavours)('%s', (_name, credentials) => {
+  let cookie = '';
+
+  beforeAll(async () => {
+    await emulator.reset();
+    const signedIn = await signIn(credentials);
+    expect(signedIn.response.status).toBe(200);
+    cookie = signedIn.cookie;
+  });
+
+  const get = (url: string) => new Request(`${APP}${url}`, { headers: { cookie } });
+
+  it('reads the page with version, parent and body', async () => {
+    const response = await pageRoute.GET(get(`/api/pages/${SANDBOX}`), params({ id: SANDBOX }));
+    expect(response.status).toBe(200);
+    const { page } = await response.json();
+    expect(page).toMatchObject({ id: SANDBOX, title: 'Sandbox', spaceKey: 'DEMO' });
+    expect(page.version.number).toBeGreaterThanOrEqual(1);
+    expect(page.parentId).toBe(page.ancestors.at(-1).id);
+    expect(page.body).toContain('<');
+  });
+
+  it('reads the breadcrumb, root first', async () => {
+    const response = await ancestorsRoute.GET(
+      get(`/api/pages/${SANDBOX}/ancestors`),
+      params({ id: SANDBOX }),
+    );
+    const { ancestors } = await response.json();
+    expect(ancestors.at(-1).title).toBe('Demo Home');
+  });
+
+  it('saves as base+1, keeps the parent, then answers a stale save with a conflict', async () => {
+    const { page } = await (
+      await pageRoute.GET(get(`/api/pages/${SANDBOX}`), params({ id: SANDBOX }))
+    ).json();
+    const save = (baseVersion: number, body: string) =>
+      pageRoute.PUT(
+        new Request(`${APP}/api/pages/${SANDBOX}`, {
+          method: 'PUT',
+          headers: { ...json, cookie },
+          body: JSON.stringify({ baseVersion, title: page.title, body, parentId: page.parentId }),
+        }),
+        params({ id: SANDBOX }),
+      );
+    const saved = await save(page.version.number, '<p>Saved by the API test.</p>');
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ version: page.version.number + 1 });
+    const again = await (
+      await pageRoute.GET(get(`/api/pages/${SANDBOX}`), params({ id: SANDBOX }))
+    ).json();
+    expect(again.page.parentId).toBe(page.parentId);
+
+    const stale = await save(page.version.number, '<p>Stale.</p>');
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({
+      error: { code: 'version_conflict', details: { currentVersion: page.version.number + 1 } },
+    });
+  });
+
+  it('refuses storage Confluence would reject, with positions, before calling Confluence', async () => {
+    const response = await pageRoute.PUT(
+      new Request(`${APP}/api/pages/${SANDBOX}`, {
+        method: 'PUT',
+        headers: { ...json, cookie },
+        body: JSON.stringify({
+          baseVersion: 1,
+          title: 'Sandbox',
+          body: '<p>a<br></p>',
+          parentId: null,
+        }),
+      }),
+      params({ id: SANDBOX }),
+    );
+    expect(response.status).toBe(422);
+    const { error } = await response.json();
+    expect(error.code).toBe('invalid_storage');
+    expect(error.details.diagnostics[0]).toMatchObject({
+      line: 1,
+      column: 5,
+      code: 'void_element_not_closed',
+    });
+  });
+
+  it('says whether a title is free', async () => {
+    const page = await (
+      await pageRoute.GET(get(`/api/pages/${SANDBOX}`), params({ id: SANDBOX }))
+    ).json();
+    const check = async (title: string) =>
+      (
+        await titleCheckRoute.GET(
+          get(
+            `/api/pages/${SANDBOX}/title-check?title=${encodeURIComponent(title)}&spaceKey=${page.page.spaceKey}`,
+          ),
+          params({ id: SANDBOX }),
+        )
+      ).json();
+    expect(await check('A title nobody uses 7f3a')).toMatchObject({ free: true, clash: null });
+    expect(await check('Demo Home')).toMatchObject({ free: false, clash: { title: 'Demo Home' } });
+    expect(await check('Sandbox')).toMatchObject({ free: true, isThisPage: true });
+  });
+
+  it('lists versions and resolves pasted URLs', async () => {
+    const versions = await (
+      await versionsRoute.GET(get(`/api/pages/${SANDBOX}/versions`), params({ id: SANDBOX }))
+    ).json();
+    expect(versions.versions.length).toBeGreaterThanOrEqual(2);
+    const resolved = await resolveRoute.GET(
+      get(
+        `/api/pages/resolve?url=${encodeURIComponent(`https://x.atlassian.net/wiki/spaces/DEMO/pages/${SANDBOX}/Sandbox`)}`,
+      ),
+    );
+    expect(await resolved.json()).toEqual({ id: SANDBOX });
+  });
+
+  it('never returns the credentials', async () => {
+    const response = await sessionRoute.GET(get('/api/session'));
+    const text = await response.text();
+    for (const secret of Object.values(credentials).filter(
+      (v) => v.length > 4 && !v.includes('@'),
+    )) {
+      expect(text).not.toContain(secret);
+    }
+    expect(JSON.parse(text).session).toMatchObject({ displayName: expect.any(String) });
+  });
+});
+
+describe('without a session or from another site', () => {
+  it('asks to sign in', async () => {
+    const response = await pageRoute.GET(
+      new Request(`${APP}/api/pages/${SANDBOX}`),
+      params({ id: SANDBOX }),
+    );
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('not_signed_in');
+  });
+
+  it('rejects a page id that is not a number without any upstream call', async () => {
+    const { cookie } = await signIn({ method: 'dc-password', username: 'demo', password: 'demo' });
+    for (const id of ['../../admin', '1?x', '1#']) {
+      const response = await pageRoute.GET(
+        new Request(`${APP}/api/pages/x`, { headers: { cookie } }),
+        params({ id }),
+      );
+      expect(response.status).toBe(400);
+    }
+  });
+
+  it('gives one generic answer for every failed sign-in', async () => {
+    const wrong = await signIn({ method: 'dc-password', username: 'demo', password: 'wrong' });
+    const elsewhere = await signIn({
+      method: 'dc-password',
+      username: 'x',
+      password: 'y',
+      baseUrl: 'https://evil.test',
+    });
+    expect(wrong.response.status).toBe(401);
+    expect(elsewhere.response.status).toBe(401);
+    const strip = (body: { error: { requestId?: string } }) => ({
+      ...body.error,
+      requestId: undefined,
+    });
+    expect(strip(await wrong.response.json())).toEqual(strip(await elsewhere.response.json()));
+  });
+
+  it('refuses a cross-site save', async () => {
+    const response = await pageRoute.PUT(
+      new Request(`${APP}/api/pages/${SANDBOX}`, {
+        method: 'PUT',
+        headers: { origin: 'https://evil.test', 'content-type': 'application/json' },
+        body: '{}',
+      }),
+      params({ id: SANDBOX }),
+    );
+    expect(response.status).toBe(403);
+  });
+});
