@@ -236,3 +236,62 @@ describe('without a session or from another site', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('session lifecycle', () => {
+  it('signs out for good: the old cookie no longer works (SESS-5)', async () => {
+    const { cookie } = await signIn({ method: 'dc-password', username: 'demo', password: 'demo' });
+    const read = () =>
+      pageRoute.GET(
+        new Request(`${APP}/api/pages/${SANDBOX}`, { headers: { cookie } }),
+        params({ id: SANDBOX }),
+      );
+    expect((await read()).status).toBe(200);
+    const out = await sessionRoute.DELETE(
+      new Request(`${APP}/api/session`, { method: 'DELETE', headers: { ...json, cookie } }),
+    );
+    expect(out.status).toBe(204);
+    expect(out.headers.get('clear-site-data')).toContain('cache');
+    expect((await read()).status).toBe(401);
+  });
+
+  it('treats a tampered cookie as signed out (SESS-8)', async () => {
+    const { cookie } = await signIn({ method: 'dc-password', username: 'demo', password: 'demo' });
+    const tampered = cookie.replace(/.{4}$/, 'AAAA');
+    const response = await pageRoute.GET(
+      new Request(`${APP}/api/pages/${SANDBOX}`, { headers: { cookie: tampered } }),
+      params({ id: SANDBOX }),
+    );
+    expect(response.status).toBe(401);
+  });
+
+  it('marks the cookie httpOnly and SameSite=Lax (SESS-2)', async () => {
+    const { response } = await signIn({
+      method: 'dc-password',
+      username: 'demo',
+      password: 'demo',
+    });
+    const [cookie] = response.headers.getSetCookie();
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toMatch(/Domain=/i);
+  });
+});
+
+describe('sign-in throttling (RATE-1)', () => {
+  it('blocks the sixth failure in a row for one user without asking Confluence', async () => {
+    const username = `intruder-${Date.now()}`;
+    emulator.clearRequests();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const { response } = await signIn({ method: 'dc-password', username, password: 'guess' });
+      statuses.push(response.status);
+      if (attempt === 5) expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const upstream = emulator
+      .requests()
+      .filter((entry) => entry.url.split('?')[0]!.endsWith('/user/current'));
+    expect(upstream).toHaveLength(5);
+  });
+});

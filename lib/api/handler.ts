@@ -11,6 +11,7 @@ import { checkSiteUrl } from '@/lib/confluence/site-policy';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
 import { sessionOptions } from '@/lib/session/options';
+import { isRevoked } from '@/lib/session/revoked-sessions';
 import { needsTouch, sessionState, type SessionData } from '@/lib/session/session-data';
 
 import { assertSameOrigin } from './csrf';
@@ -97,7 +98,7 @@ export function handler<P = Record<string, never>>(
 }
 
 async function enforceSession(session: Session): Promise<void> {
-  const state = sessionState(session);
+  const state = session.sid && isRevoked(session.sid) ? 'expired' : sessionState(session);
   if (state !== 'valid') {
     if (state !== 'signed-out') session.destroy();
     throw new AppError(
@@ -112,7 +113,9 @@ async function enforceSession(session: Session): Promise<void> {
 }
 
 function clientFor(session: Session): ConfluenceClient {
-  if (sessionState(session) !== 'valid') throw new AppError('not_signed_in');
+  if (sessionState(session) !== 'valid' || (session.sid && isRevoked(session.sid))) {
+    throw new AppError('not_signed_in');
+  }
   const data = session as SessionData;
   const checked = checkSiteUrl(data.site.baseUrl, siteConfigFromEnv().policy);
   if (!checked.ok) throw new AppError('site_not_allowed');

@@ -13,6 +13,12 @@ import { AppError } from '@/lib/errors';
  * In memory per instance; several instances share counters through Redis (REDIS_URL, later).
  */
 const attemptsPerIp = new RateLimiterMemory({ keyPrefix: 'signin_ip', points: 10, duration: 60 });
+/** Without a trusted proxy every client shares one bucket (see clientIp), so it gets more room. */
+const attemptsShared = new RateLimiterMemory({
+  keyPrefix: 'signin_shared',
+  points: 60,
+  duration: 60,
+});
 const failuresPerIpDay = new RateLimiterMemory({
   keyPrefix: 'signin_ip_day',
   points: 100,
@@ -24,6 +30,8 @@ const failuresPerUser = new RateLimiterMemory({
   duration: 3_600,
 });
 const blockLevel = new Map<string, number>();
+
+const SHARED_BUCKET = 'direct';
 
 function userKey(site: string, user: string): string {
   return createHash('sha256').update(`${site.toLowerCase()}\n${user.toLowerCase()}`).digest('hex');
@@ -45,7 +53,7 @@ export async function beforeSignIn(ip: string, site: string, user: string): Prom
   if (dayState && dayState.remainingPoints <= 0) throw blocked(dayState);
   if (userState && userState.remainingPoints <= 0) throw blocked(userState);
   try {
-    await attemptsPerIp.consume(ip);
+    await (ip === SHARED_BUCKET ? attemptsShared : attemptsPerIp).consume(ip);
   } catch (res) {
     throw blocked(res instanceof RateLimiterRes ? res : null);
   }
@@ -81,5 +89,5 @@ export function clientIp(
     const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
   }
-  return 'direct';
+  return SHARED_BUCKET;
 }

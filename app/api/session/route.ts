@@ -9,6 +9,7 @@ import { siteConfigFromEnv } from '@/lib/confluence/site-config';
 import { checkSiteUrl } from '@/lib/confluence/site-policy';
 import { AppError } from '@/lib/errors';
 import { oneLine } from '@/lib/log/logger';
+import { isRevoked, revokeSession } from '@/lib/session/revoked-sessions';
 import { publicSession, sessionState, type SessionData } from '@/lib/session/session-data';
 
 const signInSchema = z.discriminatedUnion('method', [
@@ -34,8 +35,9 @@ const signInSchema = z.discriminatedUnion('method', [
 // GET /api/session – who is signed in (display name, site, flavour only), and the sign-in options
 export const GET = handler(async ({ session }) => {
   const config = siteConfigFromEnv();
+  const valid = sessionState(session) === 'valid' && !(session.sid && isRevoked(session.sid));
   return {
-    session: sessionState(session) === 'valid' ? publicSession(session as SessionData) : null,
+    session: valid ? publicSession(session as SessionData) : null,
     fixedSite: config.fixedBaseUrl,
     demo: config.demoEmulatorUrl !== null,
   };
@@ -120,6 +122,7 @@ export const POST = handler(
 // DELETE /api/session – sign out: the cookie is cleared and the browser told to drop cached pages
 export const DELETE = handler(
   async ({ session }) => {
+    if (session.sid) revokeSession(session.sid);
     session.destroy();
     return new Response(null, {
       status: 204,
