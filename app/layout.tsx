@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
 import './globals.css';
@@ -9,7 +10,9 @@ export const metadata: Metadata = {
     'Edit Confluence pages as storage-format source, with a live preview and safe saves.',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request so Next can put this response's CSP nonce on its scripts.
+  await connection();
   return (
     <html lang="en">
       <body>
