@@ -8,9 +8,11 @@ import { startEmulator } from '@/lib/emulator';
 
 import * as pageRoute from './pages/[id]/route';
 import * as ancestorsRoute from './pages/[id]/ancestors/route';
+import { GET as getAttachmentRoute } from './pages/[id]/attachments/[filename]/route';
 import * as titleCheckRoute from './pages/[id]/title-check/route';
 import * as versionsRoute from './pages/[id]/versions/route';
 import * as resolveRoute from './pages/resolve/route';
+import { POST as renderRoute } from './render/route';
 import * as sessionRoute from './session/route';
 
 /**
@@ -294,4 +296,40 @@ describe('sign-in throttling (RATE-1)', () => {
       .filter((entry) => entry.url.split('?')[0]!.endsWith('/user/current'));
     expect(upstream).toHaveLength(5);
   });
+});
+
+describe('attachments and Confluence rendering', () => {
+  it.each(flavours)('streams an attachment image (%s)', async (_name, credentials) => {
+    const { cookie } = await signIn(credentials);
+    const response = await getAttachmentRoute(
+      new Request(`${APP}/api/pages/9470043/attachments/gradient.png`, { headers: { cookie } }),
+      params({ id: '9470043', filename: 'gradient.png' }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it.each(flavours)(
+    "renders through Confluence's converter and reports its parse errors (%s)",
+    async (_name, credentials) => {
+      const { cookie } = await signIn(credentials);
+      const render = (body: string) =>
+        renderRoute(
+          new Request(`${APP}/api/render`, {
+            method: 'POST',
+            headers: { ...json, cookie },
+            body: JSON.stringify({ body, pageId: SANDBOX }),
+          }),
+        );
+      const ok = await render('<p>Hello <strong>world</strong></p>');
+      expect(ok.status).toBe(200);
+      expect((await ok.json()).html).toContain('<strong>world</strong>');
+      const bad = await render('<p>a<br></p>');
+      expect(bad.status).toBe(422);
+      expect((await bad.json()).error.details.diagnostics[0]).toMatchObject({ line: 1 });
+    },
+  );
 });

@@ -37,6 +37,8 @@ function adapter(failure: ConfluenceError, after: ConfluencePage | Error): Confl
     findPagesByTitle: unused,
     listVersions: unused,
     getVersionBody: unused,
+    downloadAttachment: unused,
+    renderView: unused,
   };
 }
 

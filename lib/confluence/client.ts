@@ -52,6 +52,8 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     findPagesByTitle: (key, title) => adapter.findPagesByTitle(key, title),
     listVersions: (id) => adapter.listVersions(id),
     getVersionBody: (id, version) => adapter.getVersionBody(id, version),
+    downloadAttachment: (pageId, filename) => adapter.downloadAttachment(pageId, filename),
+    renderView: (body) => adapter.renderView(body),
     savePage: (input) => savePageSafely(adapter, input),
     close: () => http.close(),
   };

@@ -8,7 +8,10 @@ import type {
   TitleUse,
 } from './model';
 import {
+  asyncConvertResultSchema,
+  asyncConvertStartSchema,
   v1CurrentUserSchema,
+  v2AttachmentListSchema,
   v2AncestorsSchema,
   v2PageListSchema,
   v2PageSchema,
@@ -160,5 +163,49 @@ export class CloudAdapter implements ConfluenceAdapter {
       schema: v2PageSchema,
     });
     return page.body?.storage?.value ?? '';
+  }
+
+  async downloadAttachment(pageId: string, filename: string) {
+    const list = await this.http.request('GET', `wiki/api/v2/pages/${pageId}/attachments`, {
+      query: { filename },
+      schema: v2AttachmentListSchema,
+    });
+    const attachment = list.results.find((candidate) => candidate.title === filename);
+    if (!attachment)
+      throw new ConfluenceError('not_found', `No attachment ${filename} on page ${pageId}.`);
+    // v2 download links are relative to the site's /wiki.
+    return this.http.download(`wiki/${attachment.downloadLink.replace(/^\/(wiki\/)?/, '')}`);
+  }
+
+  /** Cloud's synchronous convert is being removed (CHANGE-2520): start an async task and poll it. */
+  async renderView(body: string): Promise<string> {
+    const { asyncId } = await this.http.request(
+      'POST',
+      'wiki/rest/api/contentbody/convert/async/view',
+      {
+        json: { value: body, representation: 'storage' },
+        schema: asyncConvertStartSchema,
+      },
+    );
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const task = await this.http.request(
+        'GET',
+        `wiki/rest/api/contentbody/convert/async/${asyncId}`,
+        {
+          schema: asyncConvertResultSchema,
+        },
+      );
+      if (task.status === 'COMPLETED' && task.value !== undefined) return task.value;
+      if (task.status === 'FAILED') {
+        throw new ConfluenceError(
+          'invalid_storage',
+          String(task.error ?? 'Confluence could not render the body.'),
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 100 * 2 ** attempt)));
+    }
+    throw new ConfluenceError('timeout', 'Confluence did not finish rendering in time.', {
+      transient: true,
+    });
   }
 }

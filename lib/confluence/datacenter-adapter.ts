@@ -8,6 +8,8 @@ import type {
   TitleUse,
 } from './model';
 import {
+  convertedBodySchema,
+  v1AttachmentListSchema,
   v1ContentArraySchema,
   v1ContentSchema,
   v1CurrentUserSchema,
@@ -109,6 +111,35 @@ export class DataCenterAdapter implements ConfluenceAdapter {
     });
     return content.body?.storage?.value ?? '';
   }
+
+  downloadAttachment(pageId: string, filename: string) {
+    return downloadV1Attachment(this.http, '', pageId, filename);
+  }
+
+  async renderView(body: string): Promise<string> {
+    const converted = await this.http.request('POST', 'rest/api/contentbody/convert/view', {
+      json: { value: body, representation: 'storage' },
+      schema: convertedBodySchema,
+    });
+    return converted.value;
+  }
+}
+
+/** Shared by both flavours: v1 attachment lookup by file name, then the download link. */
+export async function downloadV1Attachment(
+  http: ConfluenceTransport,
+  prefix: string,
+  pageId: string,
+  filename: string,
+) {
+  const list = await http.request('GET', `${prefix}rest/api/content/${pageId}/child/attachment`, {
+    query: { filename },
+    schema: v1AttachmentListSchema,
+  });
+  const attachment = list.results.find((candidate) => candidate.title === filename);
+  if (!attachment)
+    throw new ConfluenceError('not_found', `No attachment ${filename} on page ${pageId}.`);
+  return http.download(`${prefix}${attachment._links.download.replace(/^\//, '')}`);
 }
 
 function toPage(content: V1Content, baseUrl: string): ConfluencePage {

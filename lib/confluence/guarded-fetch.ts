@@ -74,7 +74,10 @@ export function createGuardedAgent(options: GuardOptions): Agent {
 export interface GuardedResponse {
   status: number;
   headers: Headers;
+  /** The body as text (JSON answers, error pages). */
   body: string;
+  /** The same body as bytes (attachments). */
+  bytes: Buffer;
 }
 
 /**
@@ -116,11 +119,12 @@ export async function guardedFetch(
       },
     );
   }
-  const body = await readCapped(response, options.maxBytes ?? 20 * 1024 * 1024, request);
+  const bytes = await readCapped(response, options.maxBytes ?? 20 * 1024 * 1024, request);
   return {
     status: response.status,
     headers: new Headers(response.headers as unknown as HeadersInit),
-    body,
+    body: bytes.toString('utf8'),
+    bytes,
   };
 }
 
@@ -128,8 +132,8 @@ async function readCapped(
   response: Awaited<ReturnType<typeof undiciFetch>>,
   maxBytes: number,
   request: ReturnType<typeof redactRequest>,
-): Promise<string> {
-  if (!response.body) return '';
+): Promise<Buffer> {
+  if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -151,7 +155,7 @@ async function readCapped(
     if (error instanceof ConfluenceError) throw error;
     throw networkError(error, request);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function networkError(error: unknown, request: ReturnType<typeof redactRequest>): ConfluenceError {

@@ -69,4 +69,11 @@ export interface ConfluenceAdapter {
   findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]>;
   listVersions(id: string): Promise<PageVersionSummary[]>;
   getVersionBody(id: string, version: number): Promise<string>;
+  /** The file attached to a page, or `not_found`. */
+  downloadAttachment(
+    pageId: string,
+    filename: string,
+  ): Promise<{ contentType: string; bytes: Buffer }>;
+  /** Confluence's own view HTML for an unsaved body (its parse errors come back as `invalid_storage`). */
+  renderView(body: string): Promise<string>;
 }

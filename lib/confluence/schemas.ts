@@ -86,3 +86,21 @@ export const v2VersionListSchema = z.looseObject({
 
 export type V1Content = z.infer<typeof v1ContentSchema>;
 export type V2Page = z.infer<typeof v2PageSchema>;
+
+export const v1AttachmentListSchema = z.looseObject({
+  results: z.array(
+    z.looseObject({ title: z.string(), _links: z.looseObject({ download: z.string() }) }),
+  ),
+});
+
+export const v2AttachmentListSchema = z.looseObject({
+  results: z.array(z.looseObject({ title: z.string(), downloadLink: z.string() })),
+});
+
+export const convertedBodySchema = z.looseObject({ value: z.string() });
+export const asyncConvertStartSchema = z.looseObject({ asyncId: z.string() });
+export const asyncConvertResultSchema = z.looseObject({
+  status: z.string(),
+  value: z.string().optional(),
+  error: z.unknown().optional(),
+});

@@ -95,6 +95,28 @@ export class ConfluenceTransport {
     return this.parse(response, method, url, headers, options.schema);
   }
 
+  /**
+   * A binary download (attachments): same guards and retries as a GET, no JSON. `path` may be
+   * a link Confluence gave us; it must stay on the site like any other path.
+   */
+  async download(path: string): Promise<{ contentType: string; bytes: Buffer }> {
+    const url = this.url(path);
+    const headers = { authorization: authorizationHeader(this.options.credentials) };
+    const response = await this.withRetries(url, { method: 'GET', headers });
+    if (response.status < 200 || response.status >= 300) {
+      throw confluenceErrorFromResponse(
+        response.status,
+        response.headers,
+        response.body,
+        redactRequest('GET', url, headers),
+      );
+    }
+    return {
+      contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+      bytes: response.bytes,
+    };
+  }
+
   private once(
     url: string,
     init: { method: string; headers: Record<string, string>; body?: string },
