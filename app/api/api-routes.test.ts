@@ -333,3 +333,73 @@ describe('attachments and Confluence rendering', () => {
     },
   );
 });
+
+describe('credentials never reach a log line or a response (LOG-2, SESS-3)', () => {
+  it('holds for a whole journey with a known fake token', async () => {
+    const { Writable } = await import('node:stream');
+    const { useLogDestination } = await import('@/lib/log/logger');
+    const lines: string[] = [];
+    useLogDestination(
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(chunk.toString());
+          done();
+        },
+      }),
+      'debug',
+    );
+    const token = 'demo-token';
+    const bodies: string[] = [];
+    const record = async (response: Response) => {
+      bodies.push(await response.clone().text());
+      for (const [name, value] of response.headers) if (name !== 'set-cookie') bodies.push(value);
+      return response;
+    };
+    const { cookie, response } = await signIn({
+      method: 'cloud-token',
+      email: 'demo@example.com',
+      token,
+    });
+    await record(response);
+    const get = (url: string) => new Request(`${APP}${url}`, { headers: { cookie } });
+    const loaded = await record(
+      await pageRoute.GET(get(`/api/pages/${SANDBOX}`), params({ id: SANDBOX })),
+    );
+    const { page } = await loaded.json();
+    const save = (baseVersion: number) =>
+      pageRoute.PUT(
+        new Request(`${APP}/api/pages/${SANDBOX}`, {
+          method: 'PUT',
+          headers: { ...json, cookie },
+          body: JSON.stringify({
+            baseVersion,
+            title: page.title,
+            body: '<p>journey</p>',
+            parentId: page.parentId,
+          }),
+        }),
+        params({ id: SANDBOX }),
+      );
+    await record(await save(page.version.number));
+    await record(await save(page.version.number)); // conflict
+    await record(await sessionRoute.GET(get('/api/session')));
+    await record(
+      await signIn({
+        method: 'cloud-token',
+        email: 'demo@example.com',
+        token: 'wrong-token-value',
+      }).then((r) => r.response),
+    );
+    await record(
+      await sessionRoute.DELETE(
+        new Request(`${APP}/api/session`, { method: 'DELETE', headers: { ...json, cookie } }),
+      ),
+    );
+    expect(lines.length).toBeGreaterThan(3);
+    const everything = [...lines, ...bodies].join('\n');
+    expect(everything).not.toContain(token);
+    expect(everything).not.toContain('wrong-token-value');
+    expect(everything).not.toContain(Buffer.from(`demo@example.com:${token}`).toString('base64'));
+    expect(cookie).not.toContain(token);
+  });
+});

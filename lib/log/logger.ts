@@ -58,4 +58,11 @@ export function oneLine(value: string, max = 300): string {
   return value.replace(/[\r\n\u2028\u2029]+/g, ' ').slice(0, max);
 }
 
-export const logger: Logger = createLogger();
+/** The server's logger. A live binding: tests may point it at a capture stream. */
+export let logger: Logger = createLogger();
+
+/** Sends all further log lines to `destination` (tests capture output this way). */
+export function useLogDestination(destination: DestinationStream, level = 'info'): void {
+  logger = createLogger(destination);
+  logger.level = level;
+}
