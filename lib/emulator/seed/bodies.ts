@@ -33,7 +33,8 @@ const macro = (name: string, params: Record<string, string>, inner = ''): string
   '</ac:structured-macro>';
 
 const rich = (xhtml: string): string => `<ac:rich-text-body>${xhtml}</ac:rich-text-body>`;
-const plain = (text: string): string => `<ac:plain-text-body><![CDATA[${text}]]></ac:plain-text-body>`;
+const plain = (text: string): string =>
+  `<ac:plain-text-body><![CDATA[${text}]]></ac:plain-text-body>`;
 
 export const MACRO_SHOWCASE_BODY = [
   '<h1>Macro showcase</h1>',
@@ -42,10 +43,22 @@ export const MACRO_SHOWCASE_BODY = [
   macro('info', { title: 'Info' }, rich('<p>An <em>info</em> panel.</p>')),
   macro('tip', { title: 'Tip' }, rich('<p>A tip panel.</p>')),
   macro('note', { title: 'Note' }, rich('<p>A note panel.</p>')),
-  macro('warning', { title: 'Warning', icon: 'false' }, rich('<p>A warning panel without icon.</p>')),
-  macro('panel', { title: 'Custom panel', borderStyle: 'dashed', borderColor: '#0052cc', bgColor: '#deebff' }, rich('<p>Panel body.</p>')),
+  macro(
+    'warning',
+    { title: 'Warning', icon: 'false' },
+    rich('<p>A warning panel without icon.</p>'),
+  ),
+  macro(
+    'panel',
+    { title: 'Custom panel', borderStyle: 'dashed', borderColor: '#0052cc', bgColor: '#deebff' },
+    rich('<p>Panel body.</p>'),
+  ),
   '<h2>Code</h2>',
-  macro('code', { language: 'java', title: 'Main.java', linenumbers: 'true' }, plain('class Main {\n  public static void main(String[] a) { System.out.println("<hi>"); }\n}')),
+  macro(
+    'code',
+    { language: 'java', title: 'Main.java', linenumbers: 'true' },
+    plain('class Main {\n  public static void main(String[] a) { System.out.println("<hi>"); }\n}'),
+  ),
   macro('noformat', { nopanel: 'false' }, plain('  preformatted   text <kept> as is')),
   '<h2>Structure</h2>',
   macro('expand', { title: 'Click to see more' }, rich('<p>Hidden until expanded.</p>')),
@@ -56,12 +69,23 @@ export const MACRO_SHOWCASE_BODY = [
   ),
   macro('anchor', { '': 'showcase-anchor' }),
   `<p><ac:link ac:anchor="showcase-anchor"><ac:plain-text-link-body><![CDATA[Jump to the anchor]]></ac:plain-text-link-body></ac:link></p>`,
-  macro('details', { label: 'showcase' }, rich('<table><tbody><tr><th>Owner</th><td>Demo User</td></tr><tr><th>Due</th><td><time datetime="2026-03-01" /></td></tr></tbody></table>')),
+  macro(
+    'details',
+    { label: 'showcase' },
+    rich(
+      '<table><tbody><tr><th>Owner</th><td>Demo User</td></tr><tr><th>Due</th><td><time datetime="2026-03-01" /></td></tr></tbody></table>',
+    ),
+  ),
   macro('children', { depth: '2', sort: 'title' }),
   '<h2>Status and Jira</h2>',
   `<p>${['Grey', 'Red', 'Yellow', 'Green', 'Blue', 'Purple'].map((colour) => macro('status', { colour, title: colour.toLowerCase() })).join(' ')} ${macro('status', { colour: 'Blue', title: 'subtle', subtle: 'true' })}</p>`,
   `<p>${macro('jira', { server: 'Demo Jira', serverId: '00000000-0000-0000-0000-000000000001', key: 'DEMO-42' })}</p>`,
-  macro('jira', { server: 'Demo Jira', jqlQuery: 'project = DEMO AND status = Open', columns: 'key,summary,status', maximumIssues: '20' }),
+  macro('jira', {
+    server: 'Demo Jira',
+    jqlQuery: 'project = DEMO AND status = Open',
+    columns: 'key,summary,status',
+    maximumIssues: '20',
+  }),
   '<h2>Tasks</h2>',
   '<ac:task-list>',
   '<ac:task><ac:task-id>1</ac:task-id><ac:task-status>complete</ac:task-status><ac:task-body>Write the storage format</ac:task-body></ac:task>',

@@ -82,7 +82,13 @@ function page(spec: PageSpec, position: number): PageRecord {
   };
 }
 
-function attachment(id: string, title: string, mediaType: string, bytes: Buffer, comment: string): AttachmentRecord {
+function attachment(
+  id: string,
+  title: string,
+  mediaType: string,
+  bytes: Buffer,
+  comment: string,
+): AttachmentRecord {
   return {
     id,
     title,
@@ -100,10 +106,35 @@ function attachment(id: string, title: string, mediaType: string, bytes: Buffer,
 export function buildSeed(): EmulatorData {
   const ids = SEED_IDS;
   const specs: PageSpec[] = [
-    { id: ids.demoHome, spaceKey: 'DEMO', parentId: null, title: 'Demo Home', body: DEMO_HOME_BODY },
-    { id: ids.sandbox, spaceKey: 'DEMO', parentId: ids.demoHome, title: 'Sandbox', body: SANDBOX_BODY, priorVersions: 2 },
-    { id: ids.macroShowcase, spaceKey: 'DEMO', parentId: ids.demoHome, title: 'Macro showcase', body: MACRO_SHOWCASE_BODY },
-    { id: ids.largePage, spaceKey: 'DEMO', parentId: ids.demoHome, title: 'Large page (200 KB of tables)', body: largeTablesBody() },
+    {
+      id: ids.demoHome,
+      spaceKey: 'DEMO',
+      parentId: null,
+      title: 'Demo Home',
+      body: DEMO_HOME_BODY,
+    },
+    {
+      id: ids.sandbox,
+      spaceKey: 'DEMO',
+      parentId: ids.demoHome,
+      title: 'Sandbox',
+      body: SANDBOX_BODY,
+      priorVersions: 2,
+    },
+    {
+      id: ids.macroShowcase,
+      spaceKey: 'DEMO',
+      parentId: ids.demoHome,
+      title: 'Macro showcase',
+      body: MACRO_SHOWCASE_BODY,
+    },
+    {
+      id: ids.largePage,
+      spaceKey: 'DEMO',
+      parentId: ids.demoHome,
+      title: 'Large page (200 KB of tables)',
+      body: largeTablesBody(),
+    },
     {
       id: ids.attachmentsPage,
       spaceKey: 'DEMO',
@@ -111,16 +142,64 @@ export function buildSeed(): EmulatorData {
       title: 'Page with attachments',
       body: ATTACHMENTS_BODY,
       attachments: [
-        attachment('att9470060', 'gradient.png', 'image/png', gradientPng(32, [0, 82, 204], [54, 179, 126]), 'A gradient'),
-        attachment('att9470061', 'diagram.svg', 'image/svg+xml', diagramSvg(), 'Architecture sketch'),
-        attachment('att9470062', 'notes.txt', 'text/plain', Buffer.from('Meeting notes\n- ship the emulator\n', 'utf8'), ''),
+        attachment(
+          'att9470060',
+          'gradient.png',
+          'image/png',
+          gradientPng(32, [0, 82, 204], [54, 179, 126]),
+          'A gradient',
+        ),
+        attachment(
+          'att9470061',
+          'diagram.svg',
+          'image/svg+xml',
+          diagramSvg(),
+          'Architecture sketch',
+        ),
+        attachment(
+          'att9470062',
+          'notes.txt',
+          'text/plain',
+          Buffer.from('Meeting notes\n- ship the emulator\n', 'utf8'),
+          '',
+        ),
       ],
     },
-    { id: ids.treeLevel1, spaceKey: 'DEMO', parentId: ids.demoHome, title: 'Tree level 1', body: simpleBody('Level 1', 'Top of a three-level tree.') },
-    { id: ids.treeLevel2, spaceKey: 'DEMO', parentId: ids.treeLevel1, title: 'Tree level 2', body: simpleBody('Level 2', 'Middle of the tree.') },
-    { id: ids.treeLevel3, spaceKey: 'DEMO', parentId: ids.treeLevel2, title: 'Tree level 3', body: simpleBody('Level 3', 'Ancestors: Demo Home, Tree level 1, Tree level 2.') },
-    { id: ids.releaseNotes, spaceKey: 'DEMO', parentId: ids.demoHome, title: 'Release notes', body: simpleBody('Release notes', 'Rename another page to this title to see the clash.') },
-    { id: ids.roadmap, spaceKey: 'DEMO', parentId: ids.demoHome, title: 'Roadmap', body: simpleBody('Roadmap', 'Another title a rename can clash with.') },
+    {
+      id: ids.treeLevel1,
+      spaceKey: 'DEMO',
+      parentId: ids.demoHome,
+      title: 'Tree level 1',
+      body: simpleBody('Level 1', 'Top of a three-level tree.'),
+    },
+    {
+      id: ids.treeLevel2,
+      spaceKey: 'DEMO',
+      parentId: ids.treeLevel1,
+      title: 'Tree level 2',
+      body: simpleBody('Level 2', 'Middle of the tree.'),
+    },
+    {
+      id: ids.treeLevel3,
+      spaceKey: 'DEMO',
+      parentId: ids.treeLevel2,
+      title: 'Tree level 3',
+      body: simpleBody('Level 3', 'Ancestors: Demo Home, Tree level 1, Tree level 2.'),
+    },
+    {
+      id: ids.releaseNotes,
+      spaceKey: 'DEMO',
+      parentId: ids.demoHome,
+      title: 'Release notes',
+      body: simpleBody('Release notes', 'Rename another page to this title to see the clash.'),
+    },
+    {
+      id: ids.roadmap,
+      spaceKey: 'DEMO',
+      parentId: ids.demoHome,
+      title: 'Roadmap',
+      body: simpleBody('Roadmap', 'Another title a rename can clash with.'),
+    },
     {
       id: ids.privateNotes,
       spaceKey: 'DEMO',
@@ -134,19 +213,46 @@ export function buildSeed(): EmulatorData {
       spaceKey: 'DEMO',
       parentId: ids.demoHome,
       title: 'Locked policy',
-      body: simpleBody('Locked policy', 'Everyone can read this page; only alex may edit it (demo gets 403).'),
+      body: simpleBody(
+        'Locked policy',
+        'Everyone can read this page; only alex may edit it (demo gets 403).',
+      ),
       editors: ['alex'],
     },
-    { id: ids.teamHome, spaceKey: 'TEAM', parentId: null, title: 'Team Home', body: simpleBody('Team space', 'A second space.') },
-    { id: ids.teamSandbox, spaceKey: 'TEAM', parentId: ids.teamHome, title: 'Sandbox', body: simpleBody('Team sandbox', 'Same title as in DEMO: titles are unique per space only.') },
+    {
+      id: ids.teamHome,
+      spaceKey: 'TEAM',
+      parentId: null,
+      title: 'Team Home',
+      body: simpleBody('Team space', 'A second space.'),
+    },
+    {
+      id: ids.teamSandbox,
+      spaceKey: 'TEAM',
+      parentId: ids.teamHome,
+      title: 'Sandbox',
+      body: simpleBody('Team sandbox', 'Same title as in DEMO: titles are unique per space only.'),
+    },
   ];
   return {
     schema: 'pagewright-emulator/1',
     nextId: 9470200,
     users: SEED_USERS.map((user) => ({ ...user })),
     spaces: [
-      { id: ids.demoSpaceId, key: 'DEMO', name: 'Demo space', homePageId: ids.demoHome, description: 'Pages for trying Pagewright.' },
-      { id: ids.teamSpaceId, key: 'TEAM', name: 'Team space', homePageId: ids.teamHome, description: 'A second space.' },
+      {
+        id: ids.demoSpaceId,
+        key: 'DEMO',
+        name: 'Demo space',
+        homePageId: ids.demoHome,
+        description: 'Pages for trying Pagewright.',
+      },
+      {
+        id: ids.teamSpaceId,
+        key: 'TEAM',
+        name: 'Team space',
+        homePageId: ids.teamHome,
+        description: 'A second space.',
+      },
     ],
     pages: specs.map((spec, index) => page(spec, index)),
   };

@@ -133,12 +133,19 @@ export class EmulatorStore {
       if (!verdict.ok) return { kind: 'bad-xhtml', verdict };
     }
     const parentId = update.parentId ?? page.current.parentId;
-    if (parentId !== page.current.parentId && parentId !== null && !this.validParent(page, parentId, user)) {
+    if (
+      parentId !== page.current.parentId &&
+      parentId !== null &&
+      !this.validParent(page, parentId, user)
+    ) {
       return { kind: 'bad-parent', parentId };
     }
     const title = update.title.trim();
     const clash = this.data.pages.find(
-      (other) => other.id !== page.id && other.spaceKey === page.spaceKey && sameTitle(other.current.title, title),
+      (other) =>
+        other.id !== page.id &&
+        other.spaceKey === page.spaceKey &&
+        sameTitle(other.current.title, title),
     );
     if (clash) return { kind: 'title-clash', title, spaceKey: page.spaceKey };
     this.commit(page, {
@@ -153,7 +160,11 @@ export class EmulatorStore {
   }
 
   /** Saves a new version without the checks (admin "concurrent edit by another user"). */
-  forceNewVersion(page: PageRecord, user: UserRecord, changes: { title?: string; body?: string; message?: string }): void {
+  forceNewVersion(
+    page: PageRecord,
+    user: UserRecord,
+    changes: { title?: string; body?: string; message?: string },
+  ): void {
     this.commit(page, {
       title: changes.title ?? page.current.title,
       body: changes.body ?? page.current.body,

@@ -51,7 +51,9 @@ function pickFirst(lexical: ScanError | null, structural: ScanError | null): Sca
   if (!lexical) return structural;
   if (!structural) return lexical;
   const saxesOnly = /^(Undeclared namespace|Duplicate attribute|Trying to redeclare|Non-default)/;
-  return saxesOnly.test(structural.message) && structural.index < lexical.index ? structural : lexical;
+  return saxesOnly.test(structural.message) && structural.index < lexical.index
+    ? structural
+    : lexical;
 }
 
 /** The text Confluence puts in its 400 answer, e.g. `Error parsing xhtml: …\n at [row,col {unknown-source}]: [1,405]`. */

@@ -1,6 +1,12 @@
 import { XHTML_ENTITIES } from '@/lib/storage-format/xhtml-entities';
 
-import { describeChar, isAllowedReferenceTarget, isNameChar, isNameStartChar, isXmlSpace } from './xml-chars';
+import {
+  describeChar,
+  isAllowedReferenceTarget,
+  isNameChar,
+  isNameStartChar,
+  isXmlSpace,
+} from './xml-chars';
 
 /** An error at `index` (the last character the parser consumed), worded as Woodstox words it. */
 export interface ScanError {
@@ -22,7 +28,9 @@ export function scanReference(src: string, start: number): ReferenceResult {
   if (first === undefined) return { error: { index: start, message: 'Unexpected EOF' } };
   if (!isNameStartChar(first) || first === ':') {
     const why = isXmlSpace(first) ? '(missing name?)' : '(expected a name start character)';
-    return { error: { index: start + 1, message: `Unexpected character ${describeChar(first)} ${why}` } };
+    return {
+      error: { index: start + 1, message: `Unexpected character ${describeChar(first)} ${why}` },
+    };
   }
   let index = start + 2;
   while (isNameChar(src[index])) index += 1;
@@ -54,7 +62,12 @@ function scanCharacterReference(src: string, from: number): ReferenceResult {
     const digit = hex ? parseInt(ch, 16) : ch >= '0' && ch <= '9' ? Number(ch) : NaN;
     if (Number.isNaN(digit) || (hex && !/[0-9a-fA-F]/.test(ch))) {
       const expected = hex ? 'a hex digit (0-9a-fA-F)' : 'a decimal number';
-      return { error: { index, message: `Unexpected character ${describeChar(ch)}; expected ${expected}.` } };
+      return {
+        error: {
+          index,
+          message: `Unexpected character ${describeChar(ch)}; expected ${expected}.`,
+        },
+      };
     }
     value = value * (hex ? 16 : 10) + digit;
     if (value > 0x10ffff) {

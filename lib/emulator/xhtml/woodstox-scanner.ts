@@ -61,10 +61,16 @@ function illegalCharacter(index: number, ch: string): { index: number; message: 
  * Woodstox rejects a forbidden control character as soon as it reads it, except where it checks
  * for a name's first character (`atNameStart`): there it words it as an unexpected character.
  */
-function unexpected(src: string, index: number, tail: string, atNameStart = false): { error: ScanError } {
+function unexpected(
+  src: string,
+  index: number,
+  tail: string,
+  atNameStart = false,
+): { error: ScanError } {
   const ch = src[index];
   if (ch === undefined) return { error: { index: src.length - 1, message: 'Unexpected EOF' } };
-  if (!atNameStart && isForbiddenControl(ch.charCodeAt(0))) return { error: illegalCharacter(index, ch) };
+  if (!atNameStart && isForbiddenControl(ch.charCodeAt(0)))
+    return { error: illegalCharacter(index, ch) };
   return { error: { index, message: `Unexpected character ${describeChar(ch)}${tail}` } };
 }
 
@@ -74,7 +80,12 @@ function scanMarkup(src: string, start: number, stack: string[]): MarkupResult {
   if (next === '?') return scanProcessingInstruction(src, start);
   if (next === '/') return scanEndTag(src, start, stack);
   if (stack.length === 0) {
-    return { error: { index: start + 1, message: 'Illegal to have multiple roots (start tag in epilog?).' } };
+    return {
+      error: {
+        index: start + 1,
+        message: 'Illegal to have multiple roots (start tag in epilog?).',
+      },
+    };
   }
   return scanStartTag(src, start, stack);
 }
@@ -83,8 +94,7 @@ function scanDirective(src: string, start: number): MarkupResult {
   if (src.startsWith('<!--', start)) return scanUntil(src, start + 4, '-->', 'comment');
   if (src.startsWith('<![', start)) return scanCdataKeyword(src, start);
   const index = src[start + 2] === '-' ? start + 3 : start + 2;
-  const message =
-    "Unrecognized XML directive; expected CDATA or comment ('<![CDATA[' or '<!--').";
+  const message = "Unrecognized XML directive; expected CDATA or comment ('<![CDATA[' or '<!--').";
   return { error: { index, message } };
 }
 
@@ -113,7 +123,12 @@ const UNTERMINATED: Record<'comment' | 'cdata' | 'pi', string> = {
   pi: 'Unexpected end of input block in processing instruction',
 };
 
-function scanUntil(src: string, from: number, terminator: string, kind: 'comment' | 'cdata' | 'pi'): MarkupResult {
+function scanUntil(
+  src: string,
+  from: number,
+  terminator: string,
+  kind: 'comment' | 'cdata' | 'pi',
+): MarkupResult {
   for (let index = from; index < src.length; index += 1) {
     const ch = src[index]!;
     if (src.startsWith(terminator, index)) return { end: index + terminator.length };
@@ -250,7 +265,8 @@ function scanAttribute(src: string, start: number): MarkupResult {
   if (src[index] !== '=') return unexpected(src, index, " expected '='");
   index = skipSpace(src, index + 1);
   const quote = src[index];
-  if (quote !== '"' && quote !== "'") return unexpected(src, index, ' in start tag Expected a quote');
+  if (quote !== '"' && quote !== "'")
+    return unexpected(src, index, ' in start tag Expected a quote');
   index += 1;
   for (;;) {
     const ch = src[index];

@@ -44,7 +44,9 @@ export function describeChar(ch: string): string {
   const code = ch.charCodeAt(0);
   if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return `(CTRL-CHAR, code ${code})`;
   const shown = code >= 0xd800 && code <= 0xdfff ? '?' : ch;
-  return code > 255 ? `'${shown}' (code ${code} / 0x${code.toString(16)})` : `'${shown}' (code ${code})`;
+  return code > 255
+    ? `'${shown}' (code ${code} / 0x${code.toString(16)})`
+    : `'${shown}' (code ${code})`;
 }
 
 /** The character (a whole surrogate pair when there is one) at `index`. */

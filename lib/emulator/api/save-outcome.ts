@@ -1,0 +1,106 @@
+import type { RequestContext } from '../http/context';
+import { notFoundMessage, sendV1Error, sendV2Error } from '../http/errors';
+import { sendText } from '../http/respond';
+import type { UpdateOutcome } from '../store/store';
+import { xhtmlErrorText } from '../xhtml/check-xhtml';
+
+type Failure = Exclude<UpdateOutcome, { kind: 'ok' }>;
+
+/** Words a failed update as v1 does, in the request's flavour (fact sheet §2.3). */
+export function sendV1SaveFailure(ctx: RequestContext, id: string, outcome: Failure): void {
+  switch (outcome.kind) {
+    case 'not-found':
+      return sendV1Error(ctx, 404, notFoundMessage(id));
+    case 'forbidden':
+      return sendV1Error(
+        ctx,
+        403,
+        `Could not update Content of type : class com.atlassian.confluence.pages.Page with id ${id}`,
+      );
+    case 'missing-version':
+      return sendV1Error(
+        ctx,
+        400,
+        'Must supply an incremented version when updating Content. No version supplied.',
+      );
+    case 'stale':
+      return sendV1Error(
+        ctx,
+        409,
+        `Version must be incremented on update. Current version is: ${outcome.current}`,
+      );
+    case 'bad-xhtml':
+      return sendV1Error(ctx, 400, xhtmlErrorText(outcome.verdict));
+    case 'title-clash':
+      return ctx.flavour === 'cloud'
+        ? sendV1Error(
+            ctx,
+            400,
+            'A page with this title already exists: A page already exists with the same TITLE in this space',
+            'api.BadRequestException',
+          )
+        : sendV1Error(
+            ctx,
+            400,
+            `A page with this title already exists: A page already exists with the title ${outcome.title} in the space with key ${outcome.spaceKey}`,
+          );
+    case 'bad-parent':
+      return sendV1Error(
+        ctx,
+        400,
+        `Cannot move content: no page with id ${outcome.parentId} in the same space`,
+      );
+  }
+}
+
+/** Words a failed update as v2 does (`{"errors":[…]}`). */
+export function sendV2SaveFailure(
+  ctx: RequestContext,
+  outcome: Failure,
+  providedVersion: number | undefined,
+): void {
+  switch (outcome.kind) {
+    case 'not-found':
+      return sendV2Error(ctx, 404, 'NOT_FOUND', 'Not Found');
+    case 'forbidden':
+      return sendV2Error(
+        ctx,
+        403,
+        'PERMISSION_DENIED',
+        'You do not have permission to edit this page',
+      );
+    case 'missing-version':
+      return sendV2Error(
+        ctx,
+        400,
+        'INVALID_REQUEST_PARAMETER',
+        "Value must not be null for field 'version'",
+      );
+    case 'stale':
+      return sendV2Error(
+        ctx,
+        409,
+        'CONFLICT',
+        `Version must be incremented when updating a page. Current Version: [${outcome.current}]. Provided version: [${providedVersion ?? outcome.provided}]`,
+      );
+    case 'bad-xhtml':
+      return sendV2Error(ctx, 400, 'INVALID_REQUEST_PARAMETER', xhtmlErrorText(outcome.verdict));
+    case 'title-clash':
+      return sendV2Error(
+        ctx,
+        400,
+        'INVALID_REQUEST_PARAMETER',
+        'A page with this title already exists: A page already exists with the same TITLE in this space',
+      );
+    case 'bad-parent':
+      return sendV2Error(ctx, 404, 'NOT_FOUND', `Parent page ${outcome.parentId} was not found`);
+  }
+}
+
+const GATEWAY_TIMEOUT =
+  '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center></body></html>';
+
+/** The "ambiguous save" fault: the PUT was applied, but the client sees a gateway timeout. */
+export function sendAmbiguousSave(ctx: RequestContext): void {
+  sendText(ctx.res, 504, GATEWAY_TIMEOUT, 'text/html');
+}
