@@ -88,9 +88,12 @@ class Formatter {
 
   private node(node: StorageNode, depth: number): void {
     if (node.type !== 'element') return this.verbatim(node);
+    // Inline macros (a status lozenge in a sentence) stay on one line, as they read in the text.
+    const inlineMacro = MACRO_ELEMENTS.has(node.name) && !standsAlone(node);
     if (
       node.selfClosing ||
       node.children.length === 0 ||
+      inlineMacro ||
       WHITESPACE_SENSITIVE_ELEMENTS.has(node.name)
     ) {
       return this.verbatim(node);
