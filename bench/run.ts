@@ -12,6 +12,7 @@ import {
 } from '../lib/storage-format';
 import { createNodeSanitizer } from '../lib/storage-format/render/node-sanitizer';
 import { readCorpus } from '../lib/storage-format/testing/corpus';
+import { measureProxyOverhead } from './proxy-overhead';
 import { syntheticPage } from './synthetic-pages';
 
 /**
@@ -60,81 +61,90 @@ interface Row {
   vsTokenizer: number;
 }
 
-const sanitize = createNodeSanitizer();
-const inputs: Array<{ name: string; body: string }> = [
-  {
-    name: 'corpus (80 bodies, joined)',
-    body: readCorpus('valid')
-      .map((b) => b.body)
-      .join('\n'),
-  },
-  { name: 'synthetic 20 KB', body: syntheticPage(20_000) },
-  { name: 'synthetic 100 KB', body: syntheticPage(100_000) },
-  { name: 'synthetic 1 MB', body: syntheticPage(1_000_000) },
-];
-
-const rows: Row[] = [];
-for (const { name, body } of inputs) {
-  const budget = body.length > 500_000 ? 3_000 : 1_500;
-  const parsed = parseStorage(body);
-  if (parsed.diagnostics.length > 0) throw new Error(`${name} is not valid storage`);
-  const stages: Array<[string, () => void]> = [
-    ['raw tokenizer (saxes)', () => rawTokenizerPass(body)],
-    ['parse', () => parseStorage(body)],
-    ['validate (parse + checks)', () => validateParsed(parseStorage(body))],
-    ['format', () => formatStorage(body)],
-    ['render (writer only)', () => renderDocument(parsed, { sanitizer: 'none' })],
-    [
-      'validate + render (pipeline)',
-      () => {
-        const result = parseStorage(body);
-        validateParsed(result);
-        renderDocument(result, { sanitizer: 'none' });
-      },
-    ],
+async function main(): Promise<void> {
+  const sanitize = createNodeSanitizer();
+  const inputs: Array<{ name: string; body: string }> = [
+    {
+      name: 'corpus (80 bodies, joined)',
+      body: readCorpus('valid')
+        .map((b) => b.body)
+        .join('\n'),
+    },
+    { name: 'synthetic 20 KB', body: syntheticPage(20_000) },
+    { name: 'synthetic 100 KB', body: syntheticPage(100_000) },
+    { name: 'synthetic 1 MB', body: syntheticPage(1_000_000) },
   ];
-  if (body.length <= 200_000) {
-    stages.push([
-      'render + DOMPurify (jsdom)',
-      () => renderDocument(parsed, { sanitizer: sanitize }),
-    ]);
+
+  const rows: Row[] = [];
+  for (const { name, body } of inputs) {
+    const budget = body.length > 500_000 ? 3_000 : 1_500;
+    const parsed = parseStorage(body);
+    if (parsed.diagnostics.length > 0) throw new Error(`${name} is not valid storage`);
+    const stages: Array<[string, () => void]> = [
+      ['raw tokenizer (saxes)', () => rawTokenizerPass(body)],
+      ['parse', () => parseStorage(body)],
+      ['validate (parse + checks)', () => validateParsed(parseStorage(body))],
+      ['format', () => formatStorage(body)],
+      ['render (writer only)', () => renderDocument(parsed, { sanitizer: 'none' })],
+      [
+        'validate + render (pipeline)',
+        () => {
+          const result = parseStorage(body);
+          validateParsed(result);
+          renderDocument(result, { sanitizer: 'none' });
+        },
+      ],
+    ];
+    if (body.length <= 200_000) {
+      stages.push([
+        'render + DOMPurify (jsdom)',
+        () => renderDocument(parsed, { sanitizer: sanitize }),
+      ]);
+    }
+    let baseline = 0;
+    for (const [stage, run] of stages) {
+      const ms = time(run, budget);
+      if (stage.startsWith('raw')) baseline = ms;
+      rows.push({
+        input: name,
+        kB: Math.round(body.length / 1000),
+        stage,
+        ms: Number(ms.toFixed(3)),
+        mbPerS: Number((body.length / 1e6 / (ms / 1000)).toFixed(1)),
+        vsTokenizer: Number((ms / baseline).toFixed(2)),
+      });
+    }
   }
-  let baseline = 0;
-  for (const [stage, run] of stages) {
-    const ms = time(run, budget);
-    if (stage.startsWith('raw')) baseline = ms;
-    rows.push({
-      input: name,
-      kB: Math.round(body.length / 1000),
-      stage,
-      ms: Number(ms.toFixed(3)),
-      mbPerS: Number((body.length / 1e6 / (ms / 1000)).toFixed(1)),
-      vsTokenizer: Number((ms / baseline).toFixed(2)),
-    });
-  }
+
+  console.table(rows);
+  const proxy = await measureProxyOverhead();
+  console.table(proxy);
+  const goals = {
+    '20 KB validate + render ≤ 2 ms':
+      rows.find((r) => r.input === 'synthetic 20 KB' && r.stage.startsWith('validate + render'))!
+        .ms <= 2,
+    '1 MB validate + render ≤ 50 ms':
+      rows.find((r) => r.input === 'synthetic 1 MB' && r.stage.startsWith('validate + render'))!
+        .ms <= 50,
+    'pipeline within 3× of the tokenizer (every input)': rows
+      .filter((r) => r.stage.startsWith('validate + render'))
+      .every((r) => r.vsTokenizer <= 3),
+  };
+  console.table(goals);
+  const outDir = join(__dirname);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(
+    join(outDir, 'results.json'),
+    JSON.stringify(
+      { measuredAt: new Date().toISOString(), node: process.version, engine: rows, goals },
+      null,
+      2,
+    ),
+  );
+  console.log(`wrote ${join(outDir, 'results.json')}`);
 }
 
-console.table(rows);
-const goals = {
-  '20 KB validate + render ≤ 2 ms':
-    rows.find((r) => r.input === 'synthetic 20 KB' && r.stage.startsWith('validate + render'))!
-      .ms <= 2,
-  '1 MB validate + render ≤ 50 ms':
-    rows.find((r) => r.input === 'synthetic 1 MB' && r.stage.startsWith('validate + render'))!.ms <=
-    50,
-  'pipeline within 3× of the tokenizer (every input)': rows
-    .filter((r) => r.stage.startsWith('validate + render'))
-    .every((r) => r.vsTokenizer <= 3),
-};
-console.table(goals);
-const outDir = join(__dirname);
-mkdirSync(outDir, { recursive: true });
-writeFileSync(
-  join(outDir, 'results.json'),
-  JSON.stringify(
-    { measuredAt: new Date().toISOString(), node: process.version, engine: rows, goals },
-    null,
-    2,
-  ),
-);
-console.log(`wrote ${join(outDir, 'results.json')}`);
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
