@@ -1,18 +1,22 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startEmulator } from '../lib/emulator';
 import { freePort, waitForHttp } from '../lib/dev/free-port';
 
 /**
- * Starts the production app on a free loopback port for the whole run and stops it afterwards.
- * Tests read the address from E2E_APP_URL (see e2e/fixtures.ts).
+ * Starts the Confluence emulator (in process, in memory) and the production app in demo mode,
+ * both on free loopback ports, for the whole run; stops both afterwards. Tests read the
+ * addresses from E2E_APP_URL and E2E_EMULATOR_URL (see e2e/fixtures.ts).
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const root = join(__dirname, '..');
   if (!existsSync(join(root, '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (npm run test:e2e does).');
   }
+  const emulator = await startEmulator({ port: 0, dataFile: null });
   const port = await freePort();
   const app = spawn(
     process.execPath,
@@ -26,16 +30,25 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ],
     {
       cwd: root,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port) },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(port),
+        PAGEWRIGHT_DEMO: '1',
+        PAGEWRIGHT_EMULATOR_URL: emulator.url,
+        PAGEWRIGHT_DEMO_DATA_DIR: mkdtempSync(join(tmpdir(), 'pagewright-e2e-')),
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
   const appUrl = `http://127.0.0.1:${port}`;
   await waitForHttp(appUrl);
   process.env.E2E_APP_URL = appUrl;
+  process.env.E2E_EMULATOR_URL = emulator.url;
 
   return async () => {
     app.kill('SIGTERM');
     await new Promise((resolve) => app.once('exit', resolve));
+    await emulator.close();
   };
 }
