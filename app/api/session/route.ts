@@ -12,9 +12,13 @@ import { oneLine } from '@/lib/log/logger';
 import { isRevoked, revokeSession } from '@/lib/session/revoked-sessions';
 import { publicSession, sessionState, type SessionData } from '@/lib/session/session-data';
 
+/** Sign-in detects Cloud vs Data Center from the address; `flavour` forces it (e.g. Cloud behind a custom domain). */
+const flavourSchema = z.enum(['cloud', 'datacenter']).optional();
+
 const signInSchema = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('cloud-token'),
+    flavour: flavourSchema,
     baseUrl: z.string().optional(),
     email: z.string().min(1).max(320),
     token: z.string().min(1).max(2000),
@@ -26,6 +30,7 @@ const signInSchema = z.discriminatedUnion('method', [
   }),
   z.object({
     method: z.literal('dc-password'),
+    flavour: flavourSchema,
     baseUrl: z.string().optional(),
     username: z.string().min(1).max(320),
     password: z.string().min(1).max(2000),
@@ -67,13 +72,13 @@ export const POST = handler(
           : { method: input.method, username: input.username, password: input.password };
     try {
       if (!site.ok) throw new AppError('site_not_allowed', site.reason);
-      // Demo mode speaks Data Center to the emulator unless Cloud credentials are given.
+      // Forced, else Cloud for Cloud credentials or an *.atlassian.net address, else Data Center
+      // (the emulator speaks both: its flavour follows the credentials).
       const flavour =
-        input.method === 'cloud-token'
+        input.flavour ??
+        (input.method === 'cloud-token' || guessFlavour(site.value.baseUrl) === 'cloud'
           ? 'cloud'
-          : guessFlavour(site.value.baseUrl) === 'cloud'
-            ? 'cloud'
-            : 'datacenter';
+          : 'datacenter');
       const client = createConfluenceClient({
         baseUrl: site.value.baseUrl,
         flavour,

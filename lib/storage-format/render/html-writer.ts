@@ -1,0 +1,228 @@
+import { escapeHtmlAttribute, escapeHtmlText } from './escape';
+
+/**
+ * The only way the preview renderer produces HTML. Tag and attribute names come from the fixed
+ * allowlists below (typed, and checked again at run time), never from the storage body; every
+ * value goes through escaping. Parts are collected in an array and joined once.
+ */
+
+const TAGS = [
+  'a',
+  'abbr',
+  'blockquote',
+  'br',
+  'caption',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'u',
+  'ul',
+  'var',
+] as const;
+
+/** `data-*` attributes the preview emits; the sanitizer config allows exactly these. */
+export const RENDER_DATA_ATTRIBUTES = [
+  'data-source-line',
+  'data-macro',
+  'data-layout',
+  'data-fidelity',
+] as const;
+
+const ATTRIBUTES = [
+  'id',
+  'class',
+  'style',
+  'title',
+  'dir',
+  'lang',
+  'href',
+  'src',
+  'alt',
+  'width',
+  'height',
+  'loading',
+  'colspan',
+  'rowspan',
+  'scope',
+  'span',
+  'start',
+  'type',
+  'reversed',
+  'value',
+  'datetime',
+  'open',
+  'role',
+  'aria-label',
+  'aria-hidden',
+  'aria-checked',
+  'aria-disabled',
+  ...RENDER_DATA_ATTRIBUTES,
+] as const;
+
+export type TagName = (typeof TAGS)[number];
+export type AttributeName = (typeof ATTRIBUTES)[number];
+/** `true` writes a bare boolean attribute; `null`/`undefined`/`false`/`''` (except alt) skip it. */
+export type AttributeValue = string | number | boolean | null | undefined;
+export type Attributes = Partial<Record<AttributeName, AttributeValue>>;
+
+const TAG_SET: ReadonlySet<string> = new Set(TAGS);
+const ATTRIBUTE_SET: ReadonlySet<string> = new Set(ATTRIBUTES);
+
+export class HtmlWriter {
+  /** Output since the last reserved slot: `+=` builds a rope V8 flattens once at the end. */
+  private buffer = '';
+  /** Finished output before each reserved slot, and the slots' contents. */
+  private readonly chunks: string[] = [];
+  /** Counts writes, so a source-line mark can tell whether anything came after it. */
+  private writes = 0;
+  private pendingLine = 0;
+  private pendingAt = -1;
+
+  /** Opens `tag`; the first element opened right after `markSourceLine` carries that line. */
+  open(tag: TagName, attributes?: Attributes): void {
+    this.startTag(tag, attributes);
+  }
+
+  /** Writes a void element (`br`, `hr`, `img`, `col`). */
+  void(tag: 'br' | 'hr' | 'img' | 'col', attributes?: Attributes): void {
+    this.startTag(tag, attributes);
+  }
+
+  close(tag: TagName): void {
+    this.buffer += '</' + tag + '>';
+    this.writes++;
+  }
+
+  /** Writes escaped text. */
+  text(value: string): void {
+    if (value.length === 0) return;
+    this.buffer += escapeHtmlText(value);
+    this.writes++;
+  }
+
+  /** `<tag attrs>text</tag>` in one call. */
+  element(tag: TagName, attributes: Attributes | undefined, text: string): void {
+    this.startTag(tag, attributes);
+    this.text(text);
+    this.close(tag);
+  }
+
+  /**
+   * Guards the start of `<pre>` content: an HTML parser drops a newline right after `<pre>`, and
+   * a DOMPurify round trip loses an extra one written there, so an empty span goes first.
+   */
+  guardPreStart(firstText: string | undefined): void {
+    if (firstText !== undefined && (firstText[0] === '\n' || firstText[0] === '\r')) {
+      this.buffer += '<span></span>';
+      this.writes++;
+    }
+  }
+
+  /**
+   * Tags the next element with `data-source-line`, provided nothing else is written before it;
+   * text written first (an unwrapped top-level run) leaves the mark unused.
+   */
+  markSourceLine(line: number): void {
+    this.pendingLine = line;
+    this.pendingAt = this.writes;
+  }
+
+  clearSourceLine(): void {
+    this.pendingLine = 0;
+  }
+
+  /**
+   * Hands the pending source line to a renderer that writes elsewhere first (the toc) and
+   * clears it here; 0 when there is none or output was written since it was set.
+   */
+  takeSourceLine(): number {
+    const line = this.pendingLine > 0 && this.pendingAt === this.writes ? this.pendingLine : 0;
+    this.pendingLine = 0;
+    return line;
+  }
+
+  /** Reserves a position to be filled later (the toc, which needs headings further down). */
+  reserve(): number {
+    this.chunks.push(this.buffer, '');
+    this.buffer = '';
+    this.writes++;
+    return this.chunks.length - 1;
+  }
+
+  /** Fills a reserved position with the output of another writer. */
+  fill(slot: number, content: HtmlWriter): void {
+    this.chunks[slot] = content.toString();
+  }
+
+  toString(): string {
+    return this.chunks.length === 0 ? this.buffer : this.chunks.join('') + this.buffer;
+  }
+
+  private startTag(tag: string, attributes: Attributes | undefined): void {
+    if (!TAG_SET.has(tag)) throw new Error(`Preview writer: tag <${tag}> is not allowlisted`);
+    let html = '<' + tag;
+    if (attributes !== undefined) {
+      for (const name in attributes) {
+        const value = attributes[name as AttributeName];
+        if (value === undefined || value === null || value === false) continue;
+        if (value === '' && name !== 'alt') continue;
+        if (!ATTRIBUTE_SET.has(name)) {
+          throw new Error(`Preview writer: attribute ${name} is not allowlisted`);
+        }
+        html +=
+          value === true
+            ? ' ' + name
+            : ' ' + name + '="' + escapeHtmlAttribute(String(value)) + '"';
+      }
+    }
+    if (this.pendingLine > 0 && this.pendingAt === this.writes) {
+      html += ' data-source-line="' + this.pendingLine + '"';
+      this.pendingLine = 0;
+    }
+    this.buffer += html + '>';
+    this.writes++;
+  }
+}
