@@ -403,3 +403,25 @@ describe('credentials never reach a log line or a response (LOG-2, SESS-3)', () 
     expect(cookie).not.toContain(token);
   });
 });
+
+describe('flavour', () => {
+  it('follows the credentials in demo mode, and can be forced', async () => {
+    const read = async (cookie: string) =>
+      (
+        await (
+          await sessionRoute.GET(new Request(`${APP}/api/session`, { headers: { cookie } }))
+        ).json()
+      ).session;
+    const dc = await signIn({ method: 'dc-pat', token: 'demo-pat' });
+    expect(await read(dc.cookie)).toMatchObject({ flavour: 'datacenter' });
+    const cloud = await signIn({
+      method: 'cloud-token',
+      email: 'demo@example.com',
+      token: 'demo-token',
+    });
+    expect(await read(cloud.cookie)).toMatchObject({ flavour: 'cloud' });
+    // The emulator's Cloud side accepts the API token as a Bearer token, as real Cloud does.
+    const forced = await signIn({ method: 'dc-pat', token: 'demo-token', flavour: 'cloud' });
+    expect(await read(forced.cookie)).toMatchObject({ flavour: 'cloud' });
+  });
+});

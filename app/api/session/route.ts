@@ -25,6 +25,7 @@ const signInSchema = z.discriminatedUnion('method', [
   }),
   z.object({
     method: z.literal('dc-pat'),
+    flavour: flavourSchema,
     baseUrl: z.string().optional(),
     token: z.string().min(1).max(2000),
   }),
