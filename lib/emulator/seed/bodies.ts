@@ -1,3 +1,5 @@
+import { MACRO_CATALOGUE, type MacroParameterSpec } from '@/lib/storage-format/macro-catalogue';
+
 import { SEED_USERS } from './users';
 
 /** Storage-format bodies of the seeded pages (every one must pass Woodstox; a test checks). */
@@ -106,7 +108,53 @@ export const MACRO_SHOWCASE_BODY = [
   '<p><ac:image ac:width="64" ac:alt="Gradient"><ri:attachment ri:filename="gradient.png"><ri:page ri:content-title="Page with attachments" /></ri:attachment></ac:image>',
   '<ac:image><ri:url ri:value="https://example.com/logo.png" /></ac:image></p>',
   '<p>Unknown macro: ' + macro('no-such-macro', { x: '1' }) + '</p>',
+  '<h2>Every macro in the catalogue</h2>',
+  ...catalogueSection(),
 ].join('\n');
+
+/** A value Confluence would take for a required parameter: its default, its first allowed value, or an example. */
+function exampleValue(parameter: MacroParameterSpec): string {
+  if (parameter.default !== undefined) return parameter.default;
+  if (parameter.values?.[0] !== undefined) return parameter.values[0];
+  switch (parameter.type) {
+    case 'boolean':
+      return 'false';
+    case 'number':
+      return '1';
+    case 'page':
+      return 'Sandbox';
+    case 'space':
+      return 'DEMO';
+    case 'date':
+      return '2026-01-01';
+    case 'url':
+      return 'https://example.com/';
+    default:
+      return 'example';
+  }
+}
+
+/**
+ * One instance of every macro the engine's catalogue knows (seeded so the preview, completion
+ * and warnings can be tried on each), with its required parameters and the right kind of body.
+ */
+function catalogueSection(): string[] {
+  return MACRO_CATALOGUE.map((spec) => {
+    const params = Object.fromEntries(
+      spec.parameters
+        .filter((parameter) => parameter.required)
+        .map((parameter) => [parameter.name, exampleValue(parameter)]),
+    );
+    const inner =
+      spec.body === 'rich'
+        ? rich(`<p>Body of the ${spec.title} macro.</p>`)
+        : spec.body === 'plain'
+          ? plain(`Plain body of ${spec.name}`)
+          : '';
+    const element = macro(spec.name, params, inner);
+    return spec.inline ? `<p>${spec.title}: ${element}</p>` : element;
+  });
+}
 
 export const ATTACHMENTS_BODY = [
   '<p>This page holds a PNG, an SVG and a text file.</p>',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { MACRO_CATALOGUE } from '@/lib/storage-format/macro-catalogue';
 import { WoodstoxOracle, woodstoxAvailable } from '@/lib/testing/woodstox/woodstox-oracle';
 
 import { checkStorageXhtml } from '../xhtml/check-xhtml';
@@ -31,6 +32,11 @@ describe('seed data', () => {
       'diagram.svg',
       'notes.txt',
     ]);
+  });
+
+  it('uses every macro of the engine catalogue on the showcase page', () => {
+    const body = seed.pages.find((page) => page.id === SEED_IDS.macroShowcase)!.current.body;
+    for (const spec of MACRO_CATALOGUE) expect(body).toContain(`ac:name="${spec.name}"`);
   });
 
   it('uses every common macro and structure element on the showcase page', () => {
