@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
+import { AppHeader } from '@/components/app-header/app-header';
+
 import './globals.css';
+import { Providers } from './providers';
 
 export const metadata: Metadata = {
   title: { default: 'Pagewright', template: '%s · Pagewright' },
@@ -19,10 +22,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <header className="app-header">
-          <span className="app-name">Pagewright</span>
-        </header>
-        <main id="main">{children}</main>
+        <Providers>
+          <AppHeader />
+          <main id="main">{children}</main>
+        </Providers>
       </body>
     </html>
   );

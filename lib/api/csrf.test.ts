@@ -45,3 +45,18 @@ describe('assertSameOrigin (SESS-6)', () => {
     ).not.toThrow();
   });
 });
+
+describe('the host the browser addressed', () => {
+  it('is accepted when Next reports another name for it', () => {
+    const seenByNext = new Request('http://localhost:3000/api/session', {
+      method: 'POST',
+      headers: { ...ok, host: '127.0.0.1:3000' },
+    });
+    expect(() => assertSameOrigin(seenByNext, {})).not.toThrow();
+    const forged = new Request('http://localhost:3000/api/session', {
+      method: 'POST',
+      headers: { ...ok, host: '127.0.0.1:3000', origin: 'http://evil.test' },
+    });
+    expect(() => assertSameOrigin(forged, {})).toThrow();
+  });
+});

@@ -1,6 +1,22 @@
 import { AppError } from '@/lib/errors';
 
 /**
+ * The app's own origin: APP_ORIGIN when the operator set it (behind a proxy, where Host may be
+ * rewritten); otherwise the host the browser addressed. Next reports `request.url` with its own
+ * host name (`localhost` even when the browser used 127.0.0.1), so the Host header is what counts.
+ * A cross-site page cannot change the Host a victim's browser sends, so this still stops forgery.
+ */
+function allowedOrigins(
+  request: Request,
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
+  if (env.APP_ORIGIN) return [env.APP_ORIGIN.replace(/\/$/, '')];
+  const url = new URL(request.url);
+  const host = request.headers.get('host');
+  return host ? [`${url.protocol}//${host}`, url.origin] : [url.origin];
+}
+
+/**
  * Cross-site request forgery check for every state-changing route (security.md SESS-6): the
  * browser's `Sec-Fetch-Site` must say same-origin when present, `Origin` must be the app's own
  * origin (APP_ORIGIN when configured — never trusted from Host behind a proxy — else the origin
@@ -16,8 +32,7 @@ export function assertSameOrigin(
     throw new AppError('csrf_rejected', undefined, { reason: `sec-fetch-site ${fetchSite}` });
   }
   const origin = request.headers.get('origin');
-  const allowed = env.APP_ORIGIN ? env.APP_ORIGIN.replace(/\/$/, '') : new URL(request.url).origin;
-  if (origin === null || origin !== allowed) {
+  if (origin === null || !allowedOrigins(request, env).includes(origin)) {
     throw new AppError('csrf_rejected', undefined, {
       reason: origin === null ? 'no origin' : 'foreign origin',
     });

@@ -1,0 +1,67 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useRef, useState, type FormEvent } from 'react';
+
+import { useOpenPage } from '@/lib/queries/pages';
+
+import { ErrorAlert } from '@/components/session/error-alert';
+import { Spinner } from '@/components/session/spinner';
+
+/**
+ * "Page ID or URL" → the editor. Anything Confluence calls a page link works (the server parses
+ * it); when it does not, the server's reason is shown and focus stays in the field to fix it.
+ */
+export function OpenPageForm() {
+  const router = useRouter();
+  const open = useOpenPage();
+  const [input, setInput] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const busy = open.isPending || open.isSuccess;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    open.mutate(input, {
+      onSuccess: (page) => router.push(`/pages/${encodeURIComponent(page.id)}`),
+      onError: () => inputRef.current?.focus(),
+    });
+  }
+
+  return (
+    <form className="panel open-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Open a page</h2>
+      <div className="field">
+        <label htmlFor={id}>Page ID or URL</label>
+        <div className="inline-controls">
+          <input
+            id={id}
+            ref={inputRef}
+            value={input}
+            onChange={(event) => setInput(event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="9470040 or https://your-site.atlassian.net/wiki/spaces/…/pages/…"
+            aria-describedby={open.error ? `${errorId} ${hintId}` : hintId}
+            aria-invalid={open.error ? true : undefined}
+          />
+          <button type="submit" className="button button-primary" aria-disabled={busy}>
+            {busy ? <Spinner /> : null}
+            Open
+          </button>
+        </div>
+        <p className="hint" id={hintId}>
+          Paste the page&apos;s address from your browser, a tiny link (/x/…), or type its numeric
+          id.
+        </p>
+      </div>
+      {open.error ? <ErrorAlert error={open.error} id={errorId} /> : null}
+      <p className="status" role="status">
+        {busy ? 'Opening the page…' : ''}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { AppError } from '@/lib/errors';
+
+import { fetchJson } from './fetch-json';
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+function stubFetch(answer: () => Promise<Response>) {
+  const mock = vi.fn<typeof fetch>(answer);
+  vi.stubGlobal('fetch', mock);
+  return mock;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('fetchJson', () => {
+  it('returns the parsed body of a successful GET, same-origin, without a content type', async () => {
+    const mock = stubFetch(async () => jsonResponse(200, { id: '42' }));
+    await expect(fetchJson('/api/pages/resolve?url=42')).resolves.toEqual({ id: '42' });
+    const [url, init] = mock.mock.calls[0]!;
+    expect(url).toBe('/api/pages/resolve?url=42');
+    expect(init).toMatchObject({ method: 'GET', mode: 'same-origin', credentials: 'same-origin' });
+    expect(init?.body).toBeUndefined();
+    expect(init?.headers).toEqual({ accept: 'application/json' });
+  });
+
+  it('sends writes as JSON with content-type application/json', async () => {
+    const mock = stubFetch(async () => jsonResponse(200, { session: null }));
+    await fetchJson('/api/session', { method: 'POST', body: { method: 'dc-pat', token: 't' } });
+    const init = mock.mock.calls[0]![1]!;
+    expect(init.method).toBe('POST');
+    expect(init.headers).toMatchObject({ 'content-type': 'application/json' });
+    expect(init.body).toBe('{"method":"dc-pat","token":"t"}');
+  });
+
+  it('sends content-type on a bodiless DELETE too and returns undefined for 204', async () => {
+    const mock = stubFetch(async () => new Response(null, { status: 204 }));
+    await expect(fetchJson('/api/session', { method: 'DELETE' })).resolves.toBeUndefined();
+    expect(mock.mock.calls[0]![1]!.headers).toMatchObject({ 'content-type': 'application/json' });
+  });
+
+  it('rebuilds the server error as an AppError with its code, message and details', async () => {
+    stubFetch(async () =>
+      jsonResponse(400, {
+        error: {
+          code: 'bad_request',
+          message: 'Enter a page id or paste a page URL.',
+          details: { field: 'url' },
+          requestId: 'abc12345',
+        },
+      }),
+    );
+    const error = await fetchJson('/api/pages/resolve?url=').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      code: 'bad_request',
+      message: 'Enter a page id or paste a page URL.',
+      details: { field: 'url' },
+    });
+  });
+
+  it('keeps transient codes transient (rate_limited) and others not (sign_in_failed)', async () => {
+    stubFetch(async () => jsonResponse(429, { error: { code: 'rate_limited', message: 'm' } }));
+    const limited = (await fetchJson('/api/x').catch((caught: unknown) => caught)) as AppError;
+    expect(limited.transient).toBe(true);
+    stubFetch(async () => jsonResponse(401, { error: { code: 'sign_in_failed', message: 'm' } }));
+    const failed = (await fetchJson('/api/x').catch((caught: unknown) => caught)) as AppError;
+    expect(failed.transient).toBe(false);
+  });
+
+  it('turns a non-JSON error page into internal', async () => {
+    stubFetch(async () => new Response('<html>Bad gateway</html>', { status: 502 }));
+    await expect(fetchJson('/api/x')).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('turns a non-JSON success into internal rather than returning garbage', async () => {
+    stubFetch(async () => new Response('<html>login</html>', { status: 200 }));
+    await expect(fetchJson('/api/x')).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('maps a network failure to confluence_unavailable while online', async () => {
+    vi.stubGlobal('navigator', { onLine: true });
+    stubFetch(async () => Promise.reject(new TypeError('Failed to fetch')));
+    const error = await fetchJson('/api/x').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'confluence_unavailable', transient: true });
+  });
+
+  it('maps a network failure to offline when the browser says it is offline', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    stubFetch(async () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(fetchJson('/api/x')).rejects.toMatchObject({ code: 'offline' });
+  });
+
+  it('passes an abort through untouched so React Query sees a cancellation', async () => {
+    const controller = new AbortController();
+    const abort = new DOMException('The operation was aborted.', 'AbortError');
+    stubFetch(async () => {
+      controller.abort();
+      return Promise.reject(abort);
+    });
+    await expect(fetchJson('/api/x', { signal: controller.signal })).rejects.toBe(abort);
+  });
+
+  it('refuses anything but an app-relative path', async () => {
+    const mock = stubFetch(async () => jsonResponse(200, {}));
+    await expect(fetchJson('https://evil.test/api')).rejects.toThrow(TypeError);
+    await expect(fetchJson('//evil.test/api')).rejects.toThrow(TypeError);
+    expect(mock).not.toHaveBeenCalled();
+  });
+});
