@@ -1,0 +1,208 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+
+import { countDiagnostics } from '@/lib/editor/diagnostic-markers';
+import { createDraftStore } from '@/lib/editor/draft-store';
+import { resolveTheme, type ThemeChoice } from '@/lib/editor/storage-themes';
+import type { Diagnostic } from '@/lib/storage-format/types';
+
+import styles from './editor.module.css';
+import { PreviewFrame } from './preview-frame';
+import { SplitView } from './split-view';
+import type { StorageEditorApi } from './storage-editor';
+import { StorageEditorLoader } from './storage-editor-loader';
+import { useSystemDark } from './use-system-dark';
+
+const SAMPLE = `<h1>Scratchpad</h1>
+<p>Write <strong>Confluence storage format</strong> here. Nothing leaves this browser, and the text is kept across reloads.</p>
+<ac:structured-macro ac:name="info">
+  <ac:rich-text-body>
+    <p>Type <code>&lt;</code> for macros and elements, <code>&amp;</code> for entities, Ctrl+Space for suggestions, Ctrl+. for quick fixes.</p>
+  </ac:rich-text-body>
+</ac:structured-macro>
+<table>
+  <tbody>
+    <tr>
+      <th>Keys</th>
+      <th>Action</th>
+    </tr>
+    <tr>
+      <td>Shift+Alt+F</td>
+      <td>Format</td>
+    </tr>
+    <tr>
+      <td>Ctrl+F / Ctrl+H</td>
+      <td>Find / replace (Alt+R: regular expressions)</td>
+    </tr>
+    <tr>
+      <td>Ctrl+M</td>
+      <td>Let Tab move focus out of the editor</td>
+    </tr>
+  </tbody>
+</table>
+`;
+
+/** localStorage keys; the body key is read by nothing else. */
+export const SCRATCH_BODY_KEY = 'pagewright:scratch:body';
+const THEME_KEY = 'pagewright:theme';
+
+const browserStorage = () => (typeof window === 'undefined' ? null : window.localStorage);
+const bodyStore = createDraftStore(SCRATCH_BODY_KEY, SAMPLE, browserStorage);
+const themeStore = createDraftStore(THEME_KEY, 'system', browserStorage, 0);
+
+const serverSnapshot = () => null;
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function isThemeChoice(value: string | null): value is ThemeChoice {
+  return value === 'system' || value === 'light' || value === 'dark';
+}
+
+/**
+ * The Scratchpad: storage format with no Confluence at all. Validate, format, preview and
+ * convert pasted HTML; the body lives in localStorage so nothing typed is lost on reload.
+ */
+export function Scratchpad() {
+  const body = useSyncExternalStore(bodyStore.subscribe, bodyStore.get, serverSnapshot);
+  const storedTheme = useSyncExternalStore(themeStore.subscribe, themeStore.get, serverSnapshot);
+  const themeChoice: ThemeChoice = isThemeChoice(storedTheme) ? storedTheme : 'system';
+  const systemDark = useSystemDark();
+  const theme = resolveTheme(themeChoice, systemDark);
+
+  const apiRef = useRef<StorageEditorApi | null>(null);
+  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  const [cursor, setCursor] = useState({ line: 1, column: 1 });
+  const [notice, setNotice] = useState('');
+  const [showEditor, setShowEditor] = useState(true);
+  const [showPreview, setShowPreview] = useState(true);
+  const [wordWrap, setWordWrap] = useState(true);
+  const [minimap, setMinimap] = useState(false);
+
+  useEffect(() => {
+    const flush = () => bodyStore.flush();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
+
+  const onFormat = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    const result = api.format();
+    setNotice(result.ok ? 'Formatted.' : (result.reason ?? 'Formatting was refused.'));
+    api.focus();
+  }, []);
+
+  const onValidate = useCallback(async () => {
+    const api = apiRef.current;
+    if (!api) return;
+    const found = await api.focusFirstProblem();
+    setNotice(found ? '' : 'No problems found.');
+  }, []);
+
+  const { errors, warnings } = countDiagnostics(diagnostics);
+  const first = diagnostics[0];
+
+  return (
+    <section
+      className={`${styles.scratchpad} ${themeChoice === 'system' ? '' : theme === 'dark' ? styles.themeDark : styles.themeLight}`}
+      aria-labelledby="scratchpad-title"
+    >
+      <div className={styles.toolbar} role="group" aria-label="Scratchpad tools">
+        <h1 id="scratchpad-title" className={styles.title}>
+          Scratchpad
+        </h1>
+        <button type="button" onClick={onFormat} disabled={!showEditor}>
+          Format
+        </button>
+        <button type="button" onClick={() => void onValidate()} disabled={!showEditor}>
+          Validate
+        </button>
+        <span className={styles.separatorGroup} aria-hidden="true" />
+        <button
+          type="button"
+          aria-pressed={showEditor}
+          onClick={() => setShowEditor((v) => !v || !showPreview)}
+        >
+          Editor
+        </button>
+        <button
+          type="button"
+          aria-pressed={showPreview}
+          onClick={() => setShowPreview((v) => !v || !showEditor)}
+        >
+          Preview
+        </button>
+        <button type="button" aria-pressed={wordWrap} onClick={() => setWordWrap((v) => !v)}>
+          Wrap
+        </button>
+        <button type="button" aria-pressed={minimap} onClick={() => setMinimap((v) => !v)}>
+          Minimap
+        </button>
+        <label className={styles.themeLabel}>
+          Theme
+          <select value={themeChoice} onChange={(event) => themeStore.set(event.target.value)}>
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </div>
+
+      {body === null ? (
+        <p className={styles.loading}>Loading…</p>
+      ) : (
+        <SplitView
+          label="Resize editor and preview"
+          first={
+            showEditor ? (
+              <StorageEditorLoader
+                // Read once at mount (Monaco owns the text afterwards; changes flow out of it).
+                defaultValue={body}
+                path="scratchpad.storage"
+                ariaLabel="Storage format source"
+                onChange={bodyStore.set}
+                onDiagnostics={setDiagnostics}
+                onCursorChange={setCursor}
+                onNotice={setNotice}
+                theme={theme}
+                wordWrap={wordWrap}
+                minimap={minimap}
+                apiRef={apiRef}
+              />
+            ) : null
+          }
+          second={showPreview ? <PreviewFrame source={body} /> : null}
+        />
+      )}
+
+      <div className={styles.statusBar}>
+        <span className={errors > 0 ? styles.statusErrors : undefined} data-testid="error-count">
+          {plural(errors, 'error')}
+        </span>
+        <span data-testid="warning-count">{plural(warnings, 'warning')}</span>
+        <span>
+          Ln {cursor.line}, Col {cursor.column}
+        </span>
+        {first && errors > 0 && (
+          <button
+            type="button"
+            className={styles.linkButton}
+            onClick={() => apiRef.current?.goTo(first.line, first.column)}
+          >
+            Line {first.line}: {first.message}
+          </button>
+        )}
+        <span className={styles.hint}>Ctrl+M: Tab leaves the editor</span>
+        <span className={styles.notice} role="status" aria-live="polite">
+          {notice}
+        </span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,326 @@
+'use client';
+
+import { monaco } from './monaco-setup';
+
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+
+import { autoCloseAt } from '@/lib/editor/auto-close';
+import { diagnosticsToMarkers, MARKER_OWNER } from '@/lib/editor/diagnostic-markers';
+import { minimalEdit } from '@/lib/editor/minimal-edit';
+import { STORAGE_LANGUAGE_ID } from '@/lib/editor/storage-monarch';
+import { STORAGE_THEMES } from '@/lib/editor/storage-themes';
+import { htmlToStorage, looksLikeHtml } from '@/lib/storage-format/html-to-storage';
+import type { FormatResult } from '@/lib/storage-format/format';
+import type { Diagnostic } from '@/lib/storage-format/types';
+
+import styles from './editor.module.css';
+import { PastePrompt } from './paste-prompt';
+import { formatModel, onFormatResult } from './storage-language';
+import { createValidator, WORKER_THRESHOLD } from './validation-client';
+
+type CodeEditor = Parameters<OnMount>[0];
+
+/** Imperative controls for toolbars (the Scratchpad's, the page editor's). */
+export interface StorageEditorApi {
+  /** Formats the document; returns the engine's result (with the refusal reason, if any). */
+  format(): FormatResult;
+  /** Validates now and moves the cursor to the first problem; false when there is none. */
+  focusFirstProblem(): Promise<boolean>;
+  focus(): void;
+  /** Reveals and selects a 1-based position. */
+  goTo(line: number, column: number): void;
+  /** Replaces the whole text as one undoable edit. */
+  setValue(value: string): void;
+  getValue(): string;
+}
+
+export interface StorageEditorProps {
+  defaultValue: string;
+  onChange?: (value: string) => void;
+  /** Every validation result (debounced as you type; off the main thread for big bodies). */
+  onDiagnostics?: (diagnostics: Diagnostic[]) => void;
+  onCursorChange?: (position: { line: number; column: number }) => void;
+  /** Short messages for the host's status area (format refusals, paste conversions). */
+  onNotice?: (message: string) => void;
+  theme: 'light' | 'dark';
+  wordWrap: boolean;
+  minimap: boolean;
+  apiRef?: RefObject<StorageEditorApi | null>;
+  /** Model path; distinct editors need distinct paths. */
+  path?: string;
+  ariaLabel?: string;
+}
+
+/** How long typing must pause before validating; bigger bodies wait a little longer. */
+function debounceFor(length: number): number {
+  return length > WORKER_THRESHOLD ? 400 : 120;
+}
+
+interface PendingPaste {
+  html: string;
+  versionId: number;
+  range: { startLineNumber: number; startColumn: number; endLineNumber: number; endColumn: number };
+}
+
+/**
+ * Monaco as a storage-format editor: the `storage` language (highlighting, completion, hover,
+ * quick fixes, formatting, folding, tag matching), live validation markers, auto-closing tags,
+ * and "Paste as storage format" for HTML on the clipboard. Client-only: load it through
+ * storage-editor-loader.tsx.
+ */
+export function StorageEditor({
+  defaultValue,
+  onChange,
+  onDiagnostics,
+  onCursorChange,
+  onNotice,
+  theme,
+  wordWrap,
+  minimap,
+  apiRef,
+  path = 'body.storage',
+  ariaLabel = 'Storage format source',
+}: StorageEditorProps) {
+  const editorRef = useRef<CodeEditor | null>(null);
+  const callbacks = useRef({ onChange, onDiagnostics, onCursorChange, onNotice });
+  const [pendingPaste, setPendingPaste] = useState<PendingPaste | null>(null);
+  const pendingPasteRef = useRef<PendingPaste | null>(null);
+
+  useEffect(() => {
+    callbacks.current = { onChange, onDiagnostics, onCursorChange, onNotice };
+  });
+
+  const showPaste = useCallback((value: PendingPaste | null) => {
+    pendingPasteRef.current = value;
+    setPendingPaste(value);
+  }, []);
+
+  const convertPaste = useCallback(() => {
+    const editor = editorRef.current;
+    const paste = pendingPasteRef.current;
+    const model = editor?.getModel();
+    showPaste(null);
+    if (!editor || !paste || !model) return;
+    if (model.getVersionId() !== paste.versionId) {
+      callbacks.current.onNotice?.('The text changed since the paste; paste again to convert it.');
+      return;
+    }
+    const storage = htmlToStorage(paste.html);
+    editor.executeEdits('paste-as-storage', [{ range: paste.range, text: storage }]);
+    editor.pushUndoStop();
+    editor.focus();
+    callbacks.current.onNotice?.('Pasted HTML converted to storage format.');
+  }, [showPaste]);
+
+  const dismissPaste = useCallback(() => {
+    showPaste(null);
+    editorRef.current?.focus();
+  }, [showPaste]);
+
+  const disposers = useRef<(() => void)[]>([]);
+  useEffect(
+    () => () => {
+      for (const dispose of disposers.current) dispose();
+      disposers.current = [];
+    },
+    [],
+  );
+
+  const handleMount = useCallback<OnMount>(
+    (editor) => {
+      editorRef.current = editor;
+      const model = editor.getModel();
+      if (!model) return;
+      // Monaco picks CRLF from a Windows user agent; storage bodies (and diagnostics) use LF.
+      model.setEOL(monaco.editor.EndOfLineSequence.LF);
+      const validator = createValidator();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let lastDiagnostics: Diagnostic[] = [];
+      // text/html of the paste in progress, read in the capture phase before Monaco handles it.
+      const clipboardHtml = { current: null as string | null };
+
+      const validate = async (): Promise<Diagnostic[]> => {
+        const version = model.getVersionId();
+        const diagnostics = await validator.validate(model.getValue());
+        if (model.isDisposed() || model.getVersionId() !== version) return lastDiagnostics;
+        lastDiagnostics = diagnostics;
+        monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnosticsToMarkers(diagnostics));
+        callbacks.current.onDiagnostics?.(diagnostics);
+        return diagnostics;
+      };
+      const schedule = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void validate(), debounceFor(model.getValueLength()));
+      };
+
+      const subscriptions = [
+        editor.onDidChangeModelContent((event) => {
+          callbacks.current.onChange?.(model.getValue());
+          schedule();
+          if (pendingPasteRef.current && !event.isFlush) {
+            // Any edit after the paste makes the offer stale.
+            if (model.getVersionId() !== pendingPasteRef.current.versionId) showPaste(null);
+          }
+          const change = event.changes[0];
+          if (
+            event.changes.length !== 1 ||
+            !change ||
+            event.isUndoing ||
+            event.isRedoing ||
+            event.isFlush ||
+            change.rangeLength !== 0 ||
+            (change.text !== '>' && change.text !== '/')
+          )
+            return;
+          const typedAt = change.rangeOffset + 1;
+          const typed = change.text;
+          // Edit after Monaco finishes this change, as a separate undo step. Monaco types a
+          // multi-character input (IME commit, automation) one character at a time and may emit
+          // the events afterwards: only a lone keystroke leaves the cursor just after the
+          // character, so anything else is left alone.
+          queueMicrotask(() => {
+            if (model.isDisposed()) return;
+            const selection = editor.getSelection();
+            if (!selection?.isEmpty() || model.getOffsetAt(selection.getPosition()) !== typedAt)
+              return;
+            const edit = autoCloseAt(model.getValue(), typedAt, typed);
+            if (!edit) return;
+            const at = model.getPositionAt(typedAt);
+            const range = new monaco.Range(at.lineNumber, at.column, at.lineNumber, at.column);
+            editor.executeEdits('auto-close-tag', [{ range, text: edit.text }]);
+            if (edit.cursorAfter) {
+              const end = model.getPositionAt(typedAt + edit.text.length);
+              editor.setPosition(end);
+            } else editor.setPosition(at);
+          });
+        }),
+        editor.onDidChangeCursorPosition((event) => {
+          callbacks.current.onCursorChange?.({
+            line: event.position.lineNumber,
+            column: event.position.column,
+          });
+        }),
+        editor.onDidPaste((event) => {
+          const html = clipboardHtml.current;
+          clipboardHtml.current = null;
+          if (html && looksLikeHtml(html)) {
+            showPaste({ html, versionId: model.getVersionId(), range: event.range });
+          }
+        }),
+        editor.addAction({
+          id: 'pagewright.pasteAsStorage',
+          label: 'Paste as storage format (convert the pasted HTML)',
+          keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Alt | monaco.KeyCode.KeyV],
+          run: () => convertPaste(),
+        }),
+      ];
+
+      // Monaco pastes text/plain itself; peek at text/html on the way.
+      const domNode = editor.getDomNode();
+      const onPaste = (event: ClipboardEvent) => {
+        clipboardHtml.current = event.clipboardData?.getData('text/html') || null;
+      };
+      domNode?.addEventListener('paste', onPaste, true);
+      const unsubscribeFormat = onFormatResult(model, (result) => {
+        if (!result.ok && result.reason) callbacks.current.onNotice?.(result.reason);
+      });
+
+      if (apiRef) {
+        apiRef.current = {
+          format() {
+            const { edits, result } = formatModel(model);
+            if (edits.length > 0) {
+              editor.pushUndoStop();
+              editor.executeEdits('format', edits);
+              editor.pushUndoStop();
+            }
+            return result;
+          },
+          async focusFirstProblem() {
+            clearTimeout(timer);
+            const diagnostics = await validate();
+            const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
+            editor.focus();
+            if (!first) return false;
+            // Selected, with the cursor at its start (where Ctrl+. offers the fixes).
+            editor.setSelection(
+              new monaco.Selection(first.endLine, first.endColumn, first.line, first.column),
+            );
+            editor.revealRangeInCenterIfOutsideViewport(
+              new monaco.Range(first.line, first.column, first.endLine, first.endColumn),
+            );
+            return true;
+          },
+          focus: () => editor.focus(),
+          goTo(line, column) {
+            editor.setPosition({ lineNumber: line, column });
+            editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
+            editor.focus();
+          },
+          setValue(value) {
+            const edit = minimalEdit(model.getValue(), value);
+            if (!edit) return;
+            const start = model.getPositionAt(edit.start);
+            const end = model.getPositionAt(edit.end);
+            editor.pushUndoStop();
+            editor.executeEdits('set-value', [
+              {
+                range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+                text: edit.text,
+              },
+            ]);
+            editor.pushUndoStop();
+          },
+          getValue: () => model.getValue(),
+        };
+      }
+
+      disposers.current.push(() => {
+        clearTimeout(timer);
+        validator.dispose();
+        unsubscribeFormat();
+        domNode?.removeEventListener('paste', onPaste, true);
+        for (const subscription of subscriptions) subscription.dispose();
+        if (apiRef) apiRef.current = null;
+        editorRef.current = null;
+      });
+
+      void validate();
+    },
+    [apiRef, convertPaste, showPaste],
+  );
+
+  return (
+    <div className={styles.editorHost}>
+      <div className={styles.editorFrame}>
+        <Editor
+          height="100%"
+          language={STORAGE_LANGUAGE_ID}
+          path={path}
+          defaultValue={defaultValue}
+          theme={STORAGE_THEMES[theme]}
+          onMount={handleMount}
+          loading={<p className={styles.loading}>Loading editor…</p>}
+          options={{
+            ariaLabel,
+            automaticLayout: true,
+            minimap: { enabled: minimap },
+            wordWrap: wordWrap ? 'on' : 'off',
+            tabSize: 2,
+            insertSpaces: true,
+            fixedOverflowWidgets: true,
+            scrollBeyondLastLine: false,
+            linkedEditing: true,
+            wordBasedSuggestions: 'off',
+            formatOnPaste: false,
+            renderWhitespace: 'selection',
+            find: { addExtraSpaceOnTop: false, seedSearchStringFromSelection: 'selection' },
+            quickSuggestions: { other: true, comments: false, strings: true },
+          }}
+        />
+      </div>
+      {pendingPaste && <PastePrompt onConvert={convertPaste} onDismiss={dismissPaste} />}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { validateStorage } from '@/lib/storage-format/validate';
+
+import type { ValidateRequest, ValidateResponse } from './validation-protocol';
+
+/** The bits of a dedicated worker's global scope used here (the project compiles with DOM libs). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ValidateRequest>) => void) | null;
+  postMessage(message: ValidateResponse): void;
+}
+
+/**
+ * Validates big bodies off the main thread, so typing in a 1 MB page never waits for the parser.
+ * The client drops answers for superseded requests.
+ */
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = (event) => {
+  const { id, source } = event.data;
+  scope.postMessage({ id, diagnostics: validateStorage(source) });
+};

@@ -1,0 +1,48 @@
+import type { Diagnostic } from '@/lib/storage-format/types';
+import { validateStorage } from '@/lib/storage-format/validate';
+
+import type { ValidateRequest, ValidateResponse } from './validation-protocol';
+
+/** Above this many UTF-16 units validation moves to a Web Worker (parsing ~100 KB takes a frame). */
+export const WORKER_THRESHOLD = 100_000;
+
+/** Validates bodies on the main thread when small and in a lazily started worker when big. */
+export interface Validator {
+  validate(source: string): Promise<Diagnostic[]>;
+  dispose(): void;
+}
+
+/** Creates a {@link Validator}; answers for superseded worker requests never resolve late. */
+export function createValidator(): Validator {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, (diagnostics: Diagnostic[]) => void>();
+
+  function getWorker(): Worker {
+    if (worker) return worker;
+    worker = new Worker(new URL('./validate.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<ValidateResponse>) => {
+      const resolve = pending.get(event.data.id);
+      pending.delete(event.data.id);
+      resolve?.(event.data.diagnostics);
+    };
+    return worker;
+  }
+
+  return {
+    validate(source) {
+      if (source.length <= WORKER_THRESHOLD) return Promise.resolve(validateStorage(source));
+      const id = nextId++;
+      const request: ValidateRequest = { id, source };
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        getWorker().postMessage(request);
+      });
+    },
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      pending.clear();
+    },
+  };
+}

@@ -1,0 +1,394 @@
+import { XHTML_ENTITIES } from '@/lib/storage-format/xhtml-entities';
+
+import { type CatalogueMacro, type CatalogueParameter, macroByName } from './catalogue-types';
+import {
+  isInCommentOrCData,
+  openElementsAt,
+  type OpenElement,
+  type ScannedTag,
+  tagAt,
+} from './tag-scanner';
+import {
+  AC_ELEMENTS,
+  ATTRIBUTE_VALUES,
+  ATTRIBUTES,
+  type ElementEntry,
+  RESOURCE_ELEMENTS,
+  XHTML_ELEMENTS,
+} from './vocabulary';
+
+export type SuggestionKind =
+  'macro' | 'parameter' | 'element' | 'resource' | 'attribute' | 'value' | 'entity' | 'close-tag';
+
+/** One completion, editor-agnostic: `[start, end)` is the text it replaces (UTF-16 offsets). */
+export interface Suggestion {
+  label: string;
+  kind: SuggestionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText: string;
+  /** True when `insertText` uses snippet syntax (`$1`, `${1:x}`, `$0`). */
+  snippet: boolean;
+  /** What the typed text is matched against (defaults to the label). */
+  filterText?: string;
+  sortText?: string;
+  start: number;
+  end: number;
+}
+
+const MACRO_ELEMENTS = new Set(['ac:structured-macro', 'ac:macro']);
+const PARAMETER_ELEMENTS = new Set(['ac:parameter', 'ac:default-parameter']);
+
+/** Characters that should open the suggestion list in a storage editor. */
+export const TRIGGER_CHARACTERS = ['<', '/', ' ', '"', '&', ':'];
+
+/** Escapes text for a snippet placeholder (`$`, `}` and `\` are special there). */
+function snippetText(text: string): string {
+  return text.replace(/[$}\\]/g, (char) => `\\${char}`);
+}
+
+/** Escapes a choice value inside `${1|a,b|}`. */
+function choiceText(text: string): string {
+  return text.replace(/[$}\\,|]/g, (char) => `\\${char}`);
+}
+
+/**
+ * The full `ac:structured-macro` for a catalogue macro: required parameters as tab stops (a choice
+ * list when the values are fixed), then the body its kind needs, with the final cursor inside it.
+ * Inline macros are written on one line.
+ */
+export function macroSnippet(macro: CatalogueMacro): string {
+  const parameters = macro.parameters
+    .filter((parameter) => parameter.required)
+    .map((parameter, index) => {
+      const stop = index + 1;
+      const value = parameter.values?.length
+        ? `\${${stop}|${parameter.values.map(choiceText).join(',')}|}`
+        : `\${${stop}:${snippetText(parameter.default ?? '')}}`;
+      return `<ac:parameter ac:name="${parameter.name}">${value}</ac:parameter>`;
+    });
+  const open = `<ac:structured-macro ac:name="${macro.name}">`;
+  const close = '</ac:structured-macro>';
+  const body =
+    macro.body === 'rich'
+      ? macro.inline
+        ? ['<ac:rich-text-body>$0</ac:rich-text-body>']
+        : ['<ac:rich-text-body>', '\t<p>$0</p>', '</ac:rich-text-body>']
+      : macro.body === 'plain'
+        ? ['<ac:plain-text-body><![CDATA[$0]]></ac:plain-text-body>']
+        : [];
+  if (parameters.length === 0 && body.length === 0) {
+    return `<ac:structured-macro ac:name="${macro.name}"/>$0`;
+  }
+  if (macro.inline) return `${open}${parameters.join('')}${body.join('')}${close}`;
+  const inner = [...parameters, ...body].map((line) => `\t${line}`);
+  const result = [open, ...inner, close].join('\n');
+  return body.length === 0 ? `${result}$0` : result;
+}
+
+/** Markdown documentation of a macro: title, description and its parameters. */
+export function macroDocumentation(macro: CatalogueMacro): string {
+  const lines = [`**${macro.title}** — \`${macro.name}\` macro`, '', macro.description];
+  if (macro.parameters.length > 0) {
+    lines.push('', 'Parameters:');
+    for (const parameter of macro.parameters) lines.push(`- ${parameterSummary(parameter)}`);
+  }
+  return lines.join('\n');
+}
+
+/** One line: name, type, required/default, values, description. */
+export function parameterSummary(parameter: CatalogueParameter): string {
+  const facts = [parameter.type];
+  if (parameter.required) facts.push('required');
+  if (parameter.default !== undefined && parameter.default !== '')
+    facts.push(`default \`${parameter.default}\``);
+  let line = `\`${parameter.name}\` (${facts.join(', ')})`;
+  if (parameter.values?.length) line += `: ${parameter.values.map((v) => `\`${v}\``).join(' | ')}`;
+  if (parameter.description) line += ` — ${parameter.description}`;
+  return line;
+}
+
+/** Markdown documentation of one parameter of `macro`. */
+export function parameterDocumentation(
+  macro: CatalogueMacro,
+  parameter: CatalogueParameter,
+): string {
+  return [
+    `**${parameter.name}** — parameter of the ${macro.title} macro (\`${macro.name}\`)`,
+    '',
+    parameterSummary(parameter),
+  ].join('\n');
+}
+
+function innermostMacro(open: readonly OpenElement[]): OpenElement | undefined {
+  for (let i = open.length - 1; i >= 0; i -= 1) {
+    const element = open[i];
+    if (element && MACRO_ELEMENTS.has(element.name)) return element;
+  }
+  return undefined;
+}
+
+function elementSuggestion(
+  entry: ElementEntry,
+  kind: SuggestionKind,
+  start: number,
+  end: number,
+): Suggestion {
+  return {
+    label: entry.name,
+    kind,
+    detail: entry.detail,
+    insertText: `<${entry.snippet}`,
+    snippet: true,
+    filterText: `<${entry.name}`,
+    sortText: `${kind === 'resource' || kind === 'element' ? '3' : '2'}${entry.name}`,
+    start,
+    end,
+  };
+}
+
+/** After `<` (start of a new tag): macros, parameters of the enclosing macro, and elements. */
+function tagNameSuggestions(
+  text: string,
+  tag: ScannedTag,
+  offset: number,
+  catalogue: readonly CatalogueMacro[],
+): Suggestion[] {
+  const start = tag.start;
+  const open = openElementsAt(text, tag.start);
+  const parent = open[open.length - 1];
+  const suggestions: Suggestion[] = [];
+  if (parent && MACRO_ELEMENTS.has(parent.name)) {
+    const macro = macroByName(catalogue, parent.attributes['ac:name']);
+    const present = new Set(parameterNamesIn(text, parent, tag.start));
+    for (const parameter of macro?.parameters ?? []) {
+      if (parameter.name === '' || present.has(parameter.name)) continue;
+      const value = parameter.values?.length
+        ? `\${1|${parameter.values.map(choiceText).join(',')}|}`
+        : `\${1:${snippetText(parameter.default ?? '')}}`;
+      suggestions.push({
+        label: parameter.name,
+        kind: 'parameter',
+        detail: `${macro?.title ?? ''} parameter${parameter.required ? ' (required)' : ''}`,
+        documentation: macro ? parameterDocumentation(macro, parameter) : undefined,
+        insertText: `<ac:parameter ac:name="${parameter.name}">${value}</ac:parameter>$0`,
+        snippet: true,
+        filterText: `<${parameter.name}`,
+        sortText: `0${parameter.required ? '0' : '1'}${parameter.name}`,
+        start,
+        end: offset,
+      });
+    }
+  }
+  for (const macro of catalogue) {
+    suggestions.push({
+      label: macro.name,
+      kind: 'macro',
+      detail: `${macro.title} macro`,
+      documentation: macroDocumentation(macro),
+      insertText: macroSnippet(macro),
+      snippet: true,
+      filterText: `<${macro.name}`,
+      sortText: `1${macro.name}`,
+      start,
+      end: offset,
+    });
+  }
+  for (const entry of AC_ELEMENTS)
+    suggestions.push(elementSuggestion(entry, 'element', start, offset));
+  for (const entry of RESOURCE_ELEMENTS)
+    suggestions.push(elementSuggestion(entry, 'resource', start, offset));
+  for (const entry of XHTML_ELEMENTS)
+    suggestions.push(elementSuggestion(entry, 'element', start, offset));
+  return suggestions;
+}
+
+/** `ac:name` values of the `ac:parameter`s already written directly inside `macro`. */
+function parameterNamesIn(text: string, macro: OpenElement, limit: number): string[] {
+  const inside = text.slice(macro.end, limit);
+  return Array.from(inside.matchAll(/<ac:parameter\s+ac:name\s*=\s*"([^"]*)"/g), (m) => m[1] ?? '');
+}
+
+/** Inside `<…` after the name: attribute names for this element that are not there yet. */
+function attributeNameSuggestions(tag: ScannedTag, text: string, offset: number): Suggestion[] {
+  let start = offset;
+  while (start > tag.nameEnd && /[\w:.-]/.test(text[start - 1] ?? '')) start -= 1;
+  const names = ATTRIBUTES[tag.name] ?? (tag.name.includes(':') ? [] : (ATTRIBUTES['*'] ?? []));
+  const present = new Set(tag.attributes.filter((a) => a.nameStart !== start).map((a) => a.name));
+  return names
+    .filter((name) => !present.has(name))
+    .map((name) => ({
+      label: name,
+      kind: 'attribute' as const,
+      insertText: `${name}="$1"`,
+      snippet: true,
+      start,
+      end: offset,
+    }));
+}
+
+function valueSuggestions(
+  values: readonly string[],
+  start: number,
+  end: number,
+  detail?: string,
+  documentation?: (value: string) => string | undefined,
+): Suggestion[] {
+  return values.map((value) => ({
+    label: value,
+    kind: 'value' as const,
+    detail,
+    documentation: documentation?.(value),
+    insertText: value,
+    snippet: false,
+    start,
+    end,
+  }));
+}
+
+/** Inside an attribute's quotes: macro names, parameter names, or a fixed value set. */
+function attributeValueSuggestions(
+  text: string,
+  tag: ScannedTag,
+  offset: number,
+  catalogue: readonly CatalogueMacro[],
+): Suggestion[] | null {
+  const attribute = tag.attributes.find(
+    (a) =>
+      a.valueStart <= offset && offset <= a.valueEnd && a.valueStart > a.nameStart + a.name.length,
+  );
+  if (!attribute) return null;
+  const { valueStart: start, valueEnd: end } = attribute;
+  if (attribute.name === 'ac:name' && MACRO_ELEMENTS.has(tag.name)) {
+    return catalogue.map((macro) => ({
+      label: macro.name,
+      kind: 'macro' as const,
+      detail: `${macro.title} macro`,
+      documentation: macroDocumentation(macro),
+      insertText: macro.name,
+      snippet: false,
+      start,
+      end,
+    }));
+  }
+  if (attribute.name === 'ac:name' && PARAMETER_ELEMENTS.has(tag.name)) {
+    const open = openElementsAt(text, tag.start);
+    const macroElement = innermostMacro(open);
+    const macro = macroByName(catalogue, macroElement?.attributes['ac:name']);
+    if (!macro) return [];
+    return macro.parameters
+      .filter((parameter) => parameter.name !== '')
+      .map((parameter) => ({
+        label: parameter.name,
+        kind: 'parameter' as const,
+        detail: `${macro.title} parameter${parameter.required ? ' (required)' : ''}`,
+        documentation: parameterDocumentation(macro, parameter),
+        insertText: parameter.name,
+        snippet: false,
+        sortText: `${parameter.required ? '0' : '1'}${parameter.name}`,
+        start,
+        end,
+      }));
+  }
+  const fixed = ATTRIBUTE_VALUES[attribute.name];
+  return fixed ? valueSuggestions(fixed, start, end) : [];
+}
+
+/** Text inside `<ac:parameter ac:name="x">…`: the parameter's allowed values. */
+function parameterValueSuggestions(
+  text: string,
+  offset: number,
+  open: readonly OpenElement[],
+  catalogue: readonly CatalogueMacro[],
+): Suggestion[] {
+  const element = open[open.length - 1];
+  if (!element || !PARAMETER_ELEMENTS.has(element.name)) return [];
+  const between = text.slice(element.end, offset);
+  if (between.includes('<')) return [];
+  const macro = macroByName(catalogue, innermostMacro(open.slice(0, -1))?.attributes['ac:name']);
+  const parameter = macro?.parameters.find((p) => p.name === element.attributes['ac:name']);
+  if (!macro || !parameter) return [];
+  const values = parameter.values?.length
+    ? parameter.values
+    : parameter.type === 'boolean'
+      ? ['true', 'false']
+      : [];
+  // Replace the whole current value, also the part after the cursor.
+  const closeAt = text.indexOf('<', offset);
+  const end = closeAt === -1 ? offset : closeAt;
+  return valueSuggestions(values, element.end, end, `${parameter.name} (${macro.title})`, () =>
+    parameterDocumentation(macro, parameter),
+  );
+}
+
+/** After `&name`: entity names Confluence accepts, with the character they stand for. */
+function entitySuggestions(text: string, offset: number): Suggestion[] {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const match = /&([A-Za-z][\w]*)?$/.exec(text.slice(lineStart, offset));
+  if (!match) return [];
+  const start = lineStart + match.index;
+  return Array.from(XHTML_ENTITIES, ([name, value]) => ({
+    label: `&${name};`,
+    kind: 'entity' as const,
+    detail: `${value.trim() === '' ? '(space)' : value}  U+${(value.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+    insertText: `&${name};`,
+    snippet: false,
+    filterText: `&${name}`,
+    start,
+    end: offset,
+  }));
+}
+
+/**
+ * Completions at `offset` in `text`: macro snippets and elements after `<`, the matching end tag
+ * after `</`, attribute names and values inside a start tag (macro names in `ac:name`, parameter
+ * names of the enclosing macro), parameter values inside `<ac:parameter>`, and entities after `&`.
+ * Nothing inside comments and CDATA.
+ */
+export function completionsAt(
+  text: string,
+  offset: number,
+  catalogue: readonly CatalogueMacro[],
+): Suggestion[] {
+  if (isInCommentOrCData(text, offset)) return [];
+  const tag = tagAt(text, offset);
+  if (tag) {
+    if (offset <= tag.nameEnd) {
+      if (tag.closing) {
+        const open = openElementsAt(text, tag.start);
+        const innermost = open[open.length - 1];
+        if (!innermost) return [];
+        const end = tag.end === -1 ? offset : tag.end;
+        return [
+          {
+            label: `</${innermost.name}>`,
+            kind: 'close-tag',
+            insertText: `</${innermost.name}>`,
+            snippet: false,
+            filterText: `</${innermost.name}`,
+            start: tag.start,
+            end,
+          },
+        ];
+      }
+      // Renaming an existing, finished tag: offer plain names, not whole snippets.
+      if (tag.end !== -1 || tag.attributes.length > 0) {
+        const names = [...AC_ELEMENTS, ...RESOURCE_ELEMENTS, ...XHTML_ELEMENTS].map((e) => e.name);
+        return valueSuggestions(names, tag.nameStart, tag.nameEnd).map((s) => ({
+          ...s,
+          kind: 'element',
+        }));
+      }
+      return tagNameSuggestions(text, tag, offset, catalogue);
+    }
+    if (tag.closing) return [];
+    return (
+      attributeValueSuggestions(text, tag, offset, catalogue) ??
+      attributeNameSuggestions(tag, text, offset)
+    );
+  }
+  const entities = entitySuggestions(text, offset);
+  if (entities.length > 0) return entities;
+  return parameterValueSuggestions(text, offset, openElementsAt(text, offset), catalogue);
+}

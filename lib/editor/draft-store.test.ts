@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { createDraftStore, type TextStorage } from './draft-store';
+
+function fakeStorage(
+  initial: Record<string, string> = {},
+): TextStorage & { data: Map<string, string> } {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+  };
+}
+
+describe('createDraftStore', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('reads the stored text once, or the fallback', () => {
+    const storage = fakeStorage({ k: '<p>kept</p>' });
+    expect(createDraftStore('k', '<p>new</p>', () => storage).get()).toBe('<p>kept</p>');
+    expect(createDraftStore('other', '<p>new</p>', () => storage).get()).toBe('<p>new</p>');
+  });
+
+  it('writes after a pause, notifies at once, and flushes on demand', () => {
+    const storage = fakeStorage();
+    const store = createDraftStore('k', '', () => storage, 300);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.set('a');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.get()).toBe('a');
+    expect(storage.data.get('k')).toBeUndefined();
+    vi.advanceTimersByTime(300);
+    expect(storage.data.get('k')).toBe('a');
+    store.set('b');
+    store.flush();
+    expect(storage.data.get('k')).toBe('b');
+  });
+
+  it('survives storage that throws', () => {
+    const broken: TextStorage = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('quota');
+      },
+    };
+    const store = createDraftStore('k', 'x', () => broken);
+    expect(store.get()).toBe('x');
+    store.set('y');
+    expect(() => store.flush()).not.toThrow();
+    expect(store.get()).toBe('y');
+  });
+});
