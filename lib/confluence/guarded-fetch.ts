@@ -71,6 +71,24 @@ export function createGuardedAgent(options: GuardOptions): Agent {
   });
 }
 
+/**
+ * Agents keep connections alive between requests: one per kind of guard is shared by every
+ * request of the process (a fresh agent per request meant a fresh TCP/TLS handshake each time).
+ * Guards with a custom lookup (tests) always get their own.
+ */
+const sharedAgents = new Map<string, Agent>();
+
+export function agentFor(options: GuardOptions): { agent: Agent; shared: boolean } {
+  if (options.lookup) return { agent: createGuardedAgent(options), shared: false };
+  const key = `${options.privateOk}|${options.connectTimeoutMs ?? ''}`;
+  let agent = sharedAgents.get(key);
+  if (!agent) {
+    agent = createGuardedAgent(options);
+    sharedAgents.set(key, agent);
+  }
+  return { agent, shared: true };
+}
+
 export interface GuardedResponse {
   status: number;
   headers: Headers;

@@ -4,12 +4,7 @@ import type { z } from 'zod';
 import type { ConfluenceCredentials } from '@/lib/session/session-data';
 
 import { confluenceErrorFromResponse, ConfluenceError, redactRequest } from './errors';
-import {
-  createGuardedAgent,
-  guardedFetch,
-  type GuardedResponse,
-  type GuardOptions,
-} from './guarded-fetch';
+import { agentFor, guardedFetch, type GuardedResponse, type GuardOptions } from './guarded-fetch';
 
 export interface TransportOptions {
   /** Normalised site base: origin plus context path (`https://acme.atlassian.net/wiki` is NOT it: `/wiki` belongs to the API paths on Cloud). */
@@ -50,12 +45,15 @@ export function authorizationHeader(credentials: ConfluenceCredentials): string 
  */
 export class ConfluenceTransport {
   private readonly agent: Agent;
+  private readonly sharedAgent: boolean;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly base: URL;
 
   constructor(private readonly options: TransportOptions) {
-    this.agent = createGuardedAgent(options.guard);
+    const { agent, shared } = agentFor(options.guard);
+    this.agent = agent;
+    this.sharedAgent = shared;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
@@ -183,7 +181,8 @@ export class ConfluenceTransport {
     return parsed.data;
   }
 
+  /** Releases the connection pool unless it is the process-wide one. */
   close(): Promise<void> {
-    return this.agent.close();
+    return this.sharedAgent ? Promise.resolve() : this.agent.close();
   }
 }
