@@ -35,6 +35,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         NEXT_TELEMETRY_DISABLED: '1',
         PORT: String(port),
         PAGEWRIGHT_DEMO: '1',
+        // Warnings and errors only: the run's output stays readable.
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
         PAGEWRIGHT_EMULATOR_URL: emulator.url,
         PAGEWRIGHT_DEMO_DATA_DIR: mkdtempSync(join(tmpdir(), 'pagewright-e2e-')),
       },
