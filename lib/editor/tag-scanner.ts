@@ -1,3 +1,5 @@
+import { HTML_VOID_ELEMENTS } from '@/lib/storage-format/element-kinds';
+
 /**
  * A forgiving, allocation-light scanner over storage-format text for editor features (completion,
  * hover, folding, tag matching, auto-closing). Unlike the engine's parser it works on text that is
@@ -40,22 +42,7 @@ export interface OpenElement {
 }
 
 /** Elements that never have content in XHTML, so they are never auto-closed or pushed. */
-export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-]);
+export const VOID_ELEMENTS: ReadonlySet<string> = HTML_VOID_ELEMENTS;
 
 const NAME_CHAR = /[\w:.-]/;
 
