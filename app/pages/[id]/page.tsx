@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+
+import { PageEditor } from '@/components/page-editor/page-editor';
+
+export const metadata: Metadata = {
+  title: 'Edit page',
+  description: 'Edit a Confluence page as storage format, with a live preview.',
+};
+
+/** `/pages/[id]`: the page editor (components/page-editor). */
+export default async function EditPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return <PageEditor id={id} />;
+}
