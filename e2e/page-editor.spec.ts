@@ -51,13 +51,7 @@ function saveState(page: Page) {
 
 /** Console noise that is not an app error: the HTTP status of an expected failed request. */
 function appErrors(errors: string[]): string[] {
-  return errors.filter(
-    (message) =>
-      !/status of 409/.test(message) &&
-      !/^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/.test(
-        message,
-      ),
-  );
+  return errors.filter((message) => !/status of 409/.test(message));
 }
 
 test.beforeEach(async () => {

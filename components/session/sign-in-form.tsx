@@ -33,7 +33,9 @@ export function SignInForm({ info, onSignedIn }: SignInFormProps) {
   const [values, setValues] = useState<SignInValues>(EMPTY_SIGN_IN);
   const alertRef = useRef<HTMLDivElement>(null);
   const askUrl = info.fixedSite === null && !info.demo;
-  const busy = signIn.isPending || signIn.isSuccess;
+  // Next keeps a visited page's state for back/forward: a success from before a sign-out must
+  // not keep the form locked, so success counts only while a session exists.
+  const busy = signIn.isPending || (signIn.isSuccess && info.session !== null);
 
   // Focus the error once it is on screen, so keyboard and screen-reader users land on it.
   useEffect(() => {

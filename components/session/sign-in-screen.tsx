@@ -32,7 +32,10 @@ export function SignInScreen({ next, reason }: SignInScreenProps) {
   const [leaving, setLeaving] = useState(false);
   const target = safeNextPath(next);
 
-  if (leaving) return <p role="status">Signed in. Opening Pagewright…</p>;
+  // `leaving` may survive in a page state Next kept from before a sign-out: trust the session.
+  if (leaving && session.data?.session) {
+    return <p role="status">Signed in. Opening Pagewright…</p>;
+  }
   if (session.isPending) return <p role="status">Checking whether you are signed in…</p>;
   if (session.isError) return <ErrorAlert error={session.error} />;
 
