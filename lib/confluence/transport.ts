@@ -7,7 +7,10 @@ import { confluenceErrorFromResponse, ConfluenceError, redactRequest } from './e
 import { agentFor, guardedFetch, type GuardedResponse, type GuardOptions } from './guarded-fetch';
 
 export interface TransportOptions {
-  /** Normalised site base: origin plus context path (`https://acme.atlassian.net/wiki` is NOT it: `/wiki` belongs to the API paths on Cloud). */
+  /**
+   * Where API paths start: the site origin for Cloud (paths begin `wiki/…`), origin plus context
+   * path for Data Center (paths begin `rest/api/…`). See `transportBase` in client.ts.
+   */
   baseUrl: string;
   credentials: ConfluenceCredentials;
   guard: GuardOptions;
