@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -28,7 +28,10 @@ export class WoodstoxOracle {
   private buffer = '';
   private readonly waiting: Array<(verdict: OracleVerdict) => void> = [];
 
-  private constructor(child: ChildProcessWithoutNullStreams) {
+  private constructor(
+    child: ChildProcessWithoutNullStreams,
+    private readonly workDir: string,
+  ) {
     this.child = child;
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
@@ -61,7 +64,7 @@ export class WoodstoxOracle {
     );
     writeFileSync(entityFile, lines.join('\n'));
     const child = spawn('java', ['-cp', `${classes}:${classpath}`, 'WoodstoxOracle', entityFile]);
-    return new WoodstoxOracle(child);
+    return new WoodstoxOracle(child, dir);
   }
 
   check(body: string): Promise<OracleVerdict> {
@@ -74,7 +77,10 @@ export class WoodstoxOracle {
     });
   }
 
+  /** Ends the JVM and removes the compiled classes and entity table. */
   stop(): void {
     this.child.stdin.end();
+    // The JVM read its classes and the entity table at start-up: the files can go now.
+    rmSync(this.workDir, { recursive: true, force: true });
   }
 }
