@@ -11,8 +11,8 @@ import { checkSiteUrl } from '@/lib/confluence/site-policy';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
 import { sessionOptions } from '@/lib/session/options';
-import { isRevoked } from '@/lib/session/revoked-sessions';
-import { needsTouch, sessionState, type SessionData } from '@/lib/session/session-data';
+import { liveSessionState } from '@/lib/session/revoked-sessions';
+import { needsTouch, type SessionData } from '@/lib/session/session-data';
 
 import { assertSameOrigin } from './csrf';
 import { errorResponse, toAppError } from './to-app-error';
@@ -98,7 +98,7 @@ export function handler<P = Record<string, never>>(
 }
 
 async function enforceSession(session: Session): Promise<void> {
-  const state = session.sid && isRevoked(session.sid) ? 'expired' : sessionState(session);
+  const state = liveSessionState(session);
   if (state !== 'valid') {
     if (state !== 'signed-out') session.destroy();
     throw new AppError(
@@ -113,7 +113,7 @@ async function enforceSession(session: Session): Promise<void> {
 }
 
 function clientFor(session: Session): ConfluenceClient {
-  if (sessionState(session) !== 'valid' || (session.sid && isRevoked(session.sid))) {
+  if (liveSessionState(session) !== 'valid') {
     throw new AppError('not_signed_in');
   }
   const data = session as SessionData;

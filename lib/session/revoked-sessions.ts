@@ -1,4 +1,9 @@
-import { ABSOLUTE_TIMEOUT_MS } from './session-data';
+import {
+  ABSOLUTE_TIMEOUT_MS,
+  sessionState,
+  type SessionData,
+  type SessionState,
+} from './session-data';
 
 /**
  * A sealed cookie cannot be recalled, so sign-out remembers the session's id until the cookie
@@ -15,4 +20,9 @@ export function revokeSession(sid: string, now = Date.now()): void {
 export function isRevoked(sid: string, now = Date.now()): boolean {
   const until = revoked.get(sid);
   return until !== undefined && until >= now;
+}
+
+/** {@link sessionState}, with a signed-out (revoked) session counted as expired. */
+export function liveSessionState(data: Partial<SessionData>, now = Date.now()): SessionState {
+  return data.sid && isRevoked(data.sid, now) ? 'expired' : sessionState(data, now);
 }

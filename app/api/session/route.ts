@@ -9,8 +9,8 @@ import { siteConfigFromEnv } from '@/lib/confluence/site-config';
 import { checkSiteUrl } from '@/lib/confluence/site-policy';
 import { AppError } from '@/lib/errors';
 import { oneLine } from '@/lib/log/logger';
-import { isRevoked, revokeSession } from '@/lib/session/revoked-sessions';
-import { publicSession, sessionState, type SessionData } from '@/lib/session/session-data';
+import { liveSessionState, revokeSession } from '@/lib/session/revoked-sessions';
+import { publicSession, type SessionData } from '@/lib/session/session-data';
 
 /** Sign-in detects Cloud vs Data Center from the address; `flavour` forces it (e.g. Cloud behind a custom domain). */
 const flavourSchema = z.enum(['cloud', 'datacenter']).optional();
@@ -41,7 +41,7 @@ const signInSchema = z.discriminatedUnion('method', [
 // GET /api/session – who is signed in (display name, site, flavour only), and the sign-in options
 export const GET = handler(async ({ session }) => {
   const config = siteConfigFromEnv();
-  const valid = sessionState(session) === 'valid' && !(session.sid && isRevoked(session.sid));
+  const valid = liveSessionState(session) === 'valid';
   return {
     session: valid ? publicSession(session as SessionData) : null,
     fixedSite: config.fixedBaseUrl,
