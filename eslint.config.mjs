@@ -11,6 +11,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     '.next/**',
+    '.next-*/**',
     'node_modules/**',
     'next-env.d.ts',
     'test-results/**',

@@ -13,7 +13,8 @@ import { freePort, waitForHttp } from '../lib/dev/free-port';
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const root = join(__dirname, '..');
-  if (!existsSync(join(root, '.next', 'BUILD_ID'))) {
+  const distDir = process.env.PAGEWRIGHT_DIST_DIR || '.next';
+  if (!existsSync(join(root, distDir, 'BUILD_ID'))) {
     throw new Error('No production build: run `npm run build` first (npm run test:e2e does).');
   }
   const emulator = await startEmulator({ port: 0, dataFile: null });
