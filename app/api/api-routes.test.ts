@@ -8,6 +8,7 @@ import { startEmulator } from '@/lib/emulator';
 
 import * as pageRoute from './pages/[id]/route';
 import * as ancestorsRoute from './pages/[id]/ancestors/route';
+import { POST as checkRoute } from './pages/[id]/check/route';
 import { GET as getAttachmentRoute } from './pages/[id]/attachments/[filename]/route';
 import * as titleCheckRoute from './pages/[id]/title-check/route';
 import * as versionsRoute from './pages/[id]/versions/route';
@@ -108,7 +109,17 @@ describe.each(flavours)('%s', (_name, credentials) => {
       );
     const saved = await save(page.version.number, '<p>Saved by the API test.</p>');
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toMatchObject({ version: page.version.number + 1 });
+    expect(await saved.json()).toMatchObject({
+      version: page.version.number + 1,
+      verification: {
+        ok: true,
+        version: page.version.number + 1,
+        versionMatches: true,
+        titleMatches: true,
+        parentUnchanged: true,
+        bodyMatches: true,
+      },
+    });
     const again = await (
       await pageRoute.GET(get(`/api/pages/${SANDBOX}`), params({ id: SANDBOX }))
     ).json();
@@ -143,6 +154,125 @@ describe.each(flavours)('%s', (_name, credentials) => {
       column: 5,
       code: 'void_element_not_closed',
     });
+  });
+
+  it('still reports a save that applied when the read-back fails, as not verified', async () => {
+    const { page } = await (
+      await pageRoute.GET(get(`/api/pages/${SANDBOX}`), params({ id: SANDBOX }))
+    ).json();
+    // The save (1st request to the page) goes through; the read-back (2nd) gets a 500.
+    emulator.setFaults({
+      serverErrorEvery: 2,
+      serverErrorStatus: 500,
+      pathPattern: `/${SANDBOX}$`,
+    });
+    try {
+      const saved = await pageRoute.PUT(
+        new Request(`${APP}/api/pages/${SANDBOX}`, {
+          method: 'PUT',
+          headers: { ...json, cookie },
+          body: JSON.stringify({
+            baseVersion: page.version.number,
+            title: page.title,
+            body: '<p>Saved, then not read back.</p>',
+            parentId: page.parentId,
+          }),
+        }),
+        params({ id: SANDBOX }),
+      );
+      expect(saved.status).toBe(200);
+      expect(await saved.json()).toEqual({
+        version: page.version.number + 1,
+        recovered: false,
+        verification: { ok: false, reason: 'could not read back' },
+      });
+    } finally {
+      emulator.clearFaults();
+    }
+    expect(emulator.page(SANDBOX)!.current.number).toBe(page.version.number + 1);
+  });
+
+  it('answers a title clash with a free title to rename to', async () => {
+    const { page } = await (
+      await pageRoute.GET(get(`/api/pages/${SANDBOX}`), params({ id: SANDBOX }))
+    ).json();
+    const response = await pageRoute.PUT(
+      new Request(`${APP}/api/pages/${SANDBOX}`, {
+        method: 'PUT',
+        headers: { ...json, cookie },
+        body: JSON.stringify({
+          baseVersion: page.version.number,
+          title: 'Release notes',
+          body: page.body,
+          parentId: page.parentId,
+        }),
+      }),
+      params({ id: SANDBOX }),
+    );
+    expect(response.status).toBe(409);
+    const { error } = await response.json();
+    expect(error.code).toBe('title_clash');
+    expect(error.details).toMatchObject({
+      confluence: expect.stringContaining('A page with this title already exists'),
+      suggestedTitle: 'Release notes (2)',
+    });
+  });
+
+  it('checks a body with Confluence: parse error, unknown macro, missing page and attachment', async () => {
+    const check = async (body: string, spaceKey?: string) => {
+      const response = await checkRoute(
+        new Request(`${APP}/api/pages/${SANDBOX}/check`, {
+          method: 'POST',
+          headers: { ...json, cookie },
+          body: JSON.stringify({ body, ...(spaceKey ? { spaceKey } : {}) }),
+        }),
+        params({ id: SANDBOX }),
+      );
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    const good = await check(
+      '<p><ac:link><ri:page ri:content-title="Demo Home"/></ac:link> <ac:link><ri:page ri:space-key="TEAM" ri:content-title="Team Home"/></ac:link> <ac:image><ri:attachment ri:filename="gradient.png"><ri:page ri:content-title="Page with attachments"/></ri:attachment></ac:image></p>',
+    );
+    expect(good).toEqual({ diagnostics: [], lookups: 4, notChecked: [] });
+
+    const warned = await check(
+      [
+        '<p><ac:link><ri:page ri:content-title="No such page 8c1"/></ac:link></p>',
+        '<ac:structured-macro ac:name="no-such-macro"/>',
+        '<p><ac:image><ri:attachment ri:filename="missing.png"/></ac:image></p>',
+        '<p><ac:link><ri:user ri:account-id="557058:f00"/></ac:link></p>',
+      ].join('\n'),
+      'DEMO',
+    );
+    expect(
+      warned.diagnostics.map((d: { code: string; line: number; column: number }) => [
+        d.code,
+        d.line,
+        d.column,
+      ]),
+    ).toEqual([
+      ['unresolved_page_reference', 1, 13],
+      ['confluence_unknown_macro', 2, 1],
+      ['unresolved_attachment_reference', 3, 14],
+    ]);
+    expect(warned.notChecked).toEqual(['1 user mention (Pagewright cannot look people up yet)']);
+
+    const firstLine = await check('<p>a<br></p>');
+    expect(firstLine.diagnostics).toEqual([
+      expect.objectContaining({ code: 'void_element_not_closed', line: 1, column: 5 }),
+    ]);
+    const broken = await check('<p>one</p>\n<p>a<br>b</p>');
+    expect(broken.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'void_element_not_closed',
+        line: 2,
+        column: 5,
+        endLine: 2,
+        endColumn: 9,
+      }),
+    ]);
   });
 
   it('says whether a title is free', async () => {

@@ -17,6 +17,8 @@ export interface ClientOptions {
 }
 
 export interface ConfluenceClient extends ConfluenceAdapter {
+  /** Whether `filename` is attached to page `pageId` (reference checks before a save). */
+  hasAttachment(pageId: string, filename: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     guard: options.guard,
     sleep: options.sleep,
   });
-  const adapter: ConfluenceAdapter =
+  const adapter: CloudAdapter | DataCenterAdapter =
     options.flavour === 'cloud' ? new CloudAdapter(http, base) : new DataCenterAdapter(http, base);
   return {
     flavour: adapter.flavour,
@@ -54,6 +56,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     getVersionBody: (id, version) => adapter.getVersionBody(id, version),
     downloadAttachment: (pageId, filename) => adapter.downloadAttachment(pageId, filename),
     renderView: (body) => adapter.renderView(body),
+    hasAttachment: (pageId, filename) => adapter.hasAttachment(pageId, filename),
     savePage: (input) => savePageSafely(adapter, input),
     close: () => http.close(),
   };

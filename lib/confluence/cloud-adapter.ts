@@ -177,6 +177,15 @@ export class CloudAdapter implements ConfluenceAdapter {
     return this.http.download(`wiki/${attachment.downloadLink.replace(/^\/(wiki\/)?/, '')}`);
   }
 
+  /** Whether `filename` is attached to the page (a 404 for the page counts as no). */
+  async hasAttachment(pageId: string, filename: string): Promise<boolean> {
+    const list = await this.http.request('GET', `wiki/api/v2/pages/${pageId}/attachments`, {
+      query: { filename },
+      schema: v2AttachmentListSchema,
+    });
+    return list.results.some((attachment) => attachment.title === filename);
+  }
+
   /** Cloud's synchronous convert is being removed (CHANGE-2520): start an async task and poll it. */
   async renderView(body: string): Promise<string> {
     const { asyncId } = await this.http.request(

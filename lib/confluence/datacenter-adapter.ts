@@ -116,6 +116,15 @@ export class DataCenterAdapter implements ConfluenceAdapter {
     return downloadV1Attachment(this.http, '', pageId, filename);
   }
 
+  /** Whether `filename` is attached to the page. */
+  async hasAttachment(pageId: string, filename: string): Promise<boolean> {
+    const list = await this.http.request('GET', `rest/api/content/${pageId}/child/attachment`, {
+      query: { filename },
+      schema: v1AttachmentListSchema,
+    });
+    return list.results.some((attachment) => attachment.title === filename);
+  }
+
   async renderView(body: string): Promise<string> {
     const converted = await this.http.request('POST', 'rest/api/contentbody/convert/view', {
       json: { value: body, representation: 'storage' },

@@ -37,3 +37,19 @@ export {
   type MacroParameterSpec,
 } from './macro-catalogue';
 export { XHTML_ENTITIES } from './xhtml-entities';
+export {
+  canonicalizeStorage,
+  canonicalizeDocument,
+  canonicalizeForDiff,
+  isCanonicallyEqual,
+  isNoOpSave,
+  type CanonicalOptions,
+} from './canonical';
+export {
+  collectKeepsakes,
+  findRemovals,
+  type Keepsake,
+  type KeepsakeKind,
+  type RemovalGroup,
+  type RemovalReport,
+} from './integrity';

@@ -1,6 +1,10 @@
 import { handler } from '@/lib/api/handler';
 import { pageParamsSchema, savePageBodySchema } from '@/lib/api/page-params';
+import { isConfluenceError } from '@/lib/confluence/errors';
+import { freeTitleInSpace } from '@/lib/confluence/free-title';
+import { verifySave, type SaveVerification } from '@/lib/confluence/save-verification';
 import { AppError } from '@/lib/errors';
+import { diagnosticForConfluenceParseError } from '@/lib/error-translator';
 import { parseStorage } from '@/lib/storage-format/parse';
 
 // GET /api/pages/[id] – page, version, space, parent and storage body
@@ -12,7 +16,8 @@ export const GET = handler<{ id: string }>(
   { requireSession: true },
 );
 
-// PUT /api/pages/[id] – save as exactly baseVersion + 1, parent kept; one upstream call on the happy path
+// PUT /api/pages/[id] – save as exactly baseVersion + 1, parent kept, then read back and verified
+// (two upstream calls on the happy path: the save, and one GET)
 export const PUT = handler<{ id: string }>(
   async ({ params, request, confluence, log }) => {
     const { id } = pageParamsSchema.parse(params);
@@ -29,12 +34,47 @@ export const PUT = handler<{ id: string }>(
         })),
       });
     }
-    const result = await confluence().savePage({ id, ...input });
+    const client = confluence();
+    let result;
+    try {
+      result = await client.savePage({ id, ...input });
+    } catch (error) {
+      if (isConfluenceError(error) && error.kind === 'invalid_storage') {
+        // The engine passed it but Confluence did not: its words, at the engine's range if it can.
+        const { line, column, endLine, endColumn, message, code } =
+          diagnosticForConfluenceParseError(error.message, input.body);
+        throw new AppError('invalid_storage', undefined, {
+          diagnostics: [{ line, column, endLine, endColumn, message, code }],
+        });
+      }
+      if (!isConfluenceError(error) || error.kind !== 'title_clash') throw error;
+      // Offer a free title with the refusal, so a rename is one click.
+      const page = await client.getPage(id).catch(() => null);
+      const suggestedTitle = page
+        ? await freeTitleInSpace(client, page.spaceKey, id, input.title)
+        : null;
+      throw new AppError('title_clash', undefined, { confluence: error.message, suggestedTitle });
+    }
+    // The save stands whatever the read-back says: a failed GET only means "not verified".
+    let verification: SaveVerification;
+    try {
+      const readBack = await client.getPage(id);
+      verification = verifySave(input, readBack, input.baseVersion);
+    } catch (error) {
+      log.warn({ event: 'save_not_verified', pageId: id, err: String(error) }, 'read-back failed');
+      verification = { ok: false, reason: 'could not read back' };
+    }
     log.info(
-      { event: 'page_saved', pageId: id, version: result.version, recovered: result.recovered },
+      {
+        event: 'page_saved',
+        pageId: id,
+        version: result.version,
+        recovered: result.recovered,
+        verified: verification.ok,
+      },
       'saved',
     );
-    return result;
+    return { ...result, verification };
   },
   { mutating: true, requireSession: true },
 );
