@@ -1,15 +1,14 @@
 import 'server-only';
 
-import { randomUUID } from 'node:crypto';
-
 import { getIronSession, type IronSession } from 'iron-session';
 import type { Logger } from 'pino';
 
 import { createConfluenceClient, type ConfluenceClient } from '@/lib/confluence/client';
 import { siteConfigFromEnv } from '@/lib/confluence/site-config';
 import { checkSiteUrl } from '@/lib/confluence/site-policy';
-import { AppError } from '@/lib/errors';
+import { AppError, type AppErrorCode } from '@/lib/errors';
 import { logger } from '@/lib/log/logger';
+import { requestIdOf } from '@/lib/log/request-id';
 import { sessionOptions } from '@/lib/session/options';
 import { liveSessionState } from '@/lib/session/revoked-sessions';
 import { needsTouch, type SessionData } from '@/lib/session/session-data';
@@ -25,7 +24,7 @@ export interface HandlerContext<P> {
   requestId: string;
   log: Logger;
   session: Session;
-  /** The signed-in user's Confluence; throws `not_signed_in` when there is none. */
+  /** The signed-in user's Confluence (routes with `requireSession`); else throws `not_signed_in`. */
   confluence(): ConfluenceClient;
 }
 
@@ -46,8 +45,7 @@ export function handler<P = Record<string, never>>(
   options: HandlerOptions = {},
 ) {
   return async (request: Request, route?: { params: Promise<P> }): Promise<Response> => {
-    const incoming = request.headers.get('x-request-id');
-    const requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(request);
     const log = logger.child({
       requestId,
       method: request.method,
@@ -58,12 +56,15 @@ export function handler<P = Record<string, never>>(
     const opened: { client?: ConfluenceClient } = {};
     try {
       if (options.mutating) assertSameOrigin(request);
-      const session = await getIronSession<Partial<SessionData>>(
-        request,
-        cookies,
-        sessionOptions(),
-      );
-      if (options.requireSession) await enforceSession(session);
+      const sessionConfig = sessionOptions();
+      const session = await getIronSession<Partial<SessionData>>(request, cookies, sessionConfig);
+      if (!session.sid && hasCookie(request, sessionConfig.cookieName)) {
+        // iron-session 8 turns a tampered, foreign or expired seal into an empty session
+        // silently; count it (security.md SESS-8), never with the cookie's value.
+        log.warn({ event: 'session_unseal_failed' }, 'session cookie could not be opened');
+      }
+      // The revocation lookup may go to Redis: done once, and only where a session is needed.
+      const signedIn = options.requireSession ? await enforceSession(session) : false;
       const params = (route ? await route.params : {}) as P;
       const result = await fn({
         request,
@@ -71,7 +72,7 @@ export function handler<P = Record<string, never>>(
         requestId,
         log,
         session,
-        confluence: () => (opened.client ??= clientFor(session)),
+        confluence: () => (opened.client ??= clientFor(session, signedIn)),
       });
       const response =
         result instanceof Response
@@ -83,6 +84,7 @@ export function handler<P = Record<string, never>>(
       const level = appError.status >= 500 ? 'error' : 'warn';
       log[level](
         {
+          event: SECURITY_EVENTS[appError.code],
           code: appError.code,
           kind: (error as { kind?: string }).kind,
           upstreamStatus: (error as { details?: { status?: number } }).details?.status,
@@ -97,8 +99,21 @@ export function handler<P = Record<string, never>>(
   };
 }
 
-async function enforceSession(session: Session): Promise<void> {
-  const state = liveSessionState(session);
+/** Failures that are security events of their own (security.md LOG-3), by error code. */
+const SECURITY_EVENTS: Partial<Record<AppErrorCode, string>> = {
+  csrf_rejected: 'csrf_rejected',
+  sign_in_throttled: 'login_blocked',
+  site_not_allowed: 'ssrf_blocked',
+  version_conflict: 'save_conflict',
+};
+
+function hasCookie(request: Request, name: string): boolean {
+  const header = request.headers.get('cookie') ?? '';
+  return header.split(';').some((part) => part.trim().startsWith(`${name}=`));
+}
+
+async function enforceSession(session: Session): Promise<true> {
+  const state = await liveSessionState(session);
   if (state !== 'valid') {
     if (state !== 'signed-out') session.destroy();
     throw new AppError(
@@ -110,12 +125,11 @@ async function enforceSession(session: Session): Promise<void> {
     session.lastSeen = Date.now();
     await session.save();
   }
+  return true;
 }
 
-function clientFor(session: Session): ConfluenceClient {
-  if (liveSessionState(session) !== 'valid') {
-    throw new AppError('not_signed_in');
-  }
+function clientFor(session: Session, signedIn: boolean): ConfluenceClient {
+  if (!signedIn) throw new AppError('not_signed_in');
   const data = session as SessionData;
   const checked = checkSiteUrl(data.site.baseUrl, siteConfigFromEnv().policy);
   if (!checked.ok) throw new AppError('site_not_allowed');

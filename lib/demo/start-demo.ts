@@ -8,7 +8,8 @@ import { startEmulator } from '../emulator';
  * `npm run demo`: the embedded Confluence emulator and the app, together, in one terminal.
  * PORT (app, default 3000), EMULATOR_PORT (default 8090), EMULATOR_DATA (default
  * .data/emulator.json) are honoured; Ctrl+C stops both. The app is built first when the build
- * is missing or older than the sources, then served by `next start` (fast pages, no dev compile).
+ * is missing or older than the sources, then served by the production server `npm start` runs
+ * (lib/server/start.js on the standalone build: fast pages, no dev compile).
  */
 const root = resolve(__dirname, '..', '..');
 const appPort = Number(process.env.PORT ?? 3000);
@@ -27,21 +28,29 @@ function newestSource(dir: string): number {
 }
 
 function buildIsCurrent(): boolean {
-  const buildId = join(root, '.next', 'BUILD_ID');
+  // The standalone copy: a build from before `output: 'standalone'` counts as missing.
+  const buildId = join(root, '.next', 'standalone', '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
   return ['app', 'components', 'lib'].every((dir) => newestSource(join(root, dir)) < built);
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const next = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  return spawn(process.execPath, [next, ...args], { cwd: root, env, stdio: 'inherit' });
+function run(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [join(root, script), ...args], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
 }
 
 async function main(): Promise<void> {
   const emulator = await startEmulator({ port: emulatorPort, host, dataFile });
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // The demo builds and serves `.next`: a PAGEWRIGHT_DIST_DIR left over from tests must not split them.
+    PAGEWRIGHT_DIST_DIR: '.next',
+    // One JSON line per request would bury the addresses printed below; LOG_LEVEL=info shows them.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     NEXT_TELEMETRY_DISABLED: '1',
     PAGEWRIGHT_DEMO: '1',
     PAGEWRIGHT_EMULATOR_URL: emulator.url,
@@ -51,7 +60,7 @@ async function main(): Promise<void> {
 
   if (!buildIsCurrent()) {
     console.log('Building the app (first start, or the sources changed)…');
-    const build = run(['build'], env);
+    const build = run('node_modules/next/dist/bin/next', ['build'], env);
     const code = await new Promise<number | null>((done) => build.once('exit', done));
     if (code !== 0) {
       await emulator.close();
@@ -59,7 +68,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = run(['start', '-p', String(appPort), '-H', host], env);
+  const app = run('lib/server/start.js', [], { ...env, PORT: String(appPort), HOST: host });
   console.log(
     `Pagewright: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${appPort} (also http://localhost:${appPort})`,
   );

@@ -41,7 +41,7 @@ const signInSchema = z.discriminatedUnion('method', [
 // GET /api/session – who is signed in (display name, site, flavour only), and the sign-in options
 export const GET = handler(async ({ session }) => {
   const config = siteConfigFromEnv();
-  const valid = liveSessionState(session) === 'valid';
+  const valid = (await liveSessionState(session)) === 'valid';
   return {
     session: valid ? publicSession(session as SessionData) : null,
     fixedSite: config.fixedBaseUrl,
@@ -128,7 +128,7 @@ export const POST = handler(
 // DELETE /api/session – sign out: the cookie is cleared and the browser told to drop cached pages
 export const DELETE = handler(
   async ({ session }) => {
-    if (session.sid) revokeSession(session.sid);
+    if (session.sid) await revokeSession(session.sid);
     session.destroy();
     return new Response(null, {
       status: 204,

@@ -1,0 +1,31 @@
+import { createMemoryStore } from './memory-store';
+import { createRedisStore } from './redis-store';
+import type { SharedStore } from './shared-store';
+
+export { StoreUnavailableError, type SharedStore } from './shared-store';
+
+/**
+ * The process's store: Redis when REDIS_URL is set (several instances agree on throttling and
+ * sign-outs), else memory. Kept on globalThis so every route bundle that imports this module
+ * sees the same counters and the same connection.
+ */
+const KEY = Symbol.for('pagewright.sharedStore');
+type Holder = { [KEY]?: SharedStore };
+
+export function storeFromEnv(env: Readonly<Record<string, string | undefined>>): SharedStore {
+  const url = env.REDIS_URL?.trim();
+  return url ? createRedisStore(url) : createMemoryStore();
+}
+
+export function sharedStore(): SharedStore {
+  const holder = globalThis as Holder;
+  return (holder[KEY] ??= storeFromEnv(process.env));
+}
+
+/** Tests: replace the process's store (and close the old one). */
+export async function useSharedStore(store: SharedStore): Promise<void> {
+  const holder = globalThis as Holder;
+  const previous = holder[KEY];
+  holder[KEY] = store;
+  if (previous && previous !== store) await previous.close();
+}
