@@ -7,7 +7,8 @@ import { startEmulator } from '../lib/emulator';
 /**
  * What Pagewright's page API adds on top of Confluence itself: the same page read through the
  * route handler (session unseal, SSRF-guarded client, reshaping) and straight from the
- * emulator, same process, same run, with a few requests in flight at once.
+ * emulator, same process, same run, with a few requests in flight at once. Also what a save
+ * costs upstream: the emulator's request log around each PUT /api/pages/{id}.
  */
 export interface ProxyOverheadResult {
   path: string;
@@ -16,6 +17,13 @@ export interface ProxyOverheadResult {
   p50Ms: number;
   p95Ms: number;
   requestsPerS: number;
+}
+
+interface PageForSave {
+  title: string;
+  body: string;
+  parentId: string | null;
+  version: { number: number };
 }
 
 async function drive(
@@ -51,10 +59,28 @@ async function drive(
   };
 }
 
+export interface UpstreamCallsPerSave {
+  saves: number;
+  /** Emulator requests logged between the PUT's start and its answer, per save. */
+  min: number;
+  max: number;
+  mean: number;
+  /** The route's promise (issue #4, goal 1): one upstream call on the happy path. */
+  goal: number;
+}
+
+export interface ServerMeasurements {
+  proxy: ProxyOverheadResult[];
+  /** App p50 / emulator p50, same run. */
+  proxyOverheadRatio: number;
+  upstreamCallsPerSave: UpstreamCallsPerSave;
+}
+
 export async function measureProxyOverhead(
   requests = 400,
   concurrency = 8,
-): Promise<ProxyOverheadResult[]> {
+  saves = 20,
+): Promise<ServerMeasurements> {
   const emulator = await startEmulator({ port: 0, dataFile: null });
   Object.assign(process.env, {
     PAGEWRIGHT_DEMO: '1',
@@ -79,7 +105,7 @@ export async function measureProxyOverhead(
   const id = '9470040';
   const authorization = 'Bearer demo-pat';
   try {
-    return [
+    const proxy = [
       await drive(
         'emulator GET /rest/api/content/{id}?expand=body.storage,version,ancestors,space',
         requests,
@@ -98,6 +124,41 @@ export async function measureProxyOverhead(
         }),
       ),
     ];
+    const calls: number[] = [];
+    for (let i = 0; i < saves; i++) {
+      const read = await page.GET(new Request(`${app}/api/pages/${id}`, { headers: { cookie } }), {
+        params: Promise.resolve({ id }),
+      });
+      const current = ((await read.json()) as { page: PageForSave }).page;
+      // Only this PUT runs now, so everything the emulator logs meanwhile is the save's cost.
+      emulator.clearRequests();
+      const saved = await page.PUT(
+        new Request(`${app}/api/pages/${id}`, {
+          method: 'PUT',
+          headers: { cookie, origin: app, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            baseVersion: current.version.number,
+            title: current.title,
+            body: `${current.body}<p>bench save ${i}</p>`,
+            parentId: current.parentId,
+          }),
+        }),
+        { params: Promise.resolve({ id }) },
+      );
+      if (!saved.ok) throw new Error(`bench save ${i}: HTTP ${saved.status}`);
+      calls.push(emulator.requests().length);
+    }
+    return {
+      proxy,
+      proxyOverheadRatio: Number((proxy[1]!.p50Ms / proxy[0]!.p50Ms).toFixed(2)),
+      upstreamCallsPerSave: {
+        saves,
+        min: Math.min(...calls),
+        max: Math.max(...calls),
+        mean: Number((calls.reduce((sum, n) => sum + n, 0) / calls.length).toFixed(2)),
+        goal: 1,
+      },
+    };
   } finally {
     await emulator.close();
   }

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 import { SaxesParser } from 'saxes';
@@ -12,14 +13,20 @@ import {
 } from '../lib/storage-format';
 import { createNodeSanitizer } from '../lib/storage-format/render/node-sanitizer';
 import { readCorpus } from '../lib/storage-format/testing/corpus';
-import { measureProxyOverhead } from './proxy-overhead';
+import { measureBrowser, type BrowserResults } from './browser';
+import { measureBundleSizes, type BundleSizes } from './bundle-sizes';
+import { benchDistDir, ensureProductionBuild, ROOT, startDemoApp } from './load-app';
+import { measureProxyOverhead, type ServerMeasurements } from './proxy-overhead';
 import { syntheticPage } from './synthetic-pages';
 
 /**
  * `npm run bench`: engine throughput per stage on the corpus and on synthetic 20 KB, 100 KB and
  * 1 MB pages, next to a raw tokenizer pass (saxes, namespace-aware with positions, as Confluence's
- * wrapper needs) on the same input. Times are medians of repeated runs in this one process, so
- * the ratios compare like with like on a noisy machine.
+ * wrapper needs) on the same input; proxy overhead and upstream calls per save (in process);
+ * first-load JS per route and the Monaco chunk (from a production build in PAGEWRIGHT_DIST_DIR,
+ * default `.next-bench`, built when missing); and in Chromium, keystroke → preview and page open →
+ * editor interactive (BENCH_BROWSER=0 skips the browser). Engine times are medians of repeated
+ * runs in this one process, so the ratios compare like with like on a noisy machine.
  */
 const WRAP_OPEN =
   '<xml xmlns="http://www.w3.org/1999/xhtml" xmlns:ac="http://www.atlassian.com/schema/confluence/4/ac/" xmlns:ri="http://www.atlassian.com/schema/confluence/4/ri/">';
@@ -116,32 +123,192 @@ async function main(): Promise<void> {
     }
   }
 
+  console.log('\nEngine (Node, median ms per run; vsTokenizer = time / saxes on the same input)');
   console.table(rows);
-  const proxy = await measureProxyOverhead();
-  console.table(proxy);
-  const goals = {
-    '20 KB validate + render ≤ 2 ms':
-      rows.find((r) => r.input === 'synthetic 20 KB' && r.stage.startsWith('validate + render'))!
-        .ms <= 2,
-    '1 MB validate + render ≤ 50 ms':
-      rows.find((r) => r.input === 'synthetic 1 MB' && r.stage.startsWith('validate + render'))!
-        .ms <= 50,
-    'pipeline within 3× of the tokenizer (every input)': rows
-      .filter((r) => r.stage.startsWith('validate + render'))
-      .every((r) => r.vsTokenizer <= 3),
-  };
-  console.table(goals);
+
+  const server = await measureProxyOverhead();
+  console.log('\nServer (in process, same run)');
+  console.table(server.proxy);
+  console.table({
+    'proxy overhead (app p50 / emulator p50)': server.proxyOverheadRatio,
+    'upstream calls per successful save (mean)': server.upstreamCallsPerSave.mean,
+    'upstream calls per successful save (max)': server.upstreamCallsPerSave.max,
+  });
+
+  const app = await measureApp();
+  const summary = summarise(rows, server, app);
+  console.log('\nSummary');
+  console.table(summary);
+
   const outDir = join(__dirname);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(
     join(outDir, 'results.json'),
     JSON.stringify(
-      { measuredAt: new Date().toISOString(), node: process.version, engine: rows, goals },
+      {
+        measuredAt: new Date().toISOString(),
+        machine: machineNotes(),
+        engine: rows,
+        server,
+        ...app,
+        summary,
+        goals: Object.fromEntries(
+          summary.filter((s) => s.met !== null).map((s) => [s.metric, s.met]),
+        ),
+      },
       null,
       2,
     ),
   );
   console.log(`wrote ${join(outDir, 'results.json')}`);
+}
+
+interface AppMeasurements {
+  /** Why the build-dependent part was skipped, if it was. */
+  skipped?: string;
+  bundles?: BundleSizes;
+  browser?: BrowserResults;
+}
+
+/**
+ * The parts that need a production build: bundle sizes (always, when a build exists or can be
+ * made) and the Chromium measurements (unless BENCH_BROWSER=0).
+ */
+async function measureApp(): Promise<AppMeasurements> {
+  const distDir = benchDistDir();
+  const browserWanted = process.env.BENCH_BROWSER !== '0';
+  if (!browserWanted && !existsSync(join(ROOT, distDir, 'BUILD_ID'))) {
+    return { skipped: `BENCH_BROWSER=0 and no production build in ${distDir}/` };
+  }
+  ensureProductionBuild(distDir);
+  const bundles = measureBundleSizes(join(ROOT, distDir));
+  console.log(`\nFirst-load JS per route (${distDir}/)`);
+  console.table(bundles.routes);
+  console.table({
+    'Monaco chunk': bundles.monacoChunk?.file ?? 'not found',
+    'Monaco chunk kB': bundles.monacoChunk?.kB ?? 0,
+    'Monaco chunk gzip kB': bundles.monacoChunk?.gzipKB ?? 0,
+    'Monaco in any first load': bundles.monacoInFirstLoad,
+  });
+  if (!browserWanted) return { bundles, skipped: 'browser (BENCH_BROWSER=0)' };
+
+  const app = await startDemoApp(distDir);
+  try {
+    const browser = await measureBrowser(app);
+    console.log('\nChromium: keystroke → preview updated, and DOMParser on the same body');
+    console.table(browser.keystroke);
+    console.log(
+      'Chromium: page open → editor interactive (navigation start → Monaco focusable + preview shown)',
+    );
+    console.table(browser.open);
+    console.log('Chromium: JavaScript fetched to open the editor with an empty cache');
+    const { largest, ...editorJs } = browser.editorJs;
+    console.table(editorJs);
+    console.table(largest);
+    return { bundles, browser };
+  } finally {
+    await app.close();
+  }
+}
+
+interface SummaryRow {
+  metric: string;
+  value: number | string;
+  goal: string;
+  /** null: no goal set for this number. */
+  met: boolean | null;
+}
+
+function summarise(rows: Row[], server: ServerMeasurements, app: AppMeasurements): SummaryRow[] {
+  const pipeline = (input: string) =>
+    rows.find((r) => r.input === input && r.stage.startsWith('validate + render'))!;
+  const worstRatio = Math.max(
+    ...rows.filter((r) => r.stage.startsWith('validate + render')).map((r) => r.vsTokenizer),
+  );
+  const summary: SummaryRow[] = [
+    {
+      metric: 'engine: 20 KB validate + render (ms)',
+      value: pipeline('synthetic 20 KB').ms,
+      goal: '≤ 2 (#2)',
+      met: pipeline('synthetic 20 KB').ms <= 2,
+    },
+    {
+      metric: 'engine: 1 MB validate + render (ms)',
+      value: pipeline('synthetic 1 MB').ms,
+      goal: '≤ 50 (#2)',
+      met: pipeline('synthetic 1 MB').ms <= 50,
+    },
+    {
+      metric: 'engine: pipeline / saxes, worst input',
+      value: worstRatio,
+      goal: '≤ 3× (#2)',
+      met: worstRatio <= 3,
+    },
+    {
+      metric: 'upstream calls per successful save (max)',
+      value: server.upstreamCallsPerSave.max,
+      goal: '1 (#4, goal 1)',
+      met: server.upstreamCallsPerSave.max === 1,
+    },
+    {
+      metric: 'proxy overhead: app p50 / emulator p50',
+      value: server.proxyOverheadRatio,
+      goal: 'reported',
+      met: null,
+    },
+  ];
+  if (app.bundles) {
+    for (const route of app.bundles.routes) {
+      summary.push({
+        metric: `first-load JS ${route.route} (gzip kB)`,
+        value: route.gzipKB,
+        goal: 'reported',
+        met: null,
+      });
+    }
+    summary.push({
+      metric: 'Monaco chunk (gzip kB), lazy',
+      value: app.bundles.monacoChunk?.gzipKB ?? 'not found',
+      goal: 'own lazy chunk (#5)',
+      met: app.bundles.monacoChunk !== null && !app.bundles.monacoInFirstLoad,
+    });
+  }
+  if (app.browser) {
+    for (const row of app.browser.keystroke) {
+      const twentyKB = row.page === '20 KB';
+      summary.push({
+        metric: `keystroke → preview ${row.page} p50 / p95 (ms)`,
+        value: `${row.p50Ms} / ${row.p95Ms} (DOMParser ${row.domParserMs})`,
+        goal: twentyKB ? 'p95 ≤ 16 (#5)' : 'reported',
+        met: twentyKB ? row.missed === 0 && row.p95Ms <= 16 : null,
+      });
+    }
+    for (const row of app.browser.open) {
+      summary.push({
+        metric: `open → editor interactive ${row.page} (ms)`,
+        value: row.interactiveMs,
+        goal: 'reported',
+        met: null,
+      });
+    }
+    summary.push({
+      metric: 'JS fetched to open the editor, cold (transfer kB)',
+      value: app.browser.editorJs.transferKB,
+      goal: 'reported',
+      met: null,
+    });
+  }
+  if (app.skipped) summary.push({ metric: 'skipped', value: app.skipped, goal: '', met: null });
+  return summary;
+}
+
+function machineNotes() {
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
+  };
 }
 
 main().catch((error: unknown) => {
