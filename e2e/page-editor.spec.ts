@@ -1,61 +1,24 @@
-import type { Page } from '@playwright/test';
-
 import { expect, test } from './fixtures';
+import {
+  appendParagraph,
+  appErrors,
+  emulatorAdmin,
+  expectEditorToShow,
+  openEditor,
+  SANDBOX_ID,
+  savePanel,
+  saveState,
+  saveThroughPanel,
+  toolbarButton,
+} from './save-helpers';
 
 /** The page editor (`/pages/[id]`): load, save, conflict, local drafts, leave guard. */
 
-const PAGE_ID = '9470040';
+const PAGE_ID = SANDBOX_ID;
 const DRAFT_KEY = `pagewright:draft:${PAGE_ID}`;
 
-function emulatorUrl(): string {
-  const url = process.env.E2E_EMULATOR_URL;
-  if (!url) throw new Error('E2E_EMULATOR_URL is not set: global-setup did not run');
-  return url;
-}
-
-async function emulator(path: string): Promise<void> {
-  const response = await fetch(`${emulatorUrl()}/__emulator${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  expect(response.ok).toBe(true);
-}
-
-async function openEditor(page: Page, appUrl: string): Promise<void> {
-  await page.goto(`${appUrl}/login`);
-  await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
-  await page.evaluate((key) => localStorage.removeItem(key), DRAFT_KEY);
-  await page.goto(`${appUrl}/pages/${PAGE_ID}`);
-  await expect(page.locator('.monaco-editor')).toBeVisible();
-}
-
-/** Appends a paragraph at the end of the body as one insertion (no auto-closing on the way). */
-async function appendParagraph(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.insertText(`<p>${text}</p>`);
-}
-
-/** The editor's text as the preview renders it (Monaco only draws the visible lines). */
-function previewText(page: Page, text: string) {
-  return page.frameLocator('iframe[title="Preview"]').getByText(text);
-}
-
-function saveState(page: Page) {
-  return page.getByTestId('save-state');
-}
-
-/** Console noise that is not an app error: the HTTP status of an expected failed request. */
-function appErrors(errors: string[]): string[] {
-  return errors.filter((message) => !/status of 409/.test(message));
-}
-
 test.beforeEach(async () => {
-  await emulator('/reset');
+  await emulatorAdmin('/reset');
 });
 
 test('the page loads with breadcrumb, title, version and preview', async ({
@@ -72,12 +35,13 @@ test('the page loads with breadcrumb, title, version and preview', async ({
   await expect(page.getByText(/^Version 3 by /)).toBeVisible();
   await expect(saveState(page)).toHaveText('Saved v3');
   await expect(page.getByLabel('Title')).toHaveValue('Sandbox');
-  await expect(page.locator('iframe').first()).toHaveAttribute('sandbox', '');
-  for (const name of ['Format', 'Validate', 'Preview', 'Save']) {
-    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  // The preview frame is sandboxed without scripts (security.md XSS-5).
+  const sandbox = await page.locator('iframe').first().getAttribute('sandbox');
+  expect(sandbox).not.toBeNull();
+  expect(sandbox).not.toContain('allow-scripts');
+  for (const name of ['Format', 'Validate', 'Preview', 'Diff', 'Save']) {
+    await expect(toolbarButton(page, name)).toBeVisible();
   }
-  // Nothing changed yet: nothing to save.
-  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
   expect(offOrigin).toEqual([]);
   expect(appErrors(consoleErrors)).toEqual([]);
 });
@@ -110,21 +74,26 @@ test('edit and save: version+1, the draft is gone, a clean reload asks nothing',
   page.on('request', (request) => {
     if (request.method() === 'PUT') puts.push(request.url());
   });
-  await page.getByRole('button', { name: 'Save', exact: true }).dblclick();
+  await toolbarButton(page, 'Save').click();
+  // A double click on the panel's Save still sends one request.
+  await savePanel(page).getByRole('button', { name: 'Save', exact: true }).dblclick();
   await expect(saveState(page)).toHaveText('Saved v4');
+  await expect(page.getByText('Saved version 4')).toBeVisible();
   await expect(page.getByText(/^Version 4 by /)).toBeVisible();
   expect(puts).toHaveLength(1);
   expect(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)).toBeNull();
 
-  // A second edit saves on the new base (Ctrl/Cmd+S).
+  // A second edit saves on the new base: Ctrl/Cmd+S opens the panel, a second press saves.
   await appendParagraph(page, 'Second save');
   await expect(saveState(page)).toHaveText('Unsaved changes');
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(savePanel(page)).toBeVisible();
   await page.keyboard.press('ControlOrMeta+S');
   await expect(saveState(page)).toHaveText('Saved v5');
 
   await page.reload();
   await expect(saveState(page)).toHaveText('Saved v5');
-  await expect(previewText(page, 'Second save')).toBeVisible();
+  await expectEditorToShow(page, 'Second save');
   await expect(page.getByRole('region', { name: 'Local draft' })).toHaveCount(0);
   expect(dialogs).toEqual([]);
   expect(offOrigin).toEqual([]);
@@ -143,27 +112,35 @@ test('a conflict keeps my text; reload latest then restore, overwrite after conf
     void dialog.accept();
   });
   await openEditor(page, appUrl);
-  await emulator(`/pages/${PAGE_ID}/concurrent-edit`);
+  await emulatorAdmin(`/pages/${PAGE_ID}/concurrent-edit`);
   await appendParagraph(page, 'Mine, not lost');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await saveThroughPanel(page);
 
+  // Both appended at the end: the conflict view opens; cancelling it keeps my text as it was.
+  const view = page.getByRole('dialog', { name: 'Resolve the conflict with version 4' });
+  await expect(view).toBeVisible();
+  await view.getByRole('button', { name: 'Cancel' }).click();
+  await expect(view).toHaveCount(0);
   await expect(page.getByRole('alert').filter({ hasText: 'Someone else' })).toContainText(
     'Someone else saved version 4 after you opened this page',
   );
   await expect(saveState(page)).toHaveText('Conflict');
-  await expect(previewText(page, 'Mine, not lost')).toBeVisible();
+  await expectEditorToShow(page, 'Mine, not lost');
 
   // Reload latest: theirs in the editor, mine kept as a draft on offer.
   await page.getByRole('button', { name: 'Reload latest' }).click();
   await expect(saveState(page)).toHaveText('Saved v4');
-  await expect(previewText(page, 'Mine, not lost')).toHaveCount(0);
+  await expectEditorToShow(page, 'Edited by Alex Other while you were editing.');
+  await expect(page.getByText('Mine, not lost')).toHaveCount(0);
   const offer = page.getByRole('region', { name: 'Local draft' });
   await expect(offer).toContainText('You have unsaved changes from');
   await offer.getByRole('button', { name: 'Restore' }).click();
-  await expect(previewText(page, 'Mine, not lost')).toBeVisible();
+  await expectEditorToShow(page, 'Mine, not lost');
 
   // Restored text was written on v3: saving it conflicts again instead of overwriting silently.
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await saveThroughPanel(page);
+  await expect(view).toBeVisible();
+  await view.getByRole('button', { name: 'Cancel' }).click();
   await expect(saveState(page)).toHaveText('Conflict');
   await page.getByRole('button', { name: 'Overwrite with mine' }).click();
   await expect(saveState(page)).toHaveText('Saved v5');
@@ -194,12 +171,17 @@ test('reload with unsaved changes: leave warning, then the draft is offered and 
   expect(dialogs).toEqual(['beforeunload']);
   const offer = page.getByRole('region', { name: 'Local draft' });
   await expect(offer).toContainText('You have unsaved changes from');
-  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
   await expect(page.locator('.monaco-editor')).toBeVisible();
+  // While the draft is on offer, saving is refused (it is the only copy of that text).
+  await toolbarButton(page, 'Save').click();
+  await expect(savePanel(page)).toContainText('Restore or discard the local draft before saving.');
+  await expect(savePanel(page).getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(savePanel(page)).toHaveCount(0);
   await offer.getByRole('button', { name: 'Restore' }).click();
-  await expect(previewText(page, 'Typed before reload')).toBeVisible();
+  await expectEditorToShow(page, 'Typed before reload');
   await expect(saveState(page)).toHaveText('Unsaved changes');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await saveThroughPanel(page);
   await expect(saveState(page)).toHaveText('Saved v4');
   expect(offOrigin).toEqual([]);
   expect(appErrors(consoleErrors)).toEqual([]);
@@ -215,10 +197,13 @@ test('rename: a clashing title blocks saving, a free one is saved with the body'
   await expect(
     page.getByText('A page titled Demo Home already exists in DEMO').first(),
   ).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await toolbarButton(page, 'Save').click();
+  await expect(savePanel(page)).toContainText('A page titled Demo Home already exists in DEMO');
+  await expect(savePanel(page).getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+  await savePanel(page).getByRole('button', { name: 'Close' }).click();
   await title.fill('Sandbox renamed by e2e');
   await expect(page.getByText('Title is free')).toBeVisible();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await saveThroughPanel(page);
   await expect(saveState(page)).toHaveText('Saved v4');
   await expect(
     page.getByRole('heading', { name: 'Sandbox renamed by e2e', level: 1 }),

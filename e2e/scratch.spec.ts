@@ -102,7 +102,7 @@ test.describe('Scratchpad', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('the preview renders inside a sandboxed, opaque-origin iframe', async ({
+  test('the preview renders inside a sandboxed iframe where no script runs', async ({
     page,
     appUrl,
     offOrigin,
@@ -114,12 +114,28 @@ test.describe('Scratchpad', () => {
     await expect(frame.getByRole('heading', { name: 'Preview title' })).toBeVisible();
     await expect(frame.getByText('Hello preview')).toBeVisible();
     const iframe = page.locator('iframe[title="Preview"]');
-    await expect(iframe).toHaveAttribute('sandbox', '');
+    // allow-same-origin lets the app patch the frame's blocks; without allow-scripts nothing in
+    // the frame can run (see components/editor/preview-frame.tsx).
+    await expect(iframe).toHaveAttribute('sandbox', 'allow-same-origin');
     await expect(iframe).toHaveAttribute('referrerpolicy', 'no-referrer');
-    const contentDocumentIsNull = await iframe.evaluate(
-      (element) => (element as HTMLIFrameElement).contentDocument === null,
-    );
-    expect(contentDocumentIsNull).toBe(true);
+    const ran = await iframe.evaluate(async (element) => {
+      const frameElement = element as HTMLIFrameElement;
+      const doc = frameElement.contentDocument!;
+      const marker = '__previewScriptRan';
+      const script = doc.createElement('script');
+      script.textContent = `window.parent.${marker} = true; window.${marker} = true;`;
+      doc.body.append(script);
+      const image = doc.createElement('img');
+      image.setAttribute('src', 'data:,x');
+      image.setAttribute('onerror', `window.parent.${marker} = true`);
+      doc.body.append(image);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const flags = [window, frameElement.contentWindow] as unknown as Record<string, unknown>[];
+      script.remove();
+      image.remove();
+      return flags.some((w) => w[marker] === true);
+    });
+    expect(ran).toBe(false);
     // The preview is the page's only iframe, and its markup never lands in the app document.
     await expect(page.locator('h2', { hasText: 'Preview title' })).toHaveCount(0);
     expect(offOrigin).toEqual([]);

@@ -22,6 +22,7 @@ export const APP_ERROR_CODES = {
   confluence_unavailable: 502,
   upstream_unexpected: 502,
   site_not_allowed: 400,
+  server_unavailable: 503,
   offline: 0,
   internal: 500,
 } as const;
@@ -47,14 +48,39 @@ const MESSAGES: Record<AppErrorCode, string> = {
   confluence_unavailable: 'Confluence could not be reached. Your text is safe; try again.',
   upstream_unexpected: 'Confluence answered with something unexpected (a login page or proxy?).',
   site_not_allowed: 'This Confluence site is not on the list this server may connect to.',
+  server_unavailable:
+    'Pagewright is restarting or cannot reach its session store. Your text is safe; try again in a moment.',
   offline: 'You are offline. Your text is kept here until the connection returns.',
   internal: 'Something went wrong on the Pagewright server. Your text is safe.',
 };
+
+/**
+ * The save flow's own words (page editor, save panel, merge and conflict views): refusals before
+ * anything is sent and the states of a save in progress. Not AppErrors — nothing failed on the
+ * wire — but shared copy all the same, so every screen says the same thing.
+ */
+export const SAVE_MESSAGES = {
+  titleRequired: 'A page needs a title.',
+  draftOnOffer: 'Restore or discard the local draft before saving.',
+  titleClash: (title: string, spaceKey: string) =>
+    `A page titled ${title} already exists in ${spaceKey}`,
+  nothingToSave: (version: number) =>
+    `Nothing to save: the title and body are the same as version ${version}.`,
+  busyRetrying: (seconds: number) => `Confluence is busy, retrying in ${seconds} s`,
+  conflict: (version: number) =>
+    `Someone else saved version ${version} after you opened this page. Your text is still here.`,
+  conflictMarkersLeft:
+    'The result still has conflict markers (<<<<<<<, =======, >>>>>>>): keep one side of each conflict and delete the markers first.',
+  resultInvalid: (errors: number) =>
+    `Confluence would reject the result (${errors} error${errors === 1 ? '' : 's'}); fix ${errors === 1 ? 'it' : 'them'} first.`,
+  draftNotKept: 'Your text could not be kept as a local draft; it stays in the editor.',
+} as const;
 
 /** Codes worth retrying automatically: the same request may well succeed later. */
 const TRANSIENT: ReadonlySet<AppErrorCode> = new Set([
   'rate_limited',
   'confluence_unavailable',
+  'server_unavailable',
   'offline',
 ]);
 

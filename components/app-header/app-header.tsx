@@ -1,8 +1,9 @@
 import Link from 'next/link';
 
 import { HeaderSession } from './header-session';
+import { ThemeSwitch } from './theme-switch';
 
-/** The bar on every page: home, the Scratchpad, and who is signed in. */
+/** The bar on every page: home, the Scratchpad, the theme switch, and who is signed in. */
 export function AppHeader() {
   return (
     <header className="app-header">
@@ -12,6 +13,7 @@ export function AppHeader() {
       <nav aria-label="Main" className="app-nav">
         <Link href="/scratch">Scratchpad</Link>
       </nav>
+      <ThemeSwitch />
       <HeaderSession />
     </header>
   );

@@ -1,99 +1,246 @@
 'use client';
 
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
 
-import { contentKey } from '@/lib/editor/content-key';
-import { buildPreviewDocument } from '@/lib/editor/preview-document';
-import { PREVIEW_CSS, renderStorage, type RenderOptions } from '@/lib/storage-format/render';
+import {
+  buildPreviewShell,
+  FRAME_EXTRA_CSS,
+  previewCsp,
+  themedPreviewCss,
+} from '@/lib/editor/preview-document';
+import { type BlockPatcher, createBlockPatcher } from '@/lib/editor/preview-dom';
+import {
+  lineForOffset,
+  monotonicAnchors,
+  offsetForLine,
+  type ScrollAnchor,
+} from '@/lib/editor/preview-scroll';
+import { PREVIEW_CSS } from '@/lib/storage-format/render';
 
 import styles from './editor.module.css';
 
-/** Above this size the preview re-renders only when the browser is idle, not per keystroke. */
-export const BIG_PAGE = 200_000;
+/** Stylesheet of every preview frame: PREVIEW_CSS plus palettes keyed on the app's theme. */
+const FRAME_CSS = themedPreviewCss(PREVIEW_CSS) + FRAME_EXTRA_CSS;
+
+/**
+ * Programmatic scrolls of the frame fire `scroll` events too; those within this window after a
+ * sync are ours, not the user's, and must not be echoed back to the editor.
+ */
+const ECHO_MS = 120;
+
+export interface PreviewFrameApi {
+  /** Scrolls the frame so the block of (fractional) source `line` is at the top. */
+  scrollToLine(line: number): void;
+}
 
 export interface PreviewFrameProps {
-  /** Storage-format source to render. */
-  source: string;
-  /**
-   * Attachment/page URL resolvers etc. (the sanitizer is always the default DOMPurify one).
-   * Pass a stable (memoized) object: a new one re-renders the preview.
-   */
-  renderOptions?: Omit<RenderOptions, 'sanitizer'>;
+  /** Sanitized HTML (DOMPurify's output) to show. */
+  html: string;
+  theme: 'light' | 'dark';
+  /** Lets https images from other origins load (the CSP and the image guard follow). */
+  allowExternalImages: boolean;
   title?: string;
+  /** A click on a block that came from source line `line`. */
+  onLineClick?: (line: number) => void;
+  /** The user scrolled the frame; `line` is the (fractional) source line now at the top. */
+  onScrollLine?: (line: number) => void;
+  /** The last source line (bounds the sync past the last block). */
+  lastLine?: number;
+  apiRef?: RefObject<PreviewFrameApi | null>;
 }
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+interface FrameState {
+  doc: Document;
+  patcher: BlockPatcher;
+  anchors: ScrollAnchor[] | null;
+  echoUntil: number;
 }
 
-function toDocument(source: string, options: PreviewFrameProps['renderOptions']): string {
-  try {
-    // renderStorage sanitizes with DOMPurify last; its output goes into the frame untouched.
-    return buildPreviewDocument(renderStorage(source, { ...options }), PREVIEW_CSS);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return buildPreviewDocument(`<p>The preview failed: ${escapeText(message)}</p>`, PREVIEW_CSS);
+function sourceLineOf(target: EventTarget | null): number | null {
+  const element =
+    target && (target as Node).nodeType === 1
+      ? (target as Element)
+      : (target as Node | null)?.parentElement;
+  const block = element?.closest('[data-source-line]');
+  const line = Number(block?.getAttribute('data-source-line'));
+  return Number.isInteger(line) && line > 0 ? line : null;
+}
+
+/** Scroll anchors of the top-level blocks, measured once per layout (cached until it changes). */
+function anchorsOf(state: FrameState): ScrollAnchor[] {
+  if (state.anchors) return state.anchors;
+  const scrollTop = state.doc.defaultView?.scrollY ?? 0;
+  const found: ScrollAnchor[] = [];
+  for (const element of Array.from(state.doc.body.children)) {
+    const line = Number(element.getAttribute('data-source-line'));
+    if (!Number.isInteger(line) || line <= 0) continue;
+    found.push({ line, top: element.getBoundingClientRect().top + scrollTop });
   }
-}
-
-interface FrameDocument {
-  key: string;
-  doc: string;
+  state.anchors = monotonicAnchors(found);
+  return state.anchors;
 }
 
 /**
- * The live preview: a sandboxed iframe (no scripts, opaque origin, security.md XSS-5) whose
- * srcdoc carries its own CSP (XSS-6). Small bodies re-render on every change through a deferred
- * value (typing stays responsive); big ones only when the browser is idle.
+ * The preview: an iframe whose document the app writes (a shell with its own CSP, then the
+ * sanitized blocks patched into its body, preview-dom.ts), so typing re-renders only the blocks
+ * that changed and the scroll position survives every update.
  *
- * Each document gets a fresh iframe element, loaded hidden behind the one on screen and swapped
- * in on `load`: no blank flash while typing, and Chrome logs a console error whenever the srcdoc
- * of an existing sandboxed frame is replaced, but not for a new frame.
+ * Sandbox: `allow-same-origin` WITHOUT `allow-scripts` (a deliberate change from XSS-5's empty
+ * sandbox). No script can run in the frame: the sandbox blocks scripting, the frame's own CSP has
+ * no script-src, and the app's inherited CSP allows only nonce'd scripts. What allow-same-origin
+ * adds is that the *parent* may touch the frame's DOM, which the block patching, the scroll
+ * position, scroll sync and click-to-line all need; and that same-origin attachment images are
+ * fetched with the session cookie. The known escape (allow-scripts + allow-same-origin lets the
+ * frame remove its sandbox) needs script in the frame, which never runs. Forms, popups, top
+ * navigation and plugins stay blocked; link clicks are intercepted so the frame never navigates.
+ * What is given up is the opaque origin as a last layer behind the sandbox itself; the other
+ * layers (writer, DOMPurify, sandbox, two CSPs) remain.
  */
-export function PreviewFrame({ source, renderOptions, title = 'Preview' }: PreviewFrameProps) {
-  const deferredSource = useDeferredValue(source);
-  const big = source.length > BIG_PAGE;
-  const [idleSource, setIdleSource] = useState(source);
-  const [shown, setShown] = useState<FrameDocument | null>(null);
+export function PreviewFrame({
+  html,
+  theme,
+  allowExternalImages,
+  title = 'Preview',
+  onLineClick,
+  onScrollLine,
+  lastLine = 1,
+  apiRef,
+}: PreviewFrameProps) {
+  const appOrigin = typeof window === 'undefined' ? '' : window.location.origin;
+  const csp = appOrigin === '' ? '' : previewCsp({ appOrigin, allowExternalImages });
+  const shell = useMemo(() => buildPreviewShell(csp, FRAME_CSS), [csp]);
+  const frame = useRef<FrameState | null>(null);
+  const savedScroll = useRef(0);
+  const latest = useRef({ html, theme, onLineClick, onScrollLine, lastLine });
+  useEffect(() => {
+    latest.current = { html, theme, onLineClick, onScrollLine, lastLine };
+  });
+
+  const onLoad = useCallback(
+    (iframe: HTMLIFrameElement) => {
+      const doc = iframe.contentDocument;
+      const win = iframe.contentWindow;
+      if (!doc || !win || !doc.body) return;
+      const state: FrameState = {
+        doc,
+        patcher: createBlockPatcher(doc, { appOrigin, allowExternalImages }),
+        anchors: null,
+        echoUntil: 0,
+      };
+      frame.current = state;
+      doc.documentElement.setAttribute('data-theme', latest.current.theme);
+      state.patcher.update(latest.current.html);
+      if (savedScroll.current > 0) {
+        state.echoUntil = performance.now() + ECHO_MS;
+        win.scrollTo(0, savedScroll.current);
+      }
+
+      // Listeners live in the app's realm; the frame itself runs no script.
+      doc.addEventListener(
+        'click',
+        (event) => {
+          const target = event.target as Element | null;
+          const link = target?.closest?.('a[href]');
+          // In-page anchors (the toc) may scroll the frame; nothing else navigates it.
+          if (link && !link.getAttribute('href')?.startsWith('#')) event.preventDefault();
+          const line = sourceLineOf(event.target);
+          if (line !== null) latest.current.onLineClick?.(line);
+        },
+        true,
+      );
+      let pending = false;
+      win.addEventListener('scroll', () => {
+        savedScroll.current = win.scrollY;
+        if (performance.now() < state.echoUntil || pending) return;
+        pending = true;
+        win.requestAnimationFrame(() => {
+          pending = false;
+          const anchors = anchorsOf(state);
+          if (anchors.length === 0) return;
+          const end = doc.documentElement.scrollHeight;
+          latest.current.onScrollLine?.(
+            lineForOffset(anchors, win.scrollY, end, latest.current.lastLine),
+          );
+        });
+      });
+      // Layout changes move the anchors: a resize, an image arriving, an expand opened.
+      const relayout = () => {
+        state.anchors = null;
+      };
+      win.addEventListener('resize', relayout);
+      doc.addEventListener('load', relayout, true);
+      // An image that cannot load (a missing attachment, a type the proxy will not serve inline)
+      // says so instead of leaving a blank gap; the node stays, so block patching is unaffected.
+      doc.addEventListener(
+        'error',
+        (event) => {
+          const image = event.target as Element | null;
+          if (image?.tagName !== 'IMG' || image.classList.contains('pw-image-failed')) return;
+          const src = image.getAttribute('src') ?? '';
+          const name = decodeURIComponent(src.split(/[?#]/)[0]!.split('/').pop() ?? '') || src;
+          image.setAttribute('alt', `Image not loaded: ${name}`);
+          image.classList.add('pw-image-failed');
+          relayout();
+        },
+        true,
+      );
+      doc.addEventListener('toggle', relayout, true);
+    },
+    [appOrigin, allowExternalImages],
+  );
+
+  // Stable, so React calls it with null only when the iframe really goes (a new policy).
+  const forgetOnUnmount = useCallback((iframe: HTMLIFrameElement | null) => {
+    if (!iframe) frame.current = null;
+  }, []);
 
   useEffect(() => {
-    if (!big) return;
-    const idle = typeof requestIdleCallback === 'function';
-    const handle = idle
-      ? requestIdleCallback(() => setIdleSource(source), { timeout: 1500 })
-      : window.setTimeout(() => setIdleSource(source), 300);
-    return () => (idle ? cancelIdleCallback(handle) : window.clearTimeout(handle));
-  }, [source, big]);
+    const state = frame.current;
+    if (!state) return;
+    state.patcher.update(html);
+    state.anchors = null;
+  }, [html]);
 
-  const effective = big ? idleSource : deferredSource;
-  const latest = useMemo<FrameDocument>(() => {
-    const doc = toDocument(effective, renderOptions);
-    return { key: contentKey(doc), doc };
-  }, [effective, renderOptions]);
+  useEffect(() => {
+    frame.current?.doc.documentElement.setAttribute('data-theme', theme);
+    if (frame.current) frame.current.anchors = null;
+  }, [theme]);
 
-  const swapping = shown !== null && shown.key !== latest.key;
-  const frames = swapping ? [shown, latest] : [latest];
+  useEffect(() => {
+    if (!apiRef) return;
+    apiRef.current = {
+      scrollToLine(line) {
+        const state = frame.current;
+        const win = state?.doc.defaultView;
+        if (!state || !win) return;
+        const anchors = anchorsOf(state);
+        if (anchors.length === 0) return;
+        const top = offsetForLine(anchors, line, state.doc.documentElement.scrollHeight);
+        state.echoUntil = performance.now() + ECHO_MS;
+        win.scrollTo(0, top);
+      },
+    };
+    return () => {
+      apiRef.current = null;
+    };
+  }, [apiRef]);
 
+  if (appOrigin === '') return <div className={styles.previewHost} />;
   return (
     <div className={styles.previewHost}>
-      {frames.map((frame) => {
-        const loading = swapping && frame.key === latest.key;
-        return (
-          <iframe
-            key={frame.key}
-            className={loading ? styles.previewFrameLoading : styles.previewFrame}
-            title={loading ? `${title} (updating)` : title}
-            aria-hidden={loading || undefined}
-            tabIndex={loading ? -1 : undefined}
-            sandbox=""
-            referrerPolicy="no-referrer"
-            srcDoc={frame.doc}
-            onLoad={() => {
-              if (frame.key === latest.key) setShown(frame);
-            }}
-          />
-        );
-      })}
+      <iframe
+        // A new policy (external images allowed or not) needs a new document: a CSP set by
+        // <meta> can be tightened later but never relaxed.
+        key={csp}
+        ref={forgetOnUnmount}
+        className={styles.previewFrame}
+        style={{ colorScheme: theme }}
+        title={title}
+        sandbox="allow-same-origin"
+        referrerPolicy="no-referrer"
+        srcDoc={shell}
+        onLoad={(event) => onLoad(event.currentTarget)}
+      />
     </div>
   );
 }

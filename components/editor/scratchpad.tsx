@@ -4,15 +4,15 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 
 import { countDiagnostics } from '@/lib/editor/diagnostic-markers';
 import { createDraftStore } from '@/lib/editor/draft-store';
-import { resolveTheme, type ThemeChoice } from '@/lib/editor/storage-themes';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
+import { useAppTheme } from '@/components/theme/theme-store';
+
 import styles from './editor.module.css';
-import { PreviewFrame } from './preview-frame';
+import { PreviewPane } from './preview-pane';
 import { SplitView } from './split-view';
 import type { StorageEditorApi } from './storage-editor';
 import { StorageEditorLoader } from './storage-editor-loader';
-import { useSystemDark } from './use-system-dark';
 
 const SAMPLE = `<h1>Scratchpad</h1>
 <p>Write <strong>Confluence storage format</strong> here. Nothing leaves this browser, and the text is kept across reloads.</p>
@@ -43,22 +43,16 @@ const SAMPLE = `<h1>Scratchpad</h1>
 </table>
 `;
 
-/** localStorage keys; the body key is read by nothing else. */
+/** localStorage key of the body; read by nothing else. */
 export const SCRATCH_BODY_KEY = 'pagewright:scratch:body';
-const THEME_KEY = 'pagewright:theme';
 
 const browserStorage = () => (typeof window === 'undefined' ? null : window.localStorage);
 const bodyStore = createDraftStore(SCRATCH_BODY_KEY, SAMPLE, browserStorage);
-const themeStore = createDraftStore(THEME_KEY, 'system', browserStorage, 0);
 
 const serverSnapshot = () => null;
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function isThemeChoice(value: string | null): value is ThemeChoice {
-  return value === 'system' || value === 'light' || value === 'dark';
 }
 
 /**
@@ -67,10 +61,8 @@ function isThemeChoice(value: string | null): value is ThemeChoice {
  */
 export function Scratchpad() {
   const body = useSyncExternalStore(bodyStore.subscribe, bodyStore.get, serverSnapshot);
-  const storedTheme = useSyncExternalStore(themeStore.subscribe, themeStore.get, serverSnapshot);
-  const themeChoice: ThemeChoice = isThemeChoice(storedTheme) ? storedTheme : 'system';
-  const systemDark = useSystemDark();
-  const theme = resolveTheme(themeChoice, systemDark);
+  // The app-wide theme (the switch is in the header).
+  const theme = useAppTheme();
 
   const apiRef = useRef<StorageEditorApi | null>(null);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
@@ -109,10 +101,7 @@ export function Scratchpad() {
   const first = diagnostics[0];
 
   return (
-    <section
-      className={`${styles.scratchpad} ${themeChoice === 'system' ? '' : theme === 'dark' ? styles.themeDark : styles.themeLight}`}
-      aria-labelledby="scratchpad-title"
-    >
+    <section className={styles.scratchpad} aria-labelledby="scratchpad-title">
       <div className={styles.toolbar} role="group" aria-label="Scratchpad tools">
         <h1 id="scratchpad-title" className={styles.title}>
           Scratchpad
@@ -144,14 +133,6 @@ export function Scratchpad() {
         <button type="button" aria-pressed={minimap} onClick={() => setMinimap((v) => !v)}>
           Minimap
         </button>
-        <label className={styles.themeLabel}>
-          Theme
-          <select value={themeChoice} onChange={(event) => themeStore.set(event.target.value)}>
-            <option value="system">System</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </label>
       </div>
 
       {body === null ? (
@@ -177,7 +158,12 @@ export function Scratchpad() {
               />
             ) : null
           }
-          second={showPreview ? <PreviewFrame source={body} /> : null}
+          second={
+            showPreview ? (
+              // Offline: no Confluence mode here, and no page to take attachments from.
+              <PreviewPane source={body} theme={theme} editorApiRef={apiRef} />
+            ) : null
+          }
         />
       )}
 

@@ -33,6 +33,13 @@ export interface StorageEditorApi {
   /** Replaces the whole text as one undoable edit. */
   setValue(value: string): void;
   getValue(): string;
+  /**
+   * Calls `listener` with the (fractional) source line at the top of the viewport whenever the
+   * editor scrolls; for the preview's scroll sync. Returns the unsubscribe function.
+   */
+  onScrollLine(listener: (line: number) => void): () => void;
+  /** Scrolls so that the (fractional) source `line` is at the top, without moving the cursor. */
+  scrollToLine(line: number): void;
 }
 
 export interface StorageEditorProps {
@@ -273,6 +280,24 @@ export function StorageEditor({
             editor.pushUndoStop();
           },
           getValue: () => model.getValue(),
+          onScrollLine(listener) {
+            const subscription = editor.onDidScrollChange((event) => {
+              if (!event.scrollTopChanged) return;
+              const top = event.scrollTop;
+              const line = editor.getVisibleRanges()[0]?.startLineNumber ?? 1;
+              const lineTop = editor.getTopForLineNumber(line);
+              const nextTop = editor.getTopForLineNumber(line + 1);
+              const fraction = nextTop > lineTop ? (top - lineTop) / (nextTop - lineTop) : 0;
+              listener(line + Math.min(1, Math.max(0, fraction)));
+            });
+            return () => subscription.dispose();
+          },
+          scrollToLine(line) {
+            const whole = Math.min(Math.max(1, Math.floor(line)), model.getLineCount());
+            const lineTop = editor.getTopForLineNumber(whole);
+            const nextTop = editor.getTopForLineNumber(whole + 1);
+            editor.setScrollTop(lineTop + (line - whole) * Math.max(0, nextTop - lineTop));
+          },
         };
       }
 

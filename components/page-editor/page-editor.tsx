@@ -1,49 +1,34 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { type MouseEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 
-import { countDiagnostics } from '@/lib/editor/diagnostic-markers';
-import { resolveTheme } from '@/lib/editor/storage-themes';
-import { fetchJson } from '@/lib/http/fetch-json';
-import { type AppError, isAppError, messageFor } from '@/lib/errors';
+import { lineChangeSummary, type LineChangeSummary } from '@/lib/editor/line-diff';
+import { type AppError, isAppError, messageFor, SAVE_MESSAGES } from '@/lib/errors';
 import { type Page, pageQueryKey, pageQueryOptions } from '@/lib/queries/pages';
 import { rememberRecentPage } from '@/lib/queries/recent-pages';
 import { useSession } from '@/lib/queries/session';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
 import editorStyles from '@/components/editor/editor.module.css';
-import { PreviewFrame } from '@/components/editor/preview-frame';
+import { PreviewPane } from '@/components/editor/preview-pane';
 import { SplitView } from '@/components/editor/split-view';
 import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { StorageEditorLoader } from '@/components/editor/storage-editor-loader';
-import { useSystemDark } from '@/components/editor/use-system-dark';
 import { ErrorAlert } from '@/components/session/error-alert';
+import { useAppTheme } from '@/components/theme/theme-store';
 
-import { deleteDraft, type PageDraft, readDraft, writeDraft } from './page-draft';
+import { ConflictView } from './conflict-view';
+import { DiffView } from './diff-view';
+import { deleteDraft, type PageDraft, writeDraft } from './page-draft';
 import styles from './page-editor.module.css';
-
-/** Drafts are written this long after the last change (and at once on pagehide / hidden). */
-const DRAFT_DELAY_MS = 2000;
-const TITLE_CHECK_DELAY_MS = 400;
-
-interface SaveResult {
-  version: number;
-  recovered: boolean;
-}
-
-interface TitleCheck {
-  free: boolean;
-  isThisPage: boolean;
-  clash: { id: string; title: string; status: string } | null;
-}
-
-interface SaveInput {
-  baseVersion: number;
-  title: string;
-  body: string;
-}
+import { ConflictBanner, DraftOfferBanner, RetryBanner } from './save-banners';
+import { SavePanel } from './save-panel';
+import { PageStatusBar } from './status-bar';
+import { TitleField, useTitleCheck } from './title-field';
+import { useDrafts } from './use-drafts';
+import { type SaveRequest, type SaveResult, usePageSave } from './use-page-save';
 
 /** What the editor is based on: set at load, after a save, and by "Reload latest" only. */
 interface Base {
@@ -66,15 +51,10 @@ function baseOf(page: Page): Base {
   };
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function currentVersionOf(error: AppError): number | null {
-  const details = error.details as { currentVersion?: unknown } | undefined;
-  const value = details?.currentVersion;
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
-}
+/** The dialog on top of the editor, with the text it was opened on (the editor is inert meanwhile). */
+type View =
+  | { kind: 'save'; body: string; lines: LineChangeSummary }
+  | { kind: 'diff'; body: string; lines: LineChangeSummary; fromSave: boolean };
 
 function firstDiagnosticOf(error: AppError): { line: number; column: number } | null {
   const details = error.details as { diagnostics?: unknown } | undefined;
@@ -85,8 +65,8 @@ function firstDiagnosticOf(error: AppError): { line: number; column: number } | 
   return typeof line === 'number' && typeof column === 'number' ? { line, column } : null;
 }
 
-function clashMessage(title: string, spaceKey: string): string {
-  return `A page titled ${title} already exists in ${spaceKey}`;
+function isSaveShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's';
 }
 
 /** `/pages/[id]`: loads the page, then hands it to the editor (errors: the server's message). */
@@ -127,8 +107,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
   const id = page.id;
   const queryClient = useQueryClient();
   const session = useSession();
-  const systemDark = useSystemDark();
-  const theme = resolveTheme('system', systemDark);
+  const theme = useAppTheme();
   const domId = useId();
 
   const apiRef = useRef<StorageEditorApi | null>(null);
@@ -141,13 +120,12 @@ function LoadedPageEditor({ page }: { page: Page }) {
   const [cursor, setCursor] = useState({ line: 1, column: 1 });
   const [notice, setNotice] = useState('');
   const [showPreview, setShowPreview] = useState(true);
-  const [conflict, setConflict] = useState<{ currentVersion: number } | null>(null);
   const [saveError, setSaveError] = useState<AppError | null>(null);
   const [clashedTitle, setClashedTitle] = useState<string | null>(null);
-  const [offer, setOffer] = useState<PageDraft | null>(() => {
-    const draft = readDraft(page.id);
-    return draft && (draft.body !== page.body || draft.title !== page.title) ? draft : null;
-  });
+  const [view, setView] = useState<View | null>(null);
+  // The version comment and minor flag outlive the panel (Review diff, retries, merges).
+  const [message, setMessage] = useState('');
+  const [minorEdit, setMinorEdit] = useState(false);
 
   const trimmedTitle = title.trim();
   const baseVersion = baseOverride ?? base.version;
@@ -157,223 +135,148 @@ function LoadedPageEditor({ page }: { page: Page }) {
     rememberRecentPage({ id: page.id, title: page.title, spaceKey: page.spaceKey });
   }, [page.id, page.title, page.spaceKey]);
 
-  // --- Drafts (DATA-3): the latest state, readable from pagehide and timers. ---
-  const latest = useRef({ body, title, baseVersion, dirty, offer });
-  useEffect(() => {
-    latest.current = { body, title, baseVersion, dirty, offer };
-  });
+  // --- Drafts (DATA-3) and the leave guard (DATA-4). ---
+  const drafts = useDrafts(page, { body, title, baseVersion, dirty }, apiRef);
 
-  const keepDraft = useCallback(() => {
-    const now = latest.current;
-    // While a draft is on offer, it is the only copy of that text: never overwrite it.
-    if (!now.dirty || now.offer) return;
-    writeDraft({
-      pageId: id,
-      baseVersion: now.baseVersion,
-      body: apiRef.current?.getValue() ?? now.body,
-      title: now.title,
-      savedAt: Date.now(),
-    });
-  }, [id]);
+  // --- Title check. ---
+  const titleCheck = useTitleCheck(id, page.spaceKey, trimmedTitle, base.title, clashedTitle);
 
-  useEffect(() => {
-    if (!dirty || offer) return;
-    const timer = setTimeout(keepDraft, DRAFT_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [body, title, dirty, offer, keepDraft]);
+  // --- Save (DATA-1, DATA-7): 429 countdown and 409 merge live in usePageSave. ---
+  const onSaved = (result: SaveResult, request: SaveRequest) => {
+    const when = new Date().toISOString();
+    const by = session.data?.session?.displayName ?? base.by;
+    setBase((old) => ({
+      ...old,
+      version: result.version,
+      body: request.body,
+      title: request.title,
+      when,
+      by,
+    }));
+    queryClient.setQueryData<Page>(pageQueryKey(id), (old) =>
+      old
+        ? {
+            ...old,
+            title: request.title,
+            body: request.body,
+            version: {
+              ...old.version,
+              number: result.version,
+              when,
+              by,
+              message: request.message.trim(),
+              minorEdit: request.minorEdit,
+            },
+          }
+        : old,
+    );
+    if (request.fromMerge) {
+      // The merge result is what was saved: the editor shows it (mine was part of the merge).
+      apiRef.current?.setValue(request.body);
+      setBody(request.body);
+      setTitle(request.title);
+    }
+    setBaseOverride(null);
+    setClashedTitle(null);
+    setMessage('');
+    setMinorEdit(false);
+    deleteDraft(id);
+    setNotice(`Saved version ${result.version}`);
+    rememberRecentPage({ id, title: request.title, spaceKey: page.spaceKey });
+  };
 
-  useEffect(() => {
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') keepDraft();
-    };
-    window.addEventListener('pagehide', keepDraft);
-    document.addEventListener('visibilitychange', onHidden);
-    return () => {
-      window.removeEventListener('pagehide', keepDraft);
-      document.removeEventListener('visibilitychange', onHidden);
-      keepDraft();
-    };
-  }, [keepDraft]);
-
-  // --- Leave guard (DATA-4): attached only while there are unsaved changes. ---
-  useEffect(() => {
-    if (!dirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      keepDraft();
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty, keepDraft]);
-
-  const guardLink = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (!dirty) return;
-    keepDraft();
-    if (!window.confirm('Leave this page? Your unsaved changes are kept as a local draft.')) {
-      event.preventDefault();
+  const onFailed = (error: unknown, request: SaveRequest, handledByFlow: boolean) => {
+    // The text stays in the editor; keep a draft too (a sign-in redirect may follow).
+    if (request.fromMerge) drafts.keepNow();
+    else
+      writeDraft({
+        pageId: id,
+        baseVersion: request.baseVersion,
+        body: request.body,
+        title: request.title,
+        savedAt: Date.now(),
+      });
+    if (handledByFlow) return;
+    if (!isAppError(error)) {
+      setSaveError(null);
+      setNotice(messageFor('internal'));
+      return;
+    }
+    if (error.code === 'title_clash') {
+      setClashedTitle(request.title);
+      return;
+    }
+    setSaveError(error);
+    if (error.code === 'invalid_storage') {
+      const first = firstDiagnosticOf(error);
+      if (first) apiRef.current?.goTo(first.line, first.column);
     }
   };
 
-  // --- Title check (debounced). ---
-  const [checkedTitle, setCheckedTitle] = useState(trimmedTitle);
-  useEffect(() => {
-    const timer = setTimeout(() => setCheckedTitle(trimmedTitle), TITLE_CHECK_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [trimmedTitle]);
-  const titleCheck = useQuery({
-    queryKey: ['title-check', id, page.spaceKey, checkedTitle],
-    queryFn: ({ signal }) =>
-      fetchJson<TitleCheck>(
-        `/api/pages/${encodeURIComponent(id)}/title-check?${new URLSearchParams({
-          title: checkedTitle,
-          spaceKey: page.spaceKey,
-        })}`,
-        { signal },
-      ),
-    enabled: checkedTitle !== '' && checkedTitle !== base.title,
-  });
-  const titleChanged = trimmedTitle !== '' && trimmedTitle !== base.title;
-  const checkCurrent = titleChanged && checkedTitle === trimmedTitle;
-  const titleTaken =
-    (checkCurrent && titleCheck.data?.free === false) || clashedTitle === trimmedTitle;
+  const saver = usePageSave({ pageId: id, parentId: base.parentId, onSaved, onFailed });
+  const { phase } = saver;
+  const conflict = phase.kind === 'conflict' ? phase : null;
+  const busy = phase.kind === 'saving' || phase.kind === 'waiting';
 
-  // --- Save (DATA-1, DATA-7). ---
-  const saving = useRef(false);
-  const mutation = useMutation({
-    mutationFn: (input: SaveInput) =>
-      fetchJson<SaveResult>(`/api/pages/${encodeURIComponent(id)}`, {
-        method: 'PUT',
-        body: { ...input, parentId: base.parentId },
-      }),
-    onMutate: () => {
-      setSaveError(null);
-      setNotice('');
-    },
-    onSuccess: (result, input) => {
-      const when = new Date().toISOString();
-      const by = session.data?.session?.displayName ?? base.by;
-      setBase((old) => ({
-        ...old,
-        version: result.version,
-        body: input.body,
-        title: input.title,
-        when,
-        by,
-      }));
-      queryClient.setQueryData<Page>(pageQueryKey(id), (old) =>
-        old
-          ? {
-              ...old,
-              title: input.title,
-              body: input.body,
-              version: {
-                ...old.version,
-                number: result.version,
-                when,
-                by,
-                message: '',
-                minorEdit: false,
-              },
-            }
-          : old,
-      );
-      setBaseOverride(null);
-      setConflict(null);
-      setClashedTitle(null);
-      deleteDraft(id);
-      setNotice(`Saved version ${result.version}`);
-      rememberRecentPage({ id, title: input.title, spaceKey: page.spaceKey });
-    },
-    onError: (error, input) => {
-      // The text stays in the editor; keep a draft too (a sign-in redirect may follow).
-      writeDraft({
-        pageId: id,
-        baseVersion: input.baseVersion,
-        body: input.body,
-        title: input.title,
-        savedAt: Date.now(),
-      });
-      if (!isAppError(error)) {
-        setSaveError(null);
-        setNotice(messageFor('internal'));
-        return;
-      }
-      if (error.code === 'version_conflict') {
-        setConflict({ currentVersion: currentVersionOf(error) ?? input.baseVersion + 1 });
-        return;
-      }
-      if (error.code === 'title_clash') {
-        setClashedTitle(input.title);
-        return;
-      }
-      setSaveError(error);
-      if (error.code === 'invalid_storage') {
-        const first = firstDiagnosticOf(error);
-        if (first) apiRef.current?.goTo(first.line, first.column);
-      }
-    },
-    onSettled: () => {
-      saving.current = false;
-    },
-  });
+  const blockers = [
+    drafts.offer ? SAVE_MESSAGES.draftOnOffer : null,
+    trimmedTitle === '' ? SAVE_MESSAGES.titleRequired : null,
+    trimmedTitle !== '' && titleCheck.taken
+      ? SAVE_MESSAGES.titleClash(trimmedTitle, page.spaceKey)
+      : null,
+  ].filter((reason): reason is string => reason !== null);
 
-  const { errors, warnings } = countDiagnostics(diagnostics);
-  const blockedBy: string | null = offer
-    ? 'Restore or discard the local draft before saving.'
-    : trimmedTitle === ''
-      ? 'A page needs a title.'
-      : titleTaken
-        ? clashMessage(trimmedTitle, page.spaceKey)
-        : errors > 0
-          ? messageFor('invalid_storage')
-          : null;
+  const snapshot = () => {
+    const text = apiRef.current?.getValue() ?? body;
+    return { body: text, lines: lineChangeSummary(base.body, text) };
+  };
 
-  const save = useCallback(
-    (overrideBase?: number) => {
-      if (saving.current) return;
-      const input: SaveInput = {
-        baseVersion: overrideBase ?? baseVersion,
-        title: trimmedTitle,
-        body: apiRef.current?.getValue() ?? body,
-      };
-      saving.current = true;
-      mutation.mutate(input);
-    },
-    [baseVersion, trimmedTitle, body, mutation],
-  );
+  const openSavePanel = () => {
+    if (busy) return;
+    if (conflict?.merge) {
+      saver.openConflictView();
+      return;
+    }
+    if (conflict) return;
+    setView({ kind: 'save', ...snapshot() });
+  };
 
-  const canSave = !mutation.isPending && dirty && blockedBy === null && conflict === null;
-  const saveRef = useRef<() => void>(() => undefined);
-  useEffect(() => {
-    saveRef.current = () => {
-      if (canSave) save();
-    };
-  });
+  const submitSave = () => {
+    if (view?.kind !== 'save') return;
+    setView(null);
+    setSaveError(null);
+    setNotice('');
+    saver.save({
+      baseVersion,
+      title: trimmedTitle,
+      body: view.body,
+      message,
+      minorEdit,
+      // A draft restored from an older version: its base body is fetched if a merge needs it.
+      base: { title: base.title, body: baseOverride === null ? base.body : null },
+      fromMerge: false,
+    });
+  };
 
   // Ctrl/Cmd+S anywhere on the page (capture: before Monaco or the browser's own "Save as").
+  // Inside a dialog the dialog handles it (the save panel saves).
+  const shortcutRef = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    shortcutRef.current = () => {
+      if (view === null && !conflict?.open) openSavePanel();
+    };
+  });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        saveRef.current();
-      }
+      if (!isSaveShortcut(event)) return;
+      event.preventDefault();
+      shortcutRef.current();
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 
-  // --- Conflict (DATA-2, minimal): mine is never discarded. ---
-  const overwrite = () => {
-    if (!conflict) return;
-    const ok = window.confirm(
-      `Replace version ${conflict.currentVersion} with your text? The changes saved in version ${conflict.currentVersion} will no longer be the current page.`,
-    );
-    if (!ok) return;
-    setConflict(null);
-    save(conflict.currentVersion);
-  };
-
+  // --- "Reload latest": theirs in the editor, mine kept aside as a draft on offer. ---
   const [reloading, setReloading] = useState(false);
   const reloadLatest = async () => {
     const mine: PageDraft = {
@@ -384,7 +287,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
       savedAt: Date.now(),
     };
     if (!writeDraft(mine)) {
-      setNotice('Your text could not be kept as a local draft; it stays in the editor.');
+      setNotice(SAVE_MESSAGES.draftNotKept);
       return;
     }
     setReloading(true);
@@ -392,9 +295,9 @@ function LoadedPageEditor({ page }: { page: Page }) {
       const fresh = await queryClient.fetchQuery({ ...pageQueryOptions(id), staleTime: 0 });
       setBase(baseOf(fresh));
       setBaseOverride(null);
-      setConflict(null);
+      saver.dismissConflict();
       setClashedTitle(null);
-      setOffer(mine);
+      drafts.offerDraft(mine);
       setTitle(fresh.title);
       apiRef.current?.setValue(fresh.body);
       setBody(fresh.body);
@@ -407,20 +310,16 @@ function LoadedPageEditor({ page }: { page: Page }) {
 
   // --- Draft offer. ---
   const restoreDraft = () => {
-    if (!offer) return;
+    const offer = drafts.offer;
     const api = apiRef.current;
-    if (!api) return;
+    if (!offer || !api) return;
     api.setValue(offer.body);
     setBody(offer.body);
     setTitle(offer.title);
     // Text written on an older version is saved against that version: a conflict, not an overwrite.
     setBaseOverride(offer.baseVersion < base.version ? offer.baseVersion : null);
-    setOffer(null);
+    drafts.clearOffer();
     api.focus();
-  };
-  const discardDraft = () => {
-    deleteDraft(id);
-    setOffer(null);
   };
 
   const onFormat = () => {
@@ -436,18 +335,23 @@ function LoadedPageEditor({ page }: { page: Page }) {
     const found = await api.focusFirstProblem();
     setNotice(found ? '' : 'No problems found.');
   };
+  const goTo = useCallback((line: number, column: number) => {
+    setView(null);
+    // After the dialog has handed focus back, so the cursor lands in the editor.
+    requestAnimationFrame(() => apiRef.current?.goTo(line, column));
+  }, []);
 
-  const saveState = mutation.isPending
-    ? 'Saving…'
-    : conflict
-      ? 'Conflict'
-      : dirty
-        ? 'Unsaved changes'
-        : `Saved v${base.version}`;
-  const first = diagnostics.find((d) => d.severity === 'error');
-  const titleId = `${domId}-title`;
-  const titleStatusId = `${domId}-title-status`;
-  const saveWhyId = `${domId}-save-why`;
+  const saveState =
+    phase.kind === 'saving'
+      ? 'Saving…'
+      : phase.kind === 'waiting'
+        ? 'Waiting to retry'
+        : conflict
+          ? 'Conflict'
+          : dirty
+            ? 'Unsaved changes'
+            : `Saved v${base.version}`;
+  const titleChange = trimmedTitle !== base.title ? { from: base.title, to: trimmedTitle } : null;
 
   return (
     <section className={styles.root} aria-labelledby={`${domId}-heading`}>
@@ -457,7 +361,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
             <li>{page.spaceKey}</li>
             {page.ancestors.map((ancestor) => (
               <li key={ancestor.id}>
-                <Link href={`/pages/${encodeURIComponent(ancestor.id)}`} onClick={guardLink}>
+                <Link href={`/pages/${encodeURIComponent(ancestor.id)}`} onClick={drafts.guardLink}>
                   {ancestor.title}
                 </Link>
               </li>
@@ -473,74 +377,29 @@ function LoadedPageEditor({ page }: { page: Page }) {
             Version {base.version} by {base.by}
           </p>
         </div>
-        <div className={styles.titleRow}>
-          <label htmlFor={titleId}>Title</label>
-          <input
-            id={titleId}
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            maxLength={255}
-            spellCheck
-            aria-invalid={titleTaken || trimmedTitle === '' ? true : undefined}
-            aria-describedby={titleStatusId}
-          />
-          <span id={titleStatusId} className={styles.titleStatus} role="status">
-            {trimmedTitle === ''
-              ? 'A page needs a title.'
-              : titleTaken
-                ? clashMessage(trimmedTitle, page.spaceKey)
-                : checkCurrent && titleCheck.data?.free
-                  ? 'Title is free'
-                  : checkCurrent && titleCheck.error
-                    ? titleCheck.error.message
-                    : ''}
-          </span>
-        </div>
+        <TitleField value={title} onChange={setTitle} check={titleCheck} />
       </header>
 
-      {offer && (
-        <div className={`notice ${styles.banner}`} role="region" aria-label="Local draft">
-          <span>
-            You have unsaved changes from{' '}
-            <time dateTime={new Date(offer.savedAt).toISOString()}>
-              {new Date(offer.savedAt).toLocaleString()}
-            </time>
-            :
-          </span>
-          <button type="button" className="button button-primary" onClick={restoreDraft}>
-            Restore
-          </button>
-          <button type="button" className="button" onClick={discardDraft}>
-            Discard
-          </button>
-        </div>
+      {drafts.offer && (
+        <DraftOfferBanner
+          offer={drafts.offer}
+          onRestore={restoreDraft}
+          onDiscard={drafts.discard}
+        />
       )}
-
+      {phase.kind === 'waiting' && (
+        <RetryBanner secondsLeft={saver.secondsLeft} onCancel={saver.cancelRetry} />
+      )}
       {conflict && (
-        <div className={`alert ${styles.banner}`} role="alert">
-          <span>
-            Someone else saved version {conflict.currentVersion} after you opened this page. Your
-            text is still here.
-          </span>
-          <button
-            type="button"
-            className="button"
-            onClick={overwrite}
-            disabled={mutation.isPending}
-          >
-            Overwrite with mine
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => void reloadLatest()}
-            disabled={reloading || mutation.isPending}
-          >
-            Reload latest
-          </button>
-        </div>
+        <ConflictBanner
+          conflict={conflict}
+          busy={busy}
+          reloading={reloading}
+          onOpen={saver.openConflictView}
+          onOverwrite={saver.overwrite}
+          onReload={() => void reloadLatest()}
+        />
       )}
-
       {saveError && <ErrorAlert error={saveError} />}
 
       <div className={editorStyles.toolbar} role="toolbar" aria-label="Page tools">
@@ -553,22 +412,24 @@ function LoadedPageEditor({ page }: { page: Page }) {
         <button type="button" aria-pressed={showPreview} onClick={() => setShowPreview((v) => !v)}>
           Preview
         </button>
+        <button
+          type="button"
+          onClick={() => setView({ kind: 'diff', fromSave: false, ...snapshot() })}
+        >
+          Diff
+        </button>
         <span className={editorStyles.separatorGroup} aria-hidden="true" />
         <button
           type="button"
           className={styles.saveButton}
-          onClick={() => save()}
-          disabled={!canSave}
-          aria-describedby={blockedBy ? saveWhyId : undefined}
+          onClick={openSavePanel}
+          disabled={busy || (conflict !== null && !conflict.merge)}
+          aria-haspopup="dialog"
           aria-keyshortcuts="Control+S Meta+S"
         >
           Save
         </button>
-        {blockedBy && dirty && (
-          <span id={saveWhyId} className={styles.saveWhy}>
-            {blockedBy}
-          </span>
-        )}
+        {dirty && blockers[0] && <span className={styles.saveWhy}>{blockers[0]}</span>}
       </div>
 
       <SplitView
@@ -588,36 +449,64 @@ function LoadedPageEditor({ page }: { page: Page }) {
             apiRef={apiRef}
           />
         }
-        second={showPreview ? <PreviewFrame source={body} /> : null}
+        second={
+          showPreview ? (
+            <PreviewPane source={body} pageId={id} theme={theme} editorApiRef={apiRef} />
+          ) : null
+        }
       />
 
-      <div className={editorStyles.statusBar}>
-        <span
-          className={errors > 0 ? editorStyles.statusErrors : undefined}
-          data-testid="error-count"
-        >
-          {plural(errors, 'error')}
-        </span>
-        <span data-testid="warning-count">{plural(warnings, 'warning')}</span>
-        <span>
-          Ln {cursor.line}, Col {cursor.column}
-        </span>
-        {first && (
-          <button
-            type="button"
-            className={editorStyles.linkButton}
-            onClick={() => apiRef.current?.goTo(first.line, first.column)}
-          >
-            Line {first.line}: {first.message}
-          </button>
-        )}
-        <span data-testid="save-state" role="status" aria-live="polite">
-          {saveState}
-        </span>
-        <span className={editorStyles.notice} aria-live="polite">
-          {notice}
-        </span>
-      </div>
+      <PageStatusBar
+        diagnostics={diagnostics}
+        cursor={cursor}
+        saveState={saveState}
+        notice={notice}
+        onGoTo={(line, column) => apiRef.current?.goTo(line, column)}
+      />
+
+      {view?.kind === 'save' && (
+        <SavePanel
+          baseVersion={baseVersion}
+          titleChange={titleChange}
+          lines={view.lines}
+          unchanged={view.body === base.body && trimmedTitle === base.title}
+          blockers={blockers}
+          diagnostics={diagnostics}
+          message={message}
+          onMessageChange={setMessage}
+          minorEdit={minorEdit}
+          onMinorEditChange={setMinorEdit}
+          onSave={submitSave}
+          onReviewDiff={() => setView({ ...view, kind: 'diff', fromSave: true })}
+          onGoTo={goTo}
+          onClose={() => setView(null)}
+        />
+      )}
+      {view?.kind === 'diff' && (
+        <DiffView
+          heading={`Changes since version ${base.version}`}
+          original={base.body}
+          modified={view.body}
+          originalLabel={`Version ${base.version}`}
+          modifiedLabel="Your text"
+          theme={theme}
+          onClose={() =>
+            setView(view.fromSave ? { kind: 'save', body: view.body, lines: view.lines } : null)
+          }
+        />
+      )}
+      {conflict?.open && conflict.merge && (
+        <ConflictView
+          theirs={conflict.merge.theirs}
+          mine={{ title: conflict.request.title, body: conflict.request.body }}
+          outcome={conflict.merge.outcome}
+          resumed={conflict.result}
+          theme={theme}
+          saving={busy}
+          onSave={saver.saveResolution}
+          onClose={saver.closeConflictView}
+        />
+      )}
     </section>
   );
 }

@@ -12,7 +12,10 @@ export function contentSecurityPolicy(
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // https: only so the preview frame (a srcdoc document inherits this policy) can show external
+    // images once the user allows them; the frame's own CSP meta allows them only then. The app
+    // document itself renders no page-derived markup (XSS-8).
+    "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
     "worker-src 'self' blob:",
     `connect-src 'self'${options.dev ? ' ws: wss:' : ''}`,

@@ -80,7 +80,12 @@ describe.each(['datacenter', 'cloud'] as const)('%s client under faults', (flavo
       baseVersion: page.version.number,
       parentId: page.parentId,
     });
-    expect(result).toEqual({ version: page.version.number + 1, recovered: true });
+    expect(result).toMatchObject({
+      version: page.version.number + 1,
+      recovered: true,
+      // The re-read that proved the save is what verification then uses.
+      stored: { title: page.title, version: { number: page.version.number + 1 } },
+    });
     expect(emulator.page(SANDBOX)?.current.number).toBe(page.version.number + 1);
     await confluence.close();
   });

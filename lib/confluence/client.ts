@@ -101,7 +101,7 @@ export async function savePageSafely(
       current.title === input.title &&
       sameBody(current.body, input.body)
     ) {
-      return { version: expected, recovered: true };
+      return { version: expected, recovered: true, stored: current };
     }
     if (current.version.number === input.baseVersion) throw error;
     throw new ConfluenceError(

@@ -126,7 +126,21 @@ export class CloudAdapter implements ConfluenceAdapter {
       },
       schema: v2PageSchema,
     });
-    return { version: page.version.number, recovered: false };
+    const body = page.body?.storage?.value;
+    return {
+      version: page.version.number,
+      recovered: false,
+      ...(body === undefined
+        ? {}
+        : {
+            stored: {
+              title: page.title,
+              body,
+              parentId: page.parentId ?? null,
+              version: { number: page.version.number },
+            },
+          }),
+    };
   }
 
   async findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]> {

@@ -63,6 +63,8 @@ export class DataCenterAdapter implements ConfluenceAdapter {
 
   async savePage(input: SavePageInput) {
     const content = await this.http.request('PUT', `rest/api/content/${input.id}`, {
+      // The answer then carries what Confluence stored: verification needs no second request.
+      query: { expand: 'body.storage,version,ancestors' },
       json: {
         id: input.id,
         type: 'page',
@@ -79,7 +81,22 @@ export class DataCenterAdapter implements ConfluenceAdapter {
       },
       schema: v1ContentSchema,
     });
-    return { version: content.version?.number ?? input.baseVersion + 1, recovered: false };
+    const version = content.version?.number ?? input.baseVersion + 1;
+    const body = content.body?.storage?.value;
+    return {
+      version,
+      recovered: false,
+      ...(body === undefined
+        ? {}
+        : {
+            stored: {
+              title: content.title,
+              body,
+              parentId: content.ancestors?.at(-1)?.id ?? null,
+              version: { number: version },
+            },
+          }),
+    };
   }
 
   async findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]> {

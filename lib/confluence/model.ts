@@ -52,6 +52,20 @@ export interface SavePageResult {
   version: number;
   /** True when the answer was lost (timeout, 5xx) but a re-read proved our save applied. */
   recovered: boolean;
+  /**
+   * The page as Confluence stored it, when its answer says so (the PUT's own answer carries the
+   * stored body, or the re-read after a lost answer did). Read-after-write verification uses it
+   * instead of a second GET: one upstream call per save.
+   */
+  stored?: StoredPage;
+}
+
+/** What a save's answer tells about the stored page: enough to verify the save. */
+export interface StoredPage {
+  title: string;
+  body: string;
+  parentId: string | null;
+  version: { number: number };
 }
 
 export interface TitleUse {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeBodyChanges, verificationMessage, verifySave } from './save-verification';
+import {
+  describeBodyChanges,
+  verificationMessage,
+  verifySave,
+  verifySavedPage,
+} from './save-verification';
 
 const sent = {
   title: 'Sandbox',
@@ -136,5 +141,34 @@ describe('routine rewrites', () => {
       1,
     );
     expect(verification).toMatchObject({ ok: false, bodyMatches: false });
+  });
+});
+
+describe('verifySavedPage', () => {
+  it("uses the page the save's answer carried, without reading back", async () => {
+    let reads = 0;
+    const verification = await verifySavedPage(sent, 5, readBack(), async () => {
+      reads++;
+      return readBack();
+    });
+    expect(reads).toBe(0);
+    expect(verification.ok).toBe(true);
+  });
+
+  it('reads back once when the answer carried no body', async () => {
+    let reads = 0;
+    const verification = await verifySavedPage(sent, 5, undefined, async () => {
+      reads++;
+      return readBack({ title: 'Renamed by someone' });
+    });
+    expect(reads).toBe(1);
+    expect(verification).toMatchObject({ ok: false, titleMatches: false });
+  });
+
+  it('reports "could not read back" when that read fails, instead of failing the save', async () => {
+    const verification = await verifySavedPage(sent, 5, undefined, async () => {
+      throw new Error('503');
+    });
+    expect(verification).toEqual({ ok: false, reason: 'could not read back' });
   });
 });

@@ -172,3 +172,25 @@ export function verificationMessage(verification: SaveVerification, savedVersion
   const first = verification.changes?.[0] ?? 'The page read back differs from what was sent.';
   return `Saved v${savedVersion}, but the page read back does not match: ${first}`;
 }
+
+/**
+ * Verifies a save from the page its answer carried (`stored`), or, when the answer did not carry
+ * the body, from one read-back through `readBack`. A failed read-back only means "not verified":
+ * the save stands.
+ */
+export async function verifySavedPage(
+  sent: SentPage,
+  baseVersion: number,
+  stored: ReadBackPage | undefined,
+  readBack: () => Promise<ReadBackPage>,
+): Promise<SaveVerification> {
+  let page = stored;
+  if (!page) {
+    try {
+      page = await readBack();
+    } catch {
+      return { ok: false, reason: 'could not read back' };
+    }
+  }
+  return verifySave(sent, page, baseVersion);
+}

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { countDiagnostics, diagnosticsToMarkers, MARKER_SEVERITY } from './diagnostic-markers';
 import { foldingRanges } from './folding';
 import { minimalEdit } from './minimal-edit';
-import { buildPreviewDocument, PREVIEW_CSP } from './preview-document';
 import { matchingTagNames } from './tag-matching';
 import { openElementsAt, scanTag } from './tag-scanner';
 
@@ -95,20 +94,5 @@ describe('minimalEdit', () => {
     expect(minimalEdit('<p>a</p>', '<p>abc</p>')).toEqual({ start: 4, end: 4, text: 'bc' });
     expect(minimalEdit('same', 'same')).toBeNull();
     expect(minimalEdit('aaa', 'aa')).toEqual({ start: 2, end: 3, text: '' });
-  });
-});
-
-describe('buildPreviewDocument', () => {
-  it('puts the app-written CSP first and the sanitized HTML unchanged at the end of the body', () => {
-    const html = '<p data-source-line="1">x &amp; y</p>';
-    const doc = buildPreviewDocument(html, 'p{color:red}');
-    expect(doc.startsWith('<!doctype html>')).toBe(true);
-    expect(doc).toContain(`<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">`);
-    expect(PREVIEW_CSP).toBe(
-      "default-src 'none'; img-src data: blob: 'self'; style-src 'unsafe-inline'",
-    );
-    expect(doc.indexOf('Content-Security-Policy')).toBeLessThan(doc.indexOf(html));
-    expect(doc).toContain(`<body>${html}</body>`);
-    expect(doc).toContain('<style>p{color:red}</style>');
   });
 });

@@ -5,8 +5,6 @@ import { TOKENS } from './storage-monarch';
 /** Monaco theme names registered by the editor; both inherit Monaco's own `vs` / `vs-dark`. */
 export const STORAGE_THEMES = { light: 'pagewright-light', dark: 'pagewright-dark' } as const;
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
-
 function rules(palette: Record<keyof typeof TOKENS, string>): editor.ITokenThemeRule[] {
   return (Object.keys(TOKENS) as (keyof typeof TOKENS)[]).map((key) => ({
     token: `${TOKENS[key]}.storage`,
@@ -62,9 +60,3 @@ export const DARK_THEME: editor.IStandaloneThemeData = {
   }),
   colors: {},
 };
-
-/** The Monaco theme for a choice, given whether the system prefers dark. */
-export function resolveTheme(choice: ThemeChoice, systemPrefersDark: boolean): 'light' | 'dark' {
-  if (choice === 'system') return systemPrefersDark ? 'dark' : 'light';
-  return choice;
-}

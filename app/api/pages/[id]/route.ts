@@ -2,7 +2,7 @@ import { handler } from '@/lib/api/handler';
 import { pageParamsSchema, savePageBodySchema } from '@/lib/api/page-params';
 import { isConfluenceError } from '@/lib/confluence/errors';
 import { freeTitleInSpace } from '@/lib/confluence/free-title';
-import { verifySave, type SaveVerification } from '@/lib/confluence/save-verification';
+import { verifySavedPage } from '@/lib/confluence/save-verification';
 import { AppError } from '@/lib/errors';
 import { diagnosticForConfluenceParseError } from '@/lib/error-translator';
 import { parseStorage } from '@/lib/storage-format/parse';
@@ -17,7 +17,7 @@ export const GET = handler<{ id: string }>(
 );
 
 // PUT /api/pages/[id] – save as exactly baseVersion + 1, parent kept, then read back and verified
-// (two upstream calls on the happy path: the save, and one GET)
+// (one upstream call on the happy path: the PUT answer carries the stored page)
 export const PUT = handler<{ id: string }>(
   async ({ params, request, confluence, log }) => {
     const { id } = pageParamsSchema.parse(params);
@@ -55,14 +55,12 @@ export const PUT = handler<{ id: string }>(
         : null;
       throw new AppError('title_clash', undefined, { confluence: error.message, suggestedTitle });
     }
-    // The save stands whatever the read-back says: a failed GET only means "not verified".
-    let verification: SaveVerification;
-    try {
-      const readBack = await client.getPage(id);
-      verification = verifySave(input, readBack, input.baseVersion);
-    } catch (error) {
-      log.warn({ event: 'save_not_verified', pageId: id, err: String(error) }, 'read-back failed');
-      verification = { ok: false, reason: 'could not read back' };
+    // The save's own answer usually carries the stored page; it is read back only when it did not.
+    const verification = await verifySavedPage(input, input.baseVersion, result.stored, () =>
+      client.getPage(id),
+    );
+    if (!verification.ok && 'reason' in verification) {
+      log.warn({ event: 'save_not_verified', pageId: id }, 'read-back failed');
     }
     log.info(
       {
@@ -74,7 +72,8 @@ export const PUT = handler<{ id: string }>(
       },
       'saved',
     );
-    return { ...result, verification };
+    const { stored: _stored, ...answer } = result;
+    return { ...answer, verification };
   },
   { mutating: true, requireSession: true },
 );

@@ -1,0 +1,201 @@
+'use client';
+
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
+
+import { describeLineChanges, type LineChangeSummary } from '@/lib/editor/line-diff';
+import { messageFor, SAVE_MESSAGES } from '@/lib/errors';
+import type { Diagnostic } from '@/lib/storage-format/types';
+
+import { ModalDialog } from './modal-dialog';
+import styles from './page-editor.module.css';
+
+/** Longer lists are cut here; the status bar and Validate reach the rest. */
+const LISTED_PROBLEMS = 8;
+
+/** Confluence keeps at most this much of a version comment (the API refuses more). */
+export const VERSION_COMMENT_MAX = 500;
+
+export interface SavePanelProps {
+  baseVersion: number;
+  /** Null when the title is unchanged. */
+  titleChange: { from: string; to: string } | null;
+  lines: LineChangeSummary;
+  /** Body and title are those of the base version: saving would make an empty version. */
+  unchanged: boolean;
+  /** Reasons other than the body that forbid saving (title, draft on offer). */
+  blockers: string[];
+  diagnostics: readonly Diagnostic[];
+  message: string;
+  onMessageChange: (message: string) => void;
+  minorEdit: boolean;
+  onMinorEditChange: (minorEdit: boolean) => void;
+  onSave: () => void;
+  onReviewDiff: () => void;
+  /** Closes the panel and puts the cursor on a problem. */
+  onGoTo: (line: number, column: number) => void;
+  onClose: () => void;
+}
+
+function ProblemList({
+  problems,
+  label,
+  onGoTo,
+}: {
+  problems: readonly Diagnostic[];
+  label: string;
+  onGoTo: (line: number, column: number) => void;
+}) {
+  const shown = problems.slice(0, LISTED_PROBLEMS);
+  return (
+    <ul className={styles.problemList} aria-label={label}>
+      {shown.map((problem, index) => (
+        <li key={`${problem.line}:${problem.column}:${index}`}>
+          <button
+            type="button"
+            className={styles.problemLink}
+            onClick={() => onGoTo(problem.line, problem.column)}
+          >
+            Line {problem.line}, column {problem.column}
+          </button>
+          : {problem.message}
+        </li>
+      ))}
+      {problems.length > shown.length && <li>… and {problems.length - shown.length} more</li>}
+    </ul>
+  );
+}
+
+/**
+ * What Save opens: what changed, the version comment and the minor-edit flag, and whatever stands
+ * in the way. Errors (and an unchanged page) block saving; warnings need an explicit "save anyway".
+ */
+export function SavePanel({
+  baseVersion,
+  titleChange,
+  lines,
+  unchanged,
+  blockers,
+  diagnostics,
+  message,
+  onMessageChange,
+  minorEdit,
+  onMinorEditChange,
+  onSave,
+  onReviewDiff,
+  onGoTo,
+  onClose,
+}: SavePanelProps) {
+  const id = useId();
+  const commentRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [acceptWarnings, setAcceptWarnings] = useState(false);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  const refusal = unchanged ? SAVE_MESSAGES.nothingToSave(baseVersion) : null;
+  const blocked = refusal !== null || blockers.length > 0 || errors.length > 0;
+  const canSave = !blocked && (warnings.length === 0 || acceptWarnings);
+
+  // Ctrl/Cmd+S in the panel saves (a second press after the one that opened it).
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  };
+
+  return (
+    <ModalDialog heading="Save page" onClose={onClose} initialFocusRef={commentRef}>
+      <form
+        ref={formRef}
+        className={styles.savePanel}
+        onKeyDown={onKeyDown}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (canSave) onSave();
+        }}
+      >
+        <section aria-labelledby={`${id}-changes`} className={styles.changeSummary}>
+          <h3 id={`${id}-changes`}>Changes since version {baseVersion}</h3>
+          <p data-testid="change-summary">
+            {describeLineChanges(lines)}
+            {titleChange && (
+              <>
+                {'; title '}
+                <q>{titleChange.from}</q> → <q>{titleChange.to}</q>
+              </>
+            )}
+          </p>
+          <button type="button" className={styles.problemLink} onClick={onReviewDiff}>
+            Review diff
+          </button>
+        </section>
+
+        <div className={styles.field}>
+          <label htmlFor={`${id}-comment`}>Version comment</label>
+          <input
+            ref={commentRef}
+            id={`${id}-comment`}
+            value={message}
+            onChange={(event) => onMessageChange(event.target.value)}
+            maxLength={VERSION_COMMENT_MAX}
+            placeholder="What changed, for the page history (optional)"
+            autoComplete="off"
+          />
+        </div>
+        <div className={styles.checkField}>
+          <input
+            id={`${id}-minor`}
+            type="checkbox"
+            checked={minorEdit}
+            onChange={(event) => onMinorEditChange(event.target.checked)}
+          />
+          <label htmlFor={`${id}-minor`}>Minor edit (don&apos;t notify watchers)</label>
+        </div>
+
+        {(refusal || blockers.length > 0) && (
+          <div className="alert" role="alert">
+            {[refusal, ...blockers].filter(Boolean).map((reason) => (
+              <p key={reason}>{reason}</p>
+            ))}
+          </div>
+        )}
+        {errors.length > 0 && (
+          <div className="alert" role="alert">
+            <p>{messageFor('invalid_storage')}</p>
+            <ProblemList problems={errors} label="Errors" onGoTo={onGoTo} />
+          </div>
+        )}
+        {!blocked && warnings.length > 0 && (
+          <div className={`notice ${styles.warnings}`}>
+            <p>
+              Confluence accepts this body, but {warnings.length === 1 ? 'this' : 'these'}{' '}
+              {warnings.length === 1 ? 'warning' : `${warnings.length} warnings`} may not come out
+              as intended:
+            </p>
+            <ProblemList problems={warnings} label="Warnings" onGoTo={onGoTo} />
+            <div className={styles.checkField}>
+              <input
+                id={`${id}-accept`}
+                type="checkbox"
+                checked={acceptWarnings}
+                onChange={(event) => setAcceptWarnings(event.target.checked)}
+              />
+              <label htmlFor={`${id}-accept`}>Save despite the warnings</label>
+            </div>
+          </div>
+        )}
+
+        <div className={styles.dialogActions}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={!canSave}
+            aria-keyshortcuts="Control+S Meta+S"
+          >
+            Save
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

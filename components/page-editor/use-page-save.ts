@@ -1,0 +1,273 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import { mergePage, type MergeOutcome, type PageSide } from '@/lib/editor/merge';
+import { AppError, isAppError } from '@/lib/errors';
+import { fetchJson } from '@/lib/http/fetch-json';
+import type { Page } from '@/lib/queries/pages';
+
+/** One save as sent: the text, the version it is based on, and the version comment. */
+export interface SaveRequest {
+  baseVersion: number;
+  title: string;
+  body: string;
+  message: string;
+  minorEdit: boolean;
+  /** What `baseVersion` holds, the merge base on a conflict; a null body is fetched then. */
+  base: { title: string; body: string | null };
+  /** Saved from the merge or conflict view: the editor shows the saved text afterwards. */
+  fromMerge: boolean;
+}
+
+export interface SaveResult {
+  version: number;
+  recovered: boolean;
+}
+
+/** The version a colleague saved meanwhile. */
+export interface TheirVersion extends PageSide {
+  version: number;
+  by: string;
+}
+
+export interface ConflictState {
+  kind: 'conflict';
+  /** My save that was refused; its text is still in the editor. */
+  request: SaveRequest;
+  currentVersion: number;
+  /** Null while theirs is being fetched, or when it could not be (`error`). */
+  merge: { theirs: TheirVersion; outcome: MergeOutcome } | null;
+  error: AppError | null;
+  /** Whether the merge / conflict view is showing (closing it keeps the conflict). */
+  open: boolean;
+  /** The view's text and title when it was last closed, offered again on reopening. */
+  result: { body: string; title: string } | null;
+}
+
+export type SavePhase =
+  | { kind: 'idle' }
+  | { kind: 'saving'; request: SaveRequest }
+  /** Confluence answered 429: the same request goes again at `retryAt`. */
+  | { kind: 'waiting'; request: SaveRequest; retryAt: number; attempt: number }
+  | ConflictState;
+
+/** A save refused with 429 is tried again at most this many times before the error shows. */
+const MAX_RATE_LIMIT_RETRIES = 5;
+const DEFAULT_RETRY_AFTER_MS = 5_000;
+const MAX_RETRY_AFTER_MS = 120_000;
+
+function currentVersionOf(error: AppError): number | null {
+  const value = (error.details as { currentVersion?: unknown } | undefined)?.currentVersion;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+}
+
+/** How long Confluence asked us to wait (Retry-After, passed on by the server), within reason. */
+function retryAfterMsOf(error: AppError): number {
+  const value = (error.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  const wait = typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_RETRY_AFTER_MS;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(1_000, wait));
+}
+
+export interface PageSaveOptions {
+  pageId: string;
+  parentId: string | null;
+  onSaved: (result: SaveResult, request: SaveRequest) => void;
+  /**
+   * Every failed attempt (the caller keeps a draft). `handledByFlow`: a conflict or an automatic
+   * retry follows, so the error itself is not for display.
+   */
+  onFailed: (error: unknown, request: SaveRequest, handledByFlow: boolean) => void;
+}
+
+export interface PageSave {
+  phase: SavePhase;
+  /** Whole seconds until the automatic retry while `phase.kind === 'waiting'`. */
+  secondsLeft: number;
+  save(request: SaveRequest): void;
+  /** Stops the automatic retry after a 429; the text stays in the editor. */
+  cancelRetry(): void;
+  openConflictView(): void;
+  /** Closes the merge / conflict view, remembering its text for the next opening. */
+  closeConflictView(result: { body: string; title: string }): void;
+  /** Saves the merge result on their version. */
+  saveResolution(body: string, title: string): void;
+  /** Saves my text on the current version, replacing theirs. */
+  overwrite(): void;
+  /** Forgets the conflict (after "Reload latest" put theirs in the editor). */
+  dismissConflict(): void;
+}
+
+/**
+ * The save flow's network side. A save is exactly base + 1 (DATA-1) and never blindly retried
+ * (DATA-6), with one exception: a 429 was refused before anything changed, so the same request is
+ * sent again once Confluence's wait is over (a countdown the user can cancel). A 409 fetches the
+ * colleague's version and merges three ways; the caller shows the result for confirmation.
+ */
+export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOptions): PageSave {
+  const [phase, setPhase] = useState<SavePhase>({ kind: 'idle' });
+  const [now, setNow] = useState(() => Date.now());
+  const inFlight = useRef(false);
+  const callbacks = useRef({ onSaved, onFailed });
+  useEffect(() => {
+    callbacks.current = { onSaved, onFailed };
+  });
+
+  const pagePath = `/api/pages/${encodeURIComponent(pageId)}`;
+
+  const startConflict = useCallback(
+    async (request: SaveRequest, currentVersion: number) => {
+      const conflict: ConflictState = {
+        kind: 'conflict',
+        request,
+        currentVersion,
+        merge: null,
+        error: null,
+        open: true,
+        result: null,
+      };
+      setPhase(conflict);
+      const update = (change: Partial<ConflictState>) =>
+        setPhase((old) =>
+          old.kind === 'conflict' && old.request === request ? { ...old, ...change } : old,
+        );
+      try {
+        const { page } = await fetchJson<{ page: Page }>(pagePath);
+        const baseBody =
+          request.base.body ??
+          (
+            await fetchJson<{ body: string }>(
+              `${pagePath}/versions/${encodeURIComponent(request.baseVersion)}`,
+            )
+          ).body;
+        const theirs: TheirVersion = {
+          version: page.version.number,
+          by: page.version.by,
+          title: page.title,
+          body: page.body,
+        };
+        const outcome = mergePage(
+          {
+            base: { title: request.base.title, body: baseBody },
+            theirs,
+            mine: { title: request.title, body: request.body },
+          },
+          { mine: 'your text', theirs: `version ${theirs.version} by ${theirs.by}` },
+        );
+        update({ currentVersion: theirs.version, merge: { theirs, outcome } });
+      } catch (error) {
+        // Without theirs there is nothing to merge: the banner offers overwrite / reload instead.
+        update({ open: false, error: isAppError(error) ? error : new AppError('internal') });
+      }
+    },
+    [pagePath],
+  );
+
+  const send = useCallback(
+    async (request: SaveRequest, attempt: number) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setPhase({ kind: 'saving', request });
+      try {
+        const result = await fetchJson<SaveResult>(pagePath, {
+          method: 'PUT',
+          body: {
+            baseVersion: request.baseVersion,
+            title: request.title,
+            body: request.body,
+            parentId,
+            ...(request.message.trim() ? { message: request.message.trim() } : {}),
+            minorEdit: request.minorEdit,
+          },
+        });
+        setPhase({ kind: 'idle' });
+        callbacks.current.onSaved(result, request);
+      } catch (error) {
+        const retry =
+          isAppError(error) && error.code === 'rate_limited' && attempt < MAX_RATE_LIMIT_RETRIES;
+        const conflict = isAppError(error) && error.code === 'version_conflict';
+        callbacks.current.onFailed(error, request, retry || conflict);
+        if (retry) {
+          const at = Date.now();
+          setNow(at);
+          setPhase({
+            kind: 'waiting',
+            request,
+            retryAt: at + retryAfterMsOf(error),
+            attempt: attempt + 1,
+          });
+        } else if (conflict) {
+          void startConflict(request, currentVersionOf(error) ?? request.baseVersion + 1);
+        } else {
+          setPhase({ kind: 'idle' });
+        }
+      } finally {
+        inFlight.current = false;
+      }
+    },
+    [pagePath, parentId, startConflict],
+  );
+
+  // The countdown: a tick for the display, a timer for the retry itself.
+  useEffect(() => {
+    if (phase.kind !== 'waiting') return;
+    const tick = setInterval(() => setNow(Date.now()), 250);
+    const retry = setTimeout(
+      () => void send(phase.request, phase.attempt),
+      Math.max(0, phase.retryAt - Date.now()),
+    );
+    return () => {
+      clearInterval(tick);
+      clearTimeout(retry);
+    };
+  }, [phase, send]);
+
+  const secondsLeft =
+    phase.kind === 'waiting' ? Math.max(0, Math.ceil((phase.retryAt - now) / 1000)) : 0;
+
+  const updateConflict = (change: (old: ConflictState) => Partial<ConflictState>) =>
+    setPhase((old) => (old.kind === 'conflict' ? { ...old, ...change(old) } : old));
+
+  return {
+    phase,
+    secondsLeft,
+    save: (request) => void send(request, 0),
+    cancelRetry: () => setPhase((old) => (old.kind === 'waiting' ? { kind: 'idle' } : old)),
+    openConflictView: () => updateConflict(() => ({ open: true })),
+    closeConflictView: (result) => updateConflict(() => ({ open: false, result })),
+    saveResolution(body, title) {
+      if (phase.kind !== 'conflict' || !phase.merge) return;
+      const { theirs } = phase.merge;
+      void send(
+        {
+          ...phase.request,
+          baseVersion: theirs.version,
+          title,
+          body,
+          base: { title: theirs.title, body: theirs.body },
+          fromMerge: true,
+        },
+        0,
+      );
+    },
+    overwrite() {
+      if (phase.kind !== 'conflict') return;
+      const { currentVersion, merge, request } = phase;
+      const ok = window.confirm(
+        `Replace version ${currentVersion} with your text? The changes saved in version ${currentVersion} will no longer be the current page.`,
+      );
+      if (!ok) return;
+      void send(
+        {
+          ...request,
+          baseVersion: currentVersion,
+          base: merge
+            ? { title: merge.theirs.title, body: merge.theirs.body }
+            : { title: request.base.title, body: null },
+        },
+        0,
+      );
+    },
+    dismissConflict: () => setPhase((old) => (old.kind === 'conflict' ? { kind: 'idle' } : old)),
+  };
+}

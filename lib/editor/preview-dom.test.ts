@@ -1,0 +1,78 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+
+import { createBlockPatcher, imageVerdict } from './preview-dom';
+
+const policy = { appOrigin: 'http://app.test', allowExternalImages: false };
+
+/** The body as `tag:text` per child (the lint rule keeps innerHTML out of tests too). */
+function shape(doc: Document): string[] {
+  return Array.from(doc.body.childNodes).map((node) =>
+    node.nodeType === 1
+      ? `${(node as Element).tagName.toLowerCase()}:${node.textContent}`
+      : '#text',
+  );
+}
+
+function frameDocument(): Document {
+  return document.implementation.createHTMLDocument('frame');
+}
+
+describe('createBlockPatcher', () => {
+  it('renders the blocks, then replaces only the changed one and keeps the others', () => {
+    const doc = frameDocument();
+    const patcher = createBlockPatcher(doc, policy);
+    expect(patcher.update('<h1>T</h1><p>one</p><p>two</p>')).toBe(3);
+    const [heading, , two] = Array.from(doc.body.children);
+    expect(patcher.update('<h1>T</h1><p>one, edited</p><p>two</p>')).toBe(1);
+    expect(shape(doc)).toEqual(['h1:T', 'p:one, edited', 'p:two']);
+    expect(doc.body.children[0]).toBe(heading);
+    expect(doc.body.children[2]).toBe(two);
+  });
+
+  it('handles insertions, deletions and moves', () => {
+    const doc = frameDocument();
+    const patcher = createBlockPatcher(doc, policy);
+    patcher.update('<p>a</p><p>b</p><p>c</p>');
+    const c = doc.body.children[2];
+    expect(patcher.update('<p>c</p><p>new</p><p>a</p>')).toBe(1);
+    expect(shape(doc)).toEqual(['p:c', 'p:new', 'p:a']);
+    expect(doc.body.children[0]).toBe(c);
+    expect(patcher.update('')).toBe(0);
+    expect(shape(doc)).toEqual([]);
+  });
+
+  it('keeps same-origin and data: images, and turns others into a labelled box', () => {
+    const doc = frameDocument();
+    createBlockPatcher(doc, policy).update(
+      '<p><img src="/api/pages/1/attachments/a.png"><img src="data:image/png;base64,AA=="></p>' +
+        '<p><img src="https://elsewhere.test/x.png" alt=""></p>',
+    );
+    expect(doc.querySelectorAll('img')).toHaveLength(2);
+    const box = doc.querySelector('.pw-blocked');
+    expect(box?.getAttribute('role')).toBe('img');
+    expect(box?.getAttribute('aria-label')).toBe('External image: https://elsewhere.test/x.png');
+    expect(box?.textContent).toContain('allow external images');
+  });
+
+  it('lets https images through once allowed, never plain http ones', () => {
+    const doc = frameDocument();
+    createBlockPatcher(doc, { ...policy, allowExternalImages: true }).update(
+      '<p><img src="https://elsewhere.test/x.png"><img src="http://elsewhere.test/y.png"></p>',
+    );
+    expect(Array.from(doc.querySelectorAll('img')).map((img) => img.getAttribute('src'))).toEqual([
+      'https://elsewhere.test/x.png',
+    ]);
+    expect(doc.querySelector('.pw-blocked')?.textContent).toContain('Insecure (http) image');
+  });
+});
+
+describe('imageVerdict', () => {
+  it('classifies by origin', () => {
+    expect(imageVerdict('/x.png', policy)).toBe('load');
+    expect(imageVerdict('http://app.test/x.png', policy)).toBe('load');
+    expect(imageVerdict('//evil.test/x.png', policy)).toBe('insecure-blocked');
+    expect(imageVerdict('https://evil.test/x.png', policy)).toBe('external-blocked');
+    expect(imageVerdict('http://[bad', policy)).toBe('external-blocked');
+  });
+});
