@@ -9,17 +9,22 @@
  * names, ids, layout types) cover just that, so a large macro does not underline the page.
  */
 import { AnchorRegistry } from './semantic-checks-anchors';
-import { attributeNamed, SemanticReport } from './semantic-checks-context';
+import * as context from './semantic-checks-context';
 import { MacroChecker } from './semantic-checks-macros';
-import {
+import * as structure from './semantic-checks-structure';
+import type { Diagnostic, DocumentNode, ElementNode, PositionMapper, StorageNode } from './types';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { attributeNamed, SemanticReport } = context;
+type SemanticReport = context.SemanticReport;
+const {
   checkEmptyLink,
   checkImage,
   checkLayoutSection,
   checkParagraph,
   checkResourcePlacement,
   checkTask,
-} from './semantic-checks-structure';
-import type { Diagnostic, DocumentNode, ElementNode, PositionMapper, StorageNode } from './types';
+} = structure;
 
 const HEADINGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 

@@ -26,6 +26,36 @@ export function isWhitespace(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13;
 }
 
+/*
+ * Whole-run scanners. The parser calls these once per name or gap rather than a predicate per
+ * character: a call across modules is cheap in a bundle but goes through an export getter when
+ * run as CommonJS (tsx, the bench), and per character that cost showed up in profiles.
+ */
+
+/** Offset of the first non-name character at or after `from` (or the end). */
+export function skipNameChars(source: string, from: number): number {
+  const length = source.length;
+  let p = from;
+  while (p < length) {
+    const code = source.charCodeAt(p);
+    if (code < 128 ? NAME_CHAR[code] !== 1 : code === 0xfffe || code === 0xffff) break;
+    p++;
+  }
+  return p;
+}
+
+/** Offset of the first character at or after `from` that is not XML whitespace (or the end). */
+export function skipWhitespace(source: string, from: number): number {
+  const length = source.length;
+  let p = from;
+  while (p < length) {
+    const code = source.charCodeAt(p);
+    if (code !== 32 && code !== 10 && code !== 9 && code !== 13) break;
+    p++;
+  }
+  return p;
+}
+
 /**
  * Characters XML 1.0 forbids outright. Woodstox checks only the C0 controls (it lets U+FFFE/FFFF
  * through), so we do the same: an error here must be an error in Confluence.

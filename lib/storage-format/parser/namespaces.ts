@@ -1,4 +1,3 @@
-import type { ElementNode } from '../types';
 import type { ErrorSink } from './error-sink';
 import { woodstox } from './messages';
 import type { ScannedStartTag } from './start-tag';
@@ -12,23 +11,31 @@ const PREDECLARED = new Set(['ac', 'ri', 'xml']);
 function isDeclared(
   prefix: string,
   own: NamespaceScope | null,
-  stack: ReadonlyArray<{ scope: NamespaceScope | null }>,
+  scopes: ReadonlyArray<NamespaceScope | null>,
 ): boolean {
   if (PREDECLARED.has(prefix) || own?.has(prefix)) return true;
-  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.scope?.has(prefix)) return true;
+  for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i]?.has(prefix)) return true;
   return false;
 }
 
 /**
  * Woodstox's end-of-start-tag checks: namespace declarations, prefixes in scope, duplicate
  * attributes. Woodstox notices these at the tag's `>`, so that is where Confluence points.
+ * `scopes` holds the declarations of each open element (null for most).
  */
 export function checkNamespacesAndDuplicates(
   tag: ScannedStartTag,
   lt: number,
-  stack: ReadonlyArray<{ element: ElementNode; scope: NamespaceScope | null }>,
+  scopes: ReadonlyArray<NamespaceScope | null>,
   sink: ErrorSink,
 ): NamespaceScope | null {
+  // Nearly every tag: no attributes and a prefix that is always declared (or none).
+  if (
+    tag.attributes.length === 0 &&
+    (tag.prefix === null || tag.prefix === 'ac' || tag.prefix === 'ri')
+  ) {
+    return null;
+  }
   const tagEnd = tag.end - 1;
   let own: Set<string> | null = null;
   for (const attribute of tag.attributes) {
@@ -48,7 +55,7 @@ export function checkNamespacesAndDuplicates(
     (own ??= new Set()).add(prefix);
   }
 
-  if (tag.prefix !== null && !isDeclared(tag.prefix, own, stack)) {
+  if (tag.prefix !== null && !isDeclared(tag.prefix, own, scopes)) {
     sink.error(
       'undeclared_prefix',
       `\`${tag.prefix}:\` is not a namespace Confluence knows (only \`ac:\` and \`ri:\`). If \`<${tag.name}>\` is meant as text, write \`&lt;${tag.name}>\`.`,
@@ -67,7 +74,7 @@ export function checkNamespacesAndDuplicates(
     // ac: and ri: (nearly every prefixed attribute) are always in scope: skip the lookup.
     if (colon > 0 && !name.startsWith('ac:') && !name.startsWith('ri:')) {
       const prefix = name.slice(0, colon);
-      if (prefix !== 'xmlns' && !isDeclared(prefix, own, stack)) {
+      if (prefix !== 'xmlns' && !isDeclared(prefix, own, scopes)) {
         sink.error(
           'undeclared_prefix',
           `\`${prefix}:\` is not a namespace Confluence knows (only \`ac:\` and \`ri:\`), so \`${name}\` is rejected.`,

@@ -35,19 +35,39 @@ export class ParsedAttribute implements AttributeNode {
 }
 
 /**
- * Names repeat endlessly (`p`, `ac:parameter`, `ac:name`): keeping one copy of each means the
- * copies sliced from the source die young instead of being carried into the tree.
+ * Names repeat endlessly (`p`, `ac:parameter`, `ac:name`): a small direct-mapped cache, checked
+ * against the source in place, hands back one shared copy of each without slicing a new string
+ * first (and without hashing one for a Map lookup). A collision just costs a slice: the string
+ * returned always equals `source.slice(start, end)`.
  */
-const internedNames = new Map<string, string>();
+const NAME_CACHE_SIZE = 1024;
+const MAX_CACHED_NAME = 64;
+const nameCache: (string | undefined)[] = new Array<string | undefined>(NAME_CACHE_SIZE).fill(
+  undefined,
+);
 
-export function internName(name: string): string {
-  const known = internedNames.get(name);
-  if (known !== undefined) return known;
-  if (internedNames.size < 4096) internedNames.set(name, name);
+export function nameAt(source: string, start: number, end: number): string {
+  const length = end - start;
+  if (length <= 0 || length > MAX_CACHED_NAME) return source.slice(start, end);
+  const slot =
+    (length * 31 +
+      source.charCodeAt(start) * 7 +
+      source.charCodeAt(start + (length >> 1)) * 13 +
+      source.charCodeAt(end - 1)) &
+    (NAME_CACHE_SIZE - 1);
+  const known = nameCache[slot];
+  if (known !== undefined && known.length === length && source.startsWith(known, start)) {
+    return known;
+  }
+  const name = source.slice(start, end);
+  nameCache[slot] = name;
   return name;
 }
 
-/** Self-closing elements never get children; they share one frozen empty list. */
+/**
+ * Self-closing elements never get children; they share one frozen empty list. Other elements
+ * hold it too until the parser closes them and hands them their (exactly sized) list.
+ */
 const NO_CHILDREN: StorageNode[] = Object.freeze([]) as unknown as StorageNode[];
 
 export class ParsedElement implements ElementNode {
@@ -61,24 +81,21 @@ export class ParsedElement implements ElementNode {
 
   constructor(
     readonly name: string,
+    /** Stored, not derived: the renderer dispatches on it for every element. */
+    readonly prefix: string | null,
     readonly attributes: AttributeNode[],
     readonly selfClosing: boolean,
     start: number,
     openEnd: number,
   ) {
-    this.children = selfClosing ? NO_CHILDREN : [];
+    this.children = NO_CHILDREN;
     this.start = start;
     this.openEnd = openEnd;
     this.end = openEnd;
   }
 
-  get prefix(): string | null {
-    const colon = this.name.indexOf(':');
-    return colon < 0 ? null : this.name.slice(0, colon);
-  }
-
   get localName(): string {
-    return this.name.slice(this.name.indexOf(':') + 1);
+    return this.prefix === null ? this.name : this.name.slice(this.prefix.length + 1);
   }
 
   get span(): Span {

@@ -1,7 +1,7 @@
 import { decodeHTML } from 'entities';
 
 import { XHTML_ENTITIES } from '../xhtml-entities';
-import { isNameChar, isNameStart, isWhitespace } from './char-classes';
+import { isNameStart, isWhitespace, skipNameChars } from './char-classes';
 import type { ErrorSink } from './error-sink';
 import { woodstox } from './messages';
 
@@ -60,8 +60,7 @@ export function readReference(source: string, amp: number, sink: ErrorSink): Ref
     );
     return { text: '&', next: amp + 1 };
   }
-  p++;
-  while (p < source.length && isNameChar(source.charCodeAt(p))) p++;
+  p = skipNameChars(source, p + 1);
   const name = source.slice(amp + 1, p);
   const after = codeAt(source, p);
   if (after !== 59 /* ; */) {

@@ -1,9 +1,20 @@
 import type { AttributeNode } from '../types';
-import { internName, ParsedAttribute } from './nodes';
-import { isForbiddenControl, isNameChar, isNameStart, isWhitespace } from './char-classes';
+import * as nodes from './nodes';
+import * as charClasses from './char-classes';
+import { controlCharacterAdvice } from './control-characters';
 import type { ErrorSink } from './error-sink';
 import { woodstox } from './messages';
 import { readReference } from './references';
+
+/*
+ * Module-level copies of what the scanner calls several times per tag. Run as CommonJS (tsx: the
+ * bench, scripts) every use of an imported binding goes through an export getter, and copying
+ * them once made parsing about a fifth faster there; bundlers resolve them statically anyway.
+ * (No import cycle reaches this module, so the copies are never taken too early.)
+ */
+const { isForbiddenControl, isNameStart, isWhitespace, skipNameChars, skipWhitespace } =
+  charClasses;
+const { nameAt, ParsedAttribute } = nodes;
 
 const LT = 60;
 const GT = 62;
@@ -13,15 +24,46 @@ const QUOTE = 34;
 const APOS = 39;
 const COLON = 58;
 
-export interface ScannedStartTag {
-  name: string;
-  prefix: string | null;
-  attributes: AttributeNode[];
-  selfClosing: boolean;
+/** Attribute-less tags (most of them) share one frozen empty list, like childless elements. */
+export const NO_ATTRIBUTES: AttributeNode[] = Object.freeze([]) as unknown as AttributeNode[];
+
+/**
+ * What {@link scanStartTag} found. The parser keeps one and has it refilled for every tag, so a
+ * page of 100,000 tags does not leave 100,000 of these for the garbage collector.
+ */
+export class ScannedStartTag {
+  name = '';
+  prefix: string | null = null;
+  /** Set by {@link finish}: an exactly sized list, or the shared empty one. */
+  attributes: AttributeNode[] = NO_ATTRIBUTES;
+  selfClosing = false;
   /** Offset just after the tag's `>` (or where the broken tag was given up). */
-  end: number;
+  end = 0;
   /** The tag is too broken to be an element: treat `<`…`end` as text (nothing is lost). */
-  abandoned: boolean;
+  abandoned = false;
+  /** Attributes read so far; collected in a reused list and copied out once. */
+  attributeCount = 0;
+  private readonly scratch: AttributeNode[] = [];
+
+  start(name: string): void {
+    this.name = name;
+    this.prefix = prefixOf(name);
+    this.selfClosing = false;
+    this.attributeCount = 0;
+  }
+
+  addAttribute(attribute: AttributeNode): void {
+    this.scratch[this.attributeCount++] = attribute;
+  }
+
+  /** Records where the tag ended; the scanner's single exit. */
+  finish(end: number, abandoned = false): ScannedStartTag {
+    this.end = end;
+    this.abandoned = abandoned;
+    this.attributes =
+      this.attributeCount === 0 ? NO_ATTRIBUTES : this.scratch.slice(0, this.attributeCount);
+    return this;
+  }
 }
 
 function codeAt(source: string, offset: number): number {
@@ -30,45 +72,51 @@ function codeAt(source: string, offset: number): number {
 
 /** Reads an XML name with at most one colon; returns the offset after it. */
 export function scanQName(source: string, start: number): number {
-  let p = start;
-  while (p < source.length && isNameChar(source.charCodeAt(p))) p++;
+  let p = skipNameChars(source, start);
   if (codeAt(source, p) === COLON && p > start && isNameStart(codeAt(source, p + 1))) {
-    p++;
-    while (p < source.length && isNameChar(source.charCodeAt(p))) p++;
+    p = skipNameChars(source, p + 1);
   }
   return p;
 }
 
-export function splitQName(name: string): { prefix: string | null; localName: string } {
+/** The prefix of a qualified name; `ac` and `ri` (nearly all of them) without a new string. */
+export function prefixOf(name: string): string | null {
   const colon = name.indexOf(':');
-  return colon < 0
-    ? { prefix: null, localName: name }
-    : { prefix: name.slice(0, colon), localName: name.slice(colon + 1) };
+  if (colon < 0) return null;
+  if (colon === 2) {
+    if (name.charCodeAt(0) === 97 && name.charCodeAt(1) === 99) return 'ac';
+    if (name.charCodeAt(0) === 114 && name.charCodeAt(1) === 105) return 'ri';
+  }
+  return name.slice(0, colon);
 }
 
 /**
  * Scans a start tag at `lt` (which holds `<`, followed by a name start) the way Woodstox does,
  * reporting each mistake it would reject and recovering so later mistakes are found too. The
- * namespace and duplicate-attribute checks happen in the parser, which knows the scope.
+ * namespace and duplicate-attribute checks happen in the parser, which knows the scope. The
+ * result is written into `tag` (reused across calls) and returned.
  */
-export function scanStartTag(source: string, lt: number, sink: ErrorSink): ScannedStartTag {
+export function scanStartTag(
+  source: string,
+  lt: number,
+  sink: ErrorSink,
+  tag: ScannedStartTag,
+): ScannedStartTag {
   const nameEnd = scanQName(source, lt + 1);
-  const name = internName(source.slice(lt + 1, nameEnd));
-  const attributes: AttributeNode[] = [];
+  const name = nameAt(source, lt + 1, nameEnd);
+  tag.start(name);
   let p = nameEnd;
-  if (danglingColon(source, nameEnd, sink, lt)) return result0(name, attributes, nameEnd + 1);
-  let selfClosing = false;
-  const result = (end: number, abandoned = false): ScannedStartTag =>
-    makeTag(name, attributes, selfClosing, end, abandoned);
+  if (danglingColon(source, nameEnd, sink, lt)) return tag.finish(nameEnd + 1, true);
+  const length = source.length;
 
   for (;;) {
     const beforeSpace = p;
-    while (p < source.length && isWhitespace(source.charCodeAt(p))) p++;
+    p = skipWhitespace(source, p);
     const code = codeAt(source, p);
-    if (code === GT && p < source.length) return result(p + 1);
+    if (code === GT && p < length) return tag.finish(p + 1);
     if (code === SLASH) {
-      selfClosing = true;
-      if (codeAt(source, p + 1) === GT && p + 1 < source.length) return result(p + 2);
+      tag.selfClosing = true;
+      if (codeAt(source, p + 1) === GT && p + 1 < length) return tag.finish(p + 2);
       const next = codeAt(source, p + 1);
       sink.error(
         'malformed_tag',
@@ -78,7 +126,7 @@ export function scanStartTag(source: string, lt: number, sink: ErrorSink): Scann
         woodstox.expectedGt(next),
         p + 1,
       );
-      return result(p + 1);
+      return tag.finish(p + 1);
     }
     if (code === LT && p > beforeSpace) {
       sink.error(
@@ -89,18 +137,18 @@ export function scanStartTag(source: string, lt: number, sink: ErrorSink): Scann
         woodstox.ltInElement,
         p,
       );
-      return result(p, p >= source.length || attributes.length === 0);
+      return tag.finish(p, p >= length || tag.attributeCount === 0);
     }
-    if (p >= source.length) {
+    if (p >= length) {
       sink.error(
         'unterminated_tag',
         `The tag \`<${name}\` is cut off: it has no closing \`>\`.`,
         lt,
-        source.length,
+        length,
         woodstox.expectedSpaceOrEnd(LT),
         p,
       );
-      return result(source.length, true);
+      return tag.finish(length, true);
     }
     if (isForbiddenControl(code)) {
       sink.error(
@@ -114,15 +162,16 @@ export function scanStartTag(source: string, lt: number, sink: ErrorSink): Scann
       p++;
       continue;
     }
+    const attributeCount = tag.attributeCount;
     if (!isNameStart(code)) {
       // After whitespace Woodstox expects an attribute name; right after a name or value, a space.
       const afterSpace = p > beforeSpace;
       sink.error(
-        attributes.length === 0 ? 'lt_not_markup' : 'malformed_tag',
-        attributes.length === 0
+        attributeCount === 0 ? 'lt_not_markup' : 'malformed_tag',
+        attributeCount === 0
           ? `\`<${name}${String.fromCharCode(code)}\` is not a tag. If \`<\` is meant as text, write \`&lt;\`.`
           : `Unexpected \`${String.fromCharCode(code)}\` in the tag \`<${name}>\`.`,
-        attributes.length === 0 ? lt : p,
+        attributeCount === 0 ? lt : p,
         p + 1,
         !afterSpace
           ? woodstox.expectedSpaceOrEnd(code)
@@ -131,7 +180,7 @@ export function scanStartTag(source: string, lt: number, sink: ErrorSink): Scann
             : woodstox.expectedNameStart(code),
         p,
       );
-      if (attributes.length === 0) return result(lt + 1, true);
+      if (attributeCount === 0) return tag.finish(lt + 1, true);
       p++;
       continue;
     }
@@ -145,12 +194,8 @@ export function scanStartTag(source: string, lt: number, sink: ErrorSink): Scann
         p,
       );
     }
-    p = scanAttribute(source, p, name, attributes, sink);
+    p = scanAttribute(source, p, tag, sink);
   }
-}
-
-export function controlCharacterAdvice(code: number): string {
-  return `Control character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML: remove it.`;
 }
 
 /** `<ac:>` or `ac:="…"`: a prefix with nothing after the colon. */
@@ -169,43 +214,19 @@ function danglingColon(source: string, nameEnd: number, sink: ErrorSink, start: 
   return true;
 }
 
-function result0(name: string, attributes: AttributeNode[], end: number): ScannedStartTag {
-  return makeTag(name, attributes, false, end, true);
-}
-
-function makeTag(
-  name: string,
-  attributes: AttributeNode[],
-  selfClosing: boolean,
-  end: number,
-  abandoned: boolean,
-): ScannedStartTag {
-  const colon = name.indexOf(':');
-  return {
-    name,
-    prefix: colon < 0 ? null : name.slice(0, colon),
-    attributes,
-    selfClosing,
-    end,
-    abandoned,
-  };
-}
-
 function scanAttribute(
   source: string,
   start: number,
-  element: string,
-  attributes: AttributeNode[],
+  tag: ScannedStartTag,
   sink: ErrorSink,
 ): number {
   const nameEnd = scanQName(source, start);
-  const name = internName(source.slice(start, nameEnd));
-  let p = nameEnd;
+  const name = nameAt(source, start, nameEnd);
   if (danglingColon(source, nameEnd, sink, start)) {
-    attributes.push(new ParsedAttribute(name, '', start, nameEnd + 1, nameEnd + 1, nameEnd + 1));
+    tag.addAttribute(new ParsedAttribute(name, '', start, nameEnd + 1, nameEnd + 1, nameEnd + 1));
     return nameEnd + 1;
   }
-  while (p < source.length && isWhitespace(source.charCodeAt(p))) p++;
+  let p = skipWhitespace(source, nameEnd);
   const afterName = codeAt(source, p);
   if (isForbiddenControl(afterName) && p < source.length) {
     sink.error(
@@ -227,14 +248,13 @@ function scanAttribute(
     );
   }
   if (afterName !== EQUALS || p >= source.length) {
-    attributes.push(new ParsedAttribute(name, '', start, nameEnd, nameEnd, nameEnd));
+    tag.addAttribute(new ParsedAttribute(name, '', start, nameEnd, nameEnd, nameEnd));
     return nameEnd;
   }
-  p++;
-  while (p < source.length && isWhitespace(source.charCodeAt(p))) p++;
+  p = skipWhitespace(source, p + 1);
   const quote = codeAt(source, p);
   if ((quote !== QUOTE && quote !== APOS) || p >= source.length) {
-    return scanUnquotedValue(source, start, name, p, attributes, sink);
+    return scanUnquotedValue(source, start, name, p, tag, sink);
   }
   const valueStart = p + 1;
   // Built only when the value needs rewriting (references, normalised whitespace): most don't.
@@ -261,21 +281,23 @@ function scanAttribute(
       q = reference.next;
       segment = q;
       continue;
-    } else if (isForbiddenControl(code)) {
-      sink.error(
-        'illegal_character',
-        controlCharacterAdvice(code),
-        q,
-        q + 1,
-        woodstox.illegalChar(code),
-        q,
-      );
-    } else if (code === 9 || code === 10 || code === 13) {
-      // XML attribute-value normalisation: each whitespace character becomes a space.
-      parts ??= [];
-      parts.push(source.slice(segment, q), ' ');
-      if (code === 13 && source.charCodeAt(q + 1) === 10) q++;
-      segment = q + 1;
+    } else if (code < 32) {
+      if (code === 9 || code === 10 || code === 13) {
+        // XML attribute-value normalisation: each whitespace character becomes a space.
+        parts ??= [];
+        parts.push(source.slice(segment, q), ' ');
+        if (code === 13 && source.charCodeAt(q + 1) === 10) q++;
+        segment = q + 1;
+      } else {
+        sink.error(
+          'illegal_character',
+          controlCharacterAdvice(code),
+          q,
+          q + 1,
+          woodstox.illegalChar(code),
+          q,
+        );
+      }
     }
     q++;
   }
@@ -293,7 +315,7 @@ function scanAttribute(
     ? (parts.push(source.slice(segment, q)), parts.join(''))
     : source.slice(valueStart, q);
   const end = Math.min(q + 1, source.length);
-  attributes.push(new ParsedAttribute(name, value, start, end, valueStart, q));
+  tag.addAttribute(new ParsedAttribute(name, value, start, end, valueStart, q));
   return end;
 }
 
@@ -303,7 +325,7 @@ function scanUnquotedValue(
   start: number,
   name: string,
   valueStart: number,
-  attributes: AttributeNode[],
+  tag: ScannedStartTag,
   sink: ErrorSink,
 ): number {
   let q = valueStart;
@@ -321,6 +343,6 @@ function scanUnquotedValue(
     woodstox.expectedQuote(codeAt(source, valueStart)),
     valueStart,
   );
-  attributes.push(new ParsedAttribute(name, source.slice(valueStart, q), start, q, valueStart, q));
+  tag.addAttribute(new ParsedAttribute(name, source.slice(valueStart, q), start, q, valueStart, q));
   return q;
 }

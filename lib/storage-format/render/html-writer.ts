@@ -1,4 +1,7 @@
-import { escapeHtmlAttribute, escapeHtmlText } from './escape';
+import * as escaping from './escape';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { escapeHtmlAttribute, escapeHtmlText } = escaping;
 
 /**
  * The only way the preview renderer produces HTML. Tag and attribute names come from the fixed

@@ -11,9 +11,13 @@ import {
   renderTask,
   renderTaskList,
 } from './render-structure';
-import { renderXhtmlElement } from './render-xhtml';
-import { renderMacro } from './macros/render-macro';
+import * as xhtml from './render-xhtml';
+import * as macros from './macros/render-macro';
 import { visibleText } from './tree';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { renderXhtmlElement } = xhtml;
+const { renderMacro } = macros;
 
 /**
  * The dispatcher: text is escaped, comments and processing instructions vanish, plain XHTML

@@ -1,8 +1,15 @@
 import type { ElementNode } from '../types';
-import { CELL_STYLE, COL_STYLE, commonAttributes, WIDTH_STYLE } from './element-attributes';
-import { renderChildren, type RenderContext } from './render-context';
-import { filterStyle, joinStyles, safeColour } from './style-policy';
-import { attr, lookup, positiveInt, safeToken } from './tree';
+import * as elementAttributes from './element-attributes';
+import * as renderContext from './render-context';
+import type { RenderContext } from './render-context';
+import * as stylePolicy from './style-policy';
+import * as tree from './tree';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { CELL_STYLE, COL_STYLE, commonAttributes, WIDTH_STYLE } = elementAttributes;
+const { renderChildren } = renderContext;
+const { filterStyle, joinStyles, safeColour } = stylePolicy;
+const { attr, lookup, positiveInt, safeToken } = tree;
 
 /** Tables: layout and width, colgroup widths, spans, header scope and Confluence cell colours. */
 

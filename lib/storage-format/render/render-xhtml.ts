@@ -1,16 +1,23 @@
 import { isBlockElement } from '../element-kinds';
 import type { ElementNode } from '../types';
-import { BLOCK_STYLE, commonAttributes, TEXT_STYLE } from './element-attributes';
+import * as elementAttributes from './element-attributes';
 import type { TagName } from './html-writer';
 import { renderPlainImage } from './render-images';
 import { renderAnchorElement } from './render-links';
 import { renderHeading } from './render-headings';
-import { renderChildren, type RenderContext } from './render-context';
+import * as renderContext from './render-context';
+import type { RenderContext } from './render-context';
 import { renderTime } from './render-structure';
-import { renderCell, renderCol, renderTable } from './render-tables';
+import * as tables from './render-tables';
 import { isInlineMacro } from './macros/known-macros';
-import { attr, positiveInt } from './tree';
+import * as tree from './tree';
 import type { StyleProperty } from './style-policy';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { BLOCK_STYLE, commonAttributes, TEXT_STYLE } = elementAttributes;
+const { renderChildren } = renderContext;
+const { renderCell, renderCol, renderTable } = tables;
+const { attr, positiveInt } = tree;
 
 /**
  * Plain XHTML elements. Each known name maps to an allowlisted output tag; `<b>`/`<i>`/`<tt>`

@@ -1,0 +1,99 @@
+import { SaxesParser } from 'saxes';
+
+import {
+  parseStorage,
+  renderDocument,
+  validateParsed,
+  XHTML_ENTITIES,
+} from '../lib/storage-format';
+import { readCorpus } from '../lib/storage-format/testing/corpus';
+import { syntheticPage } from './synthetic-pages';
+
+/**
+ * A focused companion to `npm run bench` for performance work on the engine: runs ONE stage on
+ * ONE input in a loop, so a CPU profile (`node --cpu-prof`) or an instruction count (`perf stat`)
+ * covers that stage alone, and prints the median next to saxes measured in the same process.
+ *
+ *   npx tsx bench/profile-engine.ts [input] [stage] [iterations]
+ *   input: corpus | 20k | 100k | 1m (default 1m); stage: parse | validate | checks (the semantic
+ *   checks alone) | render | pipeline | saxes | all (default all)
+ *
+ * The pipeline stage is what issue #2's goals time: parse, semantic checks, render (the writer;
+ * DOMPurify runs on the main thread in the browser, see bench/run.ts).
+ */
+const WRAP_OPEN =
+  '<xml xmlns="http://www.w3.org/1999/xhtml" xmlns:ac="http://www.atlassian.com/schema/confluence/4/ac/" xmlns:ri="http://www.atlassian.com/schema/confluence/4/ri/">';
+
+function inputFor(name: string): string {
+  switch (name) {
+    case 'corpus':
+      return readCorpus('valid')
+        .map((b) => b.body)
+        .join('\n');
+    case '20k':
+      return syntheticPage(20_000);
+    case '100k':
+      return syntheticPage(100_000);
+    case '1m':
+      return syntheticPage(1_000_000);
+    default:
+      throw new Error(`unknown input ${name}: corpus | 20k | 100k | 1m`);
+  }
+}
+
+function saxesPass(body: string): void {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  Object.assign(parser.ENTITIES, Object.fromEntries(XHTML_ENTITIES));
+  let events = 0;
+  parser.on('opentag', () => events++);
+  parser.on('text', () => events++);
+  parser.on('closetag', () => events++);
+  parser.write(WRAP_OPEN).write(body).write('</xml>').close();
+}
+
+function stagesFor(body: string): Record<string, () => void> {
+  const parsed = parseStorage(body);
+  return {
+    saxes: () => saxesPass(body),
+    parse: () => parseStorage(body),
+    validate: () => validateParsed(parseStorage(body)),
+    checks: () => validateParsed(parsed),
+    render: () => renderDocument(parsed, { sanitizer: 'none' }),
+    pipeline: () => {
+      const result = parseStorage(body);
+      validateParsed(result);
+      renderDocument(result, { sanitizer: 'none' });
+    },
+  };
+}
+
+function medianMs(run: () => void, iterations: number): number {
+  for (let i = 0; i < 3; i++) run();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    run();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+function main(): void {
+  const [inputName = '1m', stage = 'all', iterationsArg] = process.argv.slice(2);
+  const body = inputFor(inputName);
+  const iterations = Number(iterationsArg ?? (body.length > 500_000 ? 20 : 200));
+  const stages = stagesFor(body);
+  const names = stage === 'all' ? Object.keys(stages) : [stage];
+  const saxesMs = medianMs(stages.saxes!, iterations);
+  for (const name of names) {
+    const run = stages[name];
+    if (!run) throw new Error(`unknown stage ${name}: ${Object.keys(stages).join(' | ')} | all`);
+    const ms = name === 'saxes' ? saxesMs : medianMs(run, iterations);
+    console.log(
+      `${inputName.padEnd(7)} ${name.padEnd(9)} ${ms.toFixed(3).padStart(9)} ms  ${(ms / saxesMs).toFixed(2)}× saxes`,
+    );
+  }
+}
+
+main();
