@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * What the sealed session cookie holds, and the rules that apply to it on every request. The
  * credentials never leave the server: the browser only ever sees {@link publicSession}.
