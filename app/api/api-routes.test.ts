@@ -546,3 +546,28 @@ describe('flavour', () => {
     expect(await read(forced.cookie)).toMatchObject({ flavour: 'cloud' });
   });
 });
+
+describe('per-session request budget (RATE-3)', () => {
+  it('answers 429 with Retry-After past the budget, without calling Confluence', async () => {
+    const { cookie } = await signIn({ method: 'dc-password', username: 'demo', password: 'demo' });
+    const previous = process.env.PAGEWRIGHT_SESSION_REQUESTS_PER_MINUTE;
+    process.env.PAGEWRIGHT_SESSION_REQUESTS_PER_MINUTE = '5';
+    try {
+      const open = () =>
+        pageRoute.GET(
+          new Request(`${APP}/api/pages/${SANDBOX}`, { headers: { cookie } }),
+          params({ id: SANDBOX }),
+        );
+      for (let i = 0; i < 5; i++) expect((await open()).status).toBe(200);
+      emulator.clearRequests();
+      const refused = await open();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await refused.json()).error.code).toBe('rate_limited');
+      expect(emulator.requests()).toHaveLength(0);
+    } finally {
+      if (previous === undefined) delete process.env.PAGEWRIGHT_SESSION_REQUESTS_PER_MINUTE;
+      else process.env.PAGEWRIGHT_SESSION_REQUESTS_PER_MINUTE = previous;
+    }
+  });
+});

@@ -14,6 +14,7 @@ import { liveSessionState } from '@/lib/session/revoked-sessions';
 import { needsTouch, type SessionData } from '@/lib/session/session-data';
 
 import { assertSameOrigin } from './csrf';
+import { spendSessionBudget } from './session-rate-limit';
 import { errorResponse, toAppError } from './to-app-error';
 
 export type Session = IronSession<Partial<SessionData>>;
@@ -121,6 +122,8 @@ async function enforceSession(session: Session): Promise<true> {
       state === 'signed-out' ? undefined : 'Your session expired. Please sign in again.',
     );
   }
+  // RATE-3: every request that may reach Confluence spends from the session's budget.
+  await spendSessionBudget((session as SessionData).sid);
   if (needsTouch(session as SessionData)) {
     session.lastSeen = Date.now();
     await session.save();
