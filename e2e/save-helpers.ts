@@ -120,3 +120,38 @@ export async function saveThroughPanel(page: Page): Promise<void> {
 export function appErrors(errors: string[]): string[] {
   return errors.filter((message) => !/status of (409|429)/.test(message));
 }
+
+/**
+ * Saves a page straight into Confluence (the emulator) as Demo User over DC REST v1, as a
+ * colleague would: sets up bodies the seed lacks, or makes a change behind the editor's back.
+ */
+export async function putStoredPage(
+  id: string,
+  page: { title: string; body: string; version: number },
+): Promise<void> {
+  const response = await fetch(`${emulatorUrl()}/rest/api/content/${id}`, {
+    method: 'PUT',
+    headers: {
+      authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({
+      type: 'page',
+      title: page.title,
+      version: { number: page.version },
+      body: { storage: { value: page.body, representation: 'storage' } },
+    }),
+  });
+  expect(response.ok, `PUT /rest/api/content/${id}`).toBe(true);
+}
+
+/**
+ * Replaces the first line of the page's own editor with `text`: Monaco's "Delete Line" (the
+ * whole line, however it wraps), then one insertion.
+ */
+export async function replaceFirstLine(page: Page, text: string): Promise<void> {
+  await mainEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.press('ControlOrMeta+Shift+K');
+  await page.keyboard.insertText(`${text}\n`);
+}

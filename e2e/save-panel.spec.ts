@@ -123,7 +123,7 @@ test('the diff view shows a change, ignores formatting by default, and Review di
   // Formatting alone: no differences while ignored (the default), differences when not.
   await toolbarButton(page, 'Format').click();
   await expect(page.getByText('Formatted.')).toBeVisible();
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await expect(saveState(page)).toHaveText('Saved v3');
   await toolbarButton(page, 'Diff').click();
   await expect(diff.getByLabel('Ignore formatting-only changes')).toBeChecked();
   await expect(diff.getByTestId('diff-status')).toHaveText('No differences.');

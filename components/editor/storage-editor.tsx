@@ -6,7 +6,12 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 
 import { autoCloseAt } from '@/lib/editor/auto-close';
-import { diagnosticsToMarkers, MARKER_OWNER } from '@/lib/editor/diagnostic-markers';
+import {
+  diagnosticsToMarkers,
+  MARKER_OWNER,
+  SERVER_MARKER_OWNER,
+  withServerDiagnostics,
+} from '@/lib/editor/diagnostic-markers';
 import { minimalEdit } from '@/lib/editor/minimal-edit';
 import { STORAGE_LANGUAGE_ID } from '@/lib/editor/storage-monarch';
 import { STORAGE_THEMES } from '@/lib/editor/storage-themes';
@@ -40,6 +45,11 @@ export interface StorageEditorApi {
   onScrollLine(listener: (line: number) => void): () => void;
   /** Scrolls so that the (fractional) source `line` is at the top, without moving the cursor. */
   scrollToLine(line: number): void;
+  /**
+   * Shows diagnostics found elsewhere (Confluence's dry run) next to the live ones, until the next
+   * edit: they describe the text as it was sent, so any change may make them wrong.
+   */
+  setServerDiagnostics(diagnostics: readonly Diagnostic[]): void;
 }
 
 export interface StorageEditorProps {
@@ -144,6 +154,20 @@ export function StorageEditor({
       const validator = createValidator();
       let timer: ReturnType<typeof setTimeout> | undefined;
       let lastDiagnostics: Diagnostic[] = [];
+      let serverDiagnostics: readonly Diagnostic[] = [];
+      const report = () =>
+        callbacks.current.onDiagnostics?.(
+          withServerDiagnostics(lastDiagnostics, serverDiagnostics),
+        );
+      const setServer = (diagnostics: readonly Diagnostic[]) => {
+        serverDiagnostics = diagnostics;
+        monaco.editor.setModelMarkers(
+          model,
+          SERVER_MARKER_OWNER,
+          diagnosticsToMarkers(diagnostics),
+        );
+        report();
+      };
       // text/html of the paste in progress, read in the capture phase before Monaco handles it.
       const clipboardHtml = { current: null as string | null };
 
@@ -153,7 +177,7 @@ export function StorageEditor({
         if (model.isDisposed() || model.getVersionId() !== version) return lastDiagnostics;
         lastDiagnostics = diagnostics;
         monaco.editor.setModelMarkers(model, MARKER_OWNER, diagnosticsToMarkers(diagnostics));
-        callbacks.current.onDiagnostics?.(diagnostics);
+        report();
         return diagnostics;
       };
       const schedule = () => {
@@ -164,6 +188,7 @@ export function StorageEditor({
       const subscriptions = [
         editor.onDidChangeModelContent((event) => {
           callbacks.current.onChange?.(model.getValue());
+          if (serverDiagnostics.length > 0) setServer([]);
           schedule();
           if (pendingPasteRef.current && !event.isFlush) {
             // Any edit after the paste makes the offer stale.
@@ -298,6 +323,7 @@ export function StorageEditor({
             const nextTop = editor.getTopForLineNumber(whole + 1);
             editor.setScrollTop(lineTop + (line - whole) * Math.max(0, nextTop - lineTop));
           },
+          setServerDiagnostics: setServer,
         };
       }
 
@@ -330,6 +356,9 @@ export function StorageEditor({
           options={{
             ariaLabel,
             automaticLayout: true,
+            // U+2028/U+2029 are legal in storage bodies; Monaco's default asks with a native
+            // confirm() that blocks the page. Keep them as they are, without asking.
+            unusualLineTerminators: 'off',
             minimap: { enabled: minimap },
             wordWrap: wordWrap ? 'on' : 'off',
             tabSize: 2,

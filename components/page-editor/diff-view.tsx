@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 
 import { StorageDiffEditorLoader } from '@/components/editor/diff-editor-loader';
-import { tryFormatStorage } from '@/lib/storage-format/format';
+import { canonicalizeForDiff } from '@/lib/storage-format/canonical';
 
 import { ModalDialog } from './modal-dialog';
 import styles from './page-editor.module.css';
@@ -20,15 +20,17 @@ export interface DiffViewProps {
 }
 
 /**
- * Both sides in the form they are compared in: formatted when the option is on and both parse
- * (so re-indenting or re-wrapping is no change), as written otherwise.
+ * Both sides in the form they are compared in: canonical and laid out one block per line when the
+ * option is on and both parse (so re-indenting, attribute order, `&nbsp;` vs `&#160;` or `<p/>`
+ * vs `<p></p>` is no change: the same canonical form Save uses to refuse an empty save), as
+ * written otherwise.
  */
 function comparable(original: string, modified: string, ignoreFormatting: boolean) {
   if (!ignoreFormatting) return { original, modified, formatted: false };
-  const left = tryFormatStorage(original);
-  const right = tryFormatStorage(modified);
-  if (!left.ok || !right.ok) return { original, modified, formatted: false };
-  return { original: left.formatted, modified: right.formatted, formatted: true };
+  const left = canonicalizeForDiff(original);
+  const right = canonicalizeForDiff(modified);
+  if (left === null || right === null) return { original, modified, formatted: false };
+  return { original: left, modified: right, formatted: true };
 }
 
 /** A read-only comparison in a dialog (toolbar "Diff", the save panel's "Review diff"). */

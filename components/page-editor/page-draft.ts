@@ -1,3 +1,5 @@
+import { areDraftWritesSuspended } from '@/lib/editor/draft-store';
+
 /**
  * The local draft of one page (security.md DATA-3): the user's text, title and the version it
  * was based on, in localStorage under `pagewright:draft:{id}`. Page content only, never anything
@@ -57,6 +59,8 @@ export function readDraft(pageId: string): PageDraft | null {
 
 /** False when the draft could not be written (quota, storage disabled). */
 export function writeDraft(draft: PageDraft): boolean {
+  // After "Sign out and delete local drafts" (lib/editor/draft-store.ts) nothing is written back.
+  if (areDraftWritesSuspended()) return false;
   const store = storage();
   if (!store) return false;
   try {

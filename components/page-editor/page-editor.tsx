@@ -2,12 +2,24 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 
 import { lineChangeSummary, type LineChangeSummary } from '@/lib/editor/line-diff';
+import {
+  buildSaveChecks,
+  hasUnsavedChanges,
+  type SaveProblem,
+  saveProblemsOf,
+  suggestedTitleOf,
+  type VerificationNotice as SaveVerificationNotice,
+  verificationNoticeOf,
+} from '@/lib/editor/save-checks';
+import { applyFix, type TranslatedFix } from '@/lib/error-translator';
 import { type AppError, isAppError, messageFor, SAVE_MESSAGES } from '@/lib/errors';
 import { type Page, pageQueryKey, pageQueryOptions } from '@/lib/queries/pages';
 import { rememberRecentPage } from '@/lib/queries/recent-pages';
+import { versionsQueryOptions } from '@/lib/queries/versions';
+import { registerUnsavedWork } from '@/lib/editor/draft-store';
 import { useSession } from '@/lib/queries/session';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
@@ -16,6 +28,7 @@ import { PreviewPane } from '@/components/editor/preview-pane';
 import { SplitView } from '@/components/editor/split-view';
 import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { StorageEditorLoader } from '@/components/editor/storage-editor-loader';
+import { type LoadedVersion, VersionHistory } from '@/components/history/version-history';
 import { ErrorAlert } from '@/components/session/error-alert';
 import { useAppTheme } from '@/components/theme/theme-store';
 
@@ -24,9 +37,11 @@ import { DiffView } from './diff-view';
 import { deleteDraft, type PageDraft, writeDraft } from './page-draft';
 import styles from './page-editor.module.css';
 import { ConflictBanner, DraftOfferBanner, RetryBanner } from './save-banners';
+import { SaveProblemsAlert, VerificationNotice } from './save-notices';
 import { SavePanel } from './save-panel';
 import { PageStatusBar } from './status-bar';
-import { TitleField, useTitleCheck } from './title-field';
+import { TitleField, useTitleCheck, useTitleSuggestion } from './title-field';
+import { useConfluenceCheck } from './use-confluence-check';
 import { useDrafts } from './use-drafts';
 import { type SaveRequest, type SaveResult, usePageSave } from './use-page-save';
 
@@ -126,10 +141,41 @@ function LoadedPageEditor({ page }: { page: Page }) {
   // The version comment and minor flag outlive the panel (Review diff, retries, merges).
   const [message, setMessage] = useState('');
   const [minorEdit, setMinorEdit] = useState(false);
+  // Page history: the list, or one old version compared with the editor text (back to the list after).
+  const [history, setHistory] = useState<
+    { kind: 'list' } | { kind: 'compare'; version: LoadedVersion; text: string } | null
+  >(null);
+
+  // Issue #7: what Confluence says after a save, a refusal translated with its fixes, the free
+  // title the server found with a title clash, and the dry run's findings shown in the editor.
+  const [verification, setVerification] = useState<SaveVerificationNotice | null>(null);
+  const [saveProblems, setSaveProblems] = useState<{
+    body: string;
+    problems: SaveProblem[];
+  } | null>(null);
+  const [serverTitleSuggestion, setServerTitleSuggestion] = useState<{
+    title: string;
+    suggestion: string;
+  } | null>(null);
+  /** The dry run's findings last handed to the editor (it drops them on the next edit). */
+  const [serverDiagnostics, setServerDiagnostics] = useState<readonly Diagnostic[]>([]);
+  const confluenceCheck = useConfluenceCheck(id, page.spaceKey);
+  /** Set once the site refused the dry run itself: the save panel stops asking for it. */
+  const [checkUnavailable, setCheckUnavailable] = useState(false);
 
   const trimmedTitle = title.trim();
   const baseVersion = baseOverride ?? base.version;
-  const dirty = body !== base.body || trimmedTitle !== base.title;
+  // Canonical comparison (issue #7): re-indenting or reordering attributes is not a change. The
+  // deferred body keeps typing fast on big pages (the comparison parses both bodies).
+  const deferredBody = useDeferredValue(body);
+  const dirty = useMemo(
+    () =>
+      hasUnsavedChanges(
+        { title: base.title, body: base.body },
+        { title: trimmedTitle, body: deferredBody },
+      ),
+    [base.title, base.body, trimmedTitle, deferredBody],
+  );
 
   useEffect(() => {
     rememberRecentPage({ id: page.id, title: page.title, spaceKey: page.spaceKey });
@@ -137,9 +183,22 @@ function LoadedPageEditor({ page }: { page: Page }) {
 
   // --- Drafts (DATA-3) and the leave guard (DATA-4). ---
   const drafts = useDrafts(page, { body, title, baseVersion, dirty }, apiRef);
+  // Sign-out warns about (and first keeps) unsaved text (issue #5).
+  const { keepNow } = drafts;
+  useEffect(
+    () => (dirty ? registerUnsavedWork({ title: base.title, keep: keepNow }) : undefined),
+    [dirty, base.title, keepNow],
+  );
 
   // --- Title check. ---
   const titleCheck = useTitleCheck(id, page.spaceKey, trimmedTitle, base.title, clashedTitle);
+  const titleSuggestion = useTitleSuggestion(
+    id,
+    page.spaceKey,
+    trimmedTitle,
+    trimmedTitle !== '' && titleCheck.taken,
+    serverTitleSuggestion,
+  );
 
   // --- Save (DATA-1, DATA-7): 429 countdown and 409 merge live in usePageSave. ---
   const onSaved = (result: SaveResult, request: SaveRequest) => {
@@ -182,6 +241,8 @@ function LoadedPageEditor({ page }: { page: Page }) {
     setMinorEdit(false);
     deleteDraft(id);
     setNotice(`Saved version ${result.version}`);
+    setVerification(verificationNoticeOf(result.verification, result.version));
+    void queryClient.invalidateQueries({ queryKey: versionsQueryOptions(id).queryKey });
     rememberRecentPage({ id, title: request.title, spaceKey: page.spaceKey });
   };
 
@@ -204,13 +265,20 @@ function LoadedPageEditor({ page }: { page: Page }) {
     }
     if (error.code === 'title_clash') {
       setClashedTitle(request.title);
+      const suggestion = suggestedTitleOf(error.details);
+      setServerTitleSuggestion(suggestion ? { title: request.title, suggestion } : null);
+      return;
+    }
+    if (error.code === 'invalid_storage') {
+      const problems = saveProblemsOf(error.details, request.body);
+      if (problems.length > 0) {
+        setSaveProblems({ body: request.body, problems });
+      } else setSaveError(error);
+      const first = firstDiagnosticOf(error);
+      if (first) apiRef.current?.goTo(first.line, first.column);
       return;
     }
     setSaveError(error);
-    if (error.code === 'invalid_storage') {
-      const first = firstDiagnosticOf(error);
-      if (first) apiRef.current?.goTo(first.line, first.column);
-    }
   };
 
   const saver = usePageSave({ pageId: id, parentId: base.parentId, onSaved, onFailed });
@@ -238,13 +306,78 @@ function LoadedPageEditor({ page }: { page: Page }) {
       return;
     }
     if (conflict) return;
-    setView({ kind: 'save', ...snapshot() });
+    const now = snapshot();
+    setView({ kind: 'save', ...now });
+    // Confluence's dry run in the background while the panel is open (warnings are shown, only
+    // its parse error blocks); not for a body the engine already refuses or that changes nothing.
+    const local = diagnostics.filter((d) => !serverDiagnostics.includes(d));
+    const worthChecking =
+      !checkUnavailable &&
+      !local.some((d) => d.severity === 'error') &&
+      hasUnsavedChanges(base, { title: trimmedTitle, body: now.body }) &&
+      !(confluenceCheck.check?.status === 'done' && confluenceCheck.check.body === now.body);
+    if (worthChecking) void runCheck(now.body);
+  };
+
+  const runCheck = async (text: string) => {
+    const result = await confluenceCheck.run(text);
+    if (
+      result?.status === 'failed' &&
+      (result.error.code === 'page_gone' || result.error.code === 'confluence_forbidden')
+    ) {
+      setCheckUnavailable(true);
+    }
+    return result;
+  };
+
+  /** Toolbar "Check with Confluence": findings as editor markers, the verdict in the status bar. */
+  const onCheckWithConfluence = async () => {
+    const api = apiRef.current;
+    if (!api) return;
+    const text = api.getValue();
+    setNotice('Checking with Confluence…');
+    const result = await runCheck(text);
+    // Replaced by a newer run (the save panel's): that one reports.
+    if (result === null || result.status === 'running') return;
+    if (result.status === 'failed') {
+      setNotice(`Could not check with Confluence: ${result.error.message}`);
+      return;
+    }
+    if (apiRef.current !== api || api.getValue() !== text) {
+      setNotice('The text changed during the check: check again.');
+      return;
+    }
+    setServerDiagnostics(result.answer.diagnostics);
+    api.setServerDiagnostics(result.answer.diagnostics);
+    setNotice(result.outcome.summary);
+  };
+
+  /** A one-click fix from the translator, applied through the editor (so Ctrl+Z undoes it). */
+  const applyTranslatedFix = (source: string, fix: TranslatedFix): boolean => {
+    const api = apiRef.current;
+    if (!api || api.getValue() !== source) return false;
+    api.setValue(applyFix(source, fix));
+    setNotice(`Fixed: ${fix.title}`);
+    return true;
+  };
+  const fixInPanel = (fix: TranslatedFix) => {
+    if (view?.kind !== 'save') return;
+    if (applyTranslatedFix(view.body, fix)) setView({ kind: 'save', ...snapshot() });
+  };
+  const fixRefusedSave = (fix: TranslatedFix) => {
+    if (!saveProblems) return;
+    if (applyTranslatedFix(saveProblems.body, fix)) {
+      setSaveProblems(null);
+      requestAnimationFrame(() => apiRef.current?.focus());
+    }
   };
 
   const submitSave = () => {
     if (view?.kind !== 'save') return;
     setView(null);
     setSaveError(null);
+    setSaveProblems(null);
+    setVerification(null);
     setNotice('');
     saver.save({
       baseVersion,
@@ -322,6 +455,17 @@ function LoadedPageEditor({ page }: { page: Page }) {
     api.focus();
   };
 
+  // --- History: an old version goes into the editor as an undoable edit, saved as a new version. ---
+  const loadVersion = (version: LoadedVersion) => {
+    setHistory(null);
+    const api = apiRef.current;
+    if (!api) return;
+    api.setValue(version.body);
+    setBody(version.body);
+    setNotice(`Version ${version.number} is in the editor: save to make it the newest version.`);
+    requestAnimationFrame(() => api.focus());
+  };
+
   const onFormat = () => {
     const api = apiRef.current;
     if (!api) return;
@@ -352,6 +496,17 @@ function LoadedPageEditor({ page }: { page: Page }) {
             ? 'Unsaved changes'
             : `Saved v${base.version}`;
   const titleChange = trimmedTitle !== base.title ? { from: base.title, to: trimmedTitle } : null;
+  const savingBody = view?.kind === 'save' ? view.body : null;
+  const saveChecks = useMemo(
+    () =>
+      savingBody === null
+        ? null
+        : buildSaveChecks(
+            { title: base.title, body: base.body },
+            { title: trimmedTitle, body: savingBody },
+          ),
+    [savingBody, base.title, base.body, trimmedTitle],
+  );
 
   return (
     <section className={styles.root} aria-labelledby={`${domId}-heading`}>
@@ -377,7 +532,12 @@ function LoadedPageEditor({ page }: { page: Page }) {
             Version {base.version} by {base.by}
           </p>
         </div>
-        <TitleField value={title} onChange={setTitle} check={titleCheck} />
+        <TitleField
+          value={title}
+          onChange={setTitle}
+          check={titleCheck}
+          suggestion={titleSuggestion}
+        />
       </header>
 
       {drafts.offer && (
@@ -401,6 +561,17 @@ function LoadedPageEditor({ page }: { page: Page }) {
         />
       )}
       {saveError && <ErrorAlert error={saveError} />}
+      {saveProblems && (
+        <SaveProblemsAlert
+          problems={saveProblems.problems}
+          fixesApply={body === saveProblems.body}
+          onFix={fixRefusedSave}
+          onGoTo={(line, column) => apiRef.current?.goTo(line, column)}
+        />
+      )}
+      {verification && (
+        <VerificationNotice notice={verification} onDismiss={() => setVerification(null)} />
+      )}
 
       <div className={editorStyles.toolbar} role="toolbar" aria-label="Page tools">
         <button type="button" onClick={onFormat}>
@@ -408,6 +579,13 @@ function LoadedPageEditor({ page }: { page: Page }) {
         </button>
         <button type="button" onClick={() => void onValidate()}>
           Validate
+        </button>
+        <button
+          type="button"
+          onClick={() => void onCheckWithConfluence()}
+          disabled={confluenceCheck.check?.status === 'running'}
+        >
+          Check with Confluence
         </button>
         <button type="button" aria-pressed={showPreview} onClick={() => setShowPreview((v) => !v)}>
           Preview
@@ -417,6 +595,9 @@ function LoadedPageEditor({ page }: { page: Page }) {
           onClick={() => setView({ kind: 'diff', fromSave: false, ...snapshot() })}
         >
           Diff
+        </button>
+        <button type="button" aria-haspopup="dialog" onClick={() => setHistory({ kind: 'list' })}>
+          History
         </button>
         <span className={editorStyles.separatorGroup} aria-hidden="true" />
         <button
@@ -469,9 +650,13 @@ function LoadedPageEditor({ page }: { page: Page }) {
           baseVersion={baseVersion}
           titleChange={titleChange}
           lines={view.lines}
-          unchanged={view.body === base.body && trimmedTitle === base.title}
+          unchanged={saveChecks?.noChanges ?? false}
           blockers={blockers}
-          diagnostics={diagnostics}
+          diagnostics={diagnostics.filter((d) => !serverDiagnostics.includes(d))}
+          body={view.body}
+          onFix={fixInPanel}
+          removals={saveChecks?.removals ?? { groups: [], total: 0, summary: null }}
+          confluenceCheck={confluenceCheck.check?.body === view.body ? confluenceCheck.check : null}
           message={message}
           onMessageChange={setMessage}
           minorEdit={minorEdit}
@@ -493,6 +678,28 @@ function LoadedPageEditor({ page }: { page: Page }) {
           onClose={() =>
             setView(view.fromSave ? { kind: 'save', body: view.body, lines: view.lines } : null)
           }
+        />
+      )}
+      {history?.kind === 'list' && (
+        <VersionHistory
+          pageId={id}
+          currentVersion={base.version}
+          onCompare={(version) =>
+            setHistory({ kind: 'compare', version, text: apiRef.current?.getValue() ?? body })
+          }
+          onLoad={loadVersion}
+          onClose={() => setHistory(null)}
+        />
+      )}
+      {history?.kind === 'compare' && (
+        <DiffView
+          heading={`Version ${history.version.number} compared with your text`}
+          original={history.version.body}
+          modified={history.text}
+          originalLabel={`Version ${history.version.number}`}
+          modifiedLabel="Your text"
+          theme={theme}
+          onClose={() => setHistory({ kind: 'list' })}
         />
       )}
       {conflict?.open && conflict.merge && (

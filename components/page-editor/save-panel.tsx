@@ -4,10 +4,13 @@ import { type KeyboardEvent, useId, useRef, useState } from 'react';
 
 import { describeLineChanges, type LineChangeSummary } from '@/lib/editor/line-diff';
 import { messageFor, SAVE_MESSAGES } from '@/lib/errors';
+import { translateDiagnostic, type TranslatedFix } from '@/lib/error-translator';
+import type { RemovalReport } from '@/lib/storage-format/integrity';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
 import { ModalDialog } from './modal-dialog';
 import styles from './page-editor.module.css';
+import type { ConfluenceCheck } from './use-confluence-check';
 
 /** Longer lists are cut here; the status bar and Validate reach the rest. */
 const LISTED_PROBLEMS = 8;
@@ -25,6 +28,14 @@ export interface SavePanelProps {
   /** Reasons other than the body that forbid saving (title, draft on offer). */
   blockers: string[];
   diagnostics: readonly Diagnostic[];
+  /** The body being saved: the errors' one-click fixes are worked out on it. */
+  body: string;
+  /** Applies a fix to the editor text (undoable); the panel then shows the fixed text. */
+  onFix: (fix: TranslatedFix) => void;
+  /** What the save would remove for good (inline comments, mentions, tasks…). */
+  removals: RemovalReport;
+  /** Confluence's dry run of this body, started when the panel opened (null: not run). */
+  confluenceCheck: ConfluenceCheck | null;
   message: string;
   onMessageChange: (message: string) => void;
   minorEdit: boolean;
@@ -40,10 +51,15 @@ function ProblemList({
   problems,
   label,
   onGoTo,
+  fixFor,
+  onFix,
 }: {
   problems: readonly Diagnostic[];
   label: string;
   onGoTo: (line: number, column: number) => void;
+  /** The mechanical repair of a problem, if there is one (offered as a button). */
+  fixFor?: (problem: Diagnostic) => TranslatedFix | null;
+  onFix?: (fix: TranslatedFix) => void;
 }) {
   const shown = problems.slice(0, LISTED_PROBLEMS);
   return (
@@ -58,6 +74,7 @@ function ProblemList({
             Line {problem.line}, column {problem.column}
           </button>
           : {problem.message}
+          <FixButton fix={fixFor?.(problem) ?? null} onFix={onFix} />
         </li>
       ))}
       {problems.length > shown.length && <li>… and {problems.length - shown.length} more</li>}
@@ -65,9 +82,104 @@ function ProblemList({
   );
 }
 
+function FixButton({
+  fix,
+  onFix,
+}: {
+  fix: TranslatedFix | null;
+  onFix: ((fix: TranslatedFix) => void) | undefined;
+}) {
+  if (!fix || !onFix) return null;
+  return (
+    <>
+      {' '}
+      <button type="button" className="button" onClick={() => onFix(fix)}>
+        Fix: {fix.title}
+      </button>
+    </>
+  );
+}
+
+/** The integrity guard's finding: what would be lost, and the confirmation it needs. */
+function RemovalWarning({
+  removals,
+  confirmed,
+  onConfirm,
+}: {
+  removals: RemovalReport;
+  confirmed: boolean;
+  onConfirm: (confirmed: boolean) => void;
+}) {
+  const id = useId();
+  return (
+    <div className={`alert ${styles.removals}`} role="alert" aria-labelledby={`${id}-summary`}>
+      <p id={`${id}-summary`} data-testid="removal-summary">
+        {removals.summary}
+      </p>
+      <p>Confluence cannot bring them back once this version is saved.</p>
+      <div className={styles.checkField}>
+        <input
+          id={`${id}-confirm`}
+          type="checkbox"
+          checked={confirmed}
+          onChange={(event) => onConfirm(event.target.checked)}
+        />
+        <label htmlFor={`${id}-confirm`}>
+          Remove {removals.total === 1 ? 'it' : `these ${removals.total}`} with this save
+        </label>
+      </div>
+    </div>
+  );
+}
+
+/** The dry run's progress and verdict; only a parse error Confluence reports blocks the save. */
+function CheckSummary({
+  check,
+  onGoTo,
+  onFix,
+}: {
+  check: ConfluenceCheck;
+  onGoTo: (line: number, column: number) => void;
+  onFix: (fix: TranslatedFix) => void;
+}) {
+  return (
+    <section
+      className={styles.confluenceCheck}
+      aria-label="Check with Confluence"
+      data-testid="panel-check"
+    >
+      <p role="status">
+        {check.status === 'running'
+          ? 'Checking with Confluence…'
+          : check.status === 'failed'
+            ? `Could not check with Confluence (${check.error.message}) You can still save.`
+            : check.outcome.summary}
+      </p>
+      {check.status === 'done' && check.outcome.errors.length > 0 && (
+        <ProblemList
+          problems={check.outcome.errors}
+          label="Confluence errors"
+          onGoTo={onGoTo}
+          fixFor={(problem) => translateDiagnostic(check.body, problem).fixes[0] ?? null}
+          onFix={onFix}
+        />
+      )}
+      {check.status === 'done' && check.outcome.warnings.length > 0 && (
+        <ProblemList
+          problems={check.outcome.warnings}
+          label="Confluence warnings"
+          onGoTo={onGoTo}
+        />
+      )}
+    </section>
+  );
+}
+
 /**
  * What Save opens: what changed, the version comment and the minor-edit flag, and whatever stands
- * in the way. Errors (and an unchanged page) block saving; warnings need an explicit "save anyway".
+ * in the way. Errors (and an unchanged page) block saving; warnings need an explicit "save anyway";
+ * removing inline comments, mentions, tasks… needs its own confirmation. Confluence's dry run runs
+ * meanwhile: its warnings are shown, only its parse error blocks.
  */
 export function SavePanel({
   baseVersion,
@@ -76,6 +188,10 @@ export function SavePanel({
   unchanged,
   blockers,
   diagnostics,
+  body,
+  onFix,
+  removals,
+  confluenceCheck,
   message,
   onMessageChange,
   minorEdit,
@@ -89,11 +205,16 @@ export function SavePanel({
   const commentRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const [acceptWarnings, setAcceptWarnings] = useState(false);
+  const [acceptRemovals, setAcceptRemovals] = useState(false);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
   const refusal = unchanged ? SAVE_MESSAGES.nothingToSave(baseVersion) : null;
-  const blocked = refusal !== null || blockers.length > 0 || errors.length > 0;
-  const canSave = !blocked && (warnings.length === 0 || acceptWarnings);
+  const confluenceRefuses = confluenceCheck?.status === 'done' && confluenceCheck.outcome.refused;
+  const blocked = refusal !== null || blockers.length > 0 || errors.length > 0 || confluenceRefuses;
+  const canSave =
+    !blocked &&
+    (warnings.length === 0 || acceptWarnings) &&
+    (removals.total === 0 || acceptRemovals);
 
   // Ctrl/Cmd+S in the panel saves (a second press after the one that opened it).
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -162,7 +283,13 @@ export function SavePanel({
         {errors.length > 0 && (
           <div className="alert" role="alert">
             <p>{messageFor('invalid_storage')}</p>
-            <ProblemList problems={errors} label="Errors" onGoTo={onGoTo} />
+            <ProblemList
+              problems={errors}
+              label="Errors"
+              onGoTo={onGoTo}
+              fixFor={(problem) => translateDiagnostic(body, problem).fixes[0] ?? null}
+              onFix={onFix}
+            />
           </div>
         )}
         {!blocked && warnings.length > 0 && (
@@ -183,6 +310,17 @@ export function SavePanel({
               <label htmlFor={`${id}-accept`}>Save despite the warnings</label>
             </div>
           </div>
+        )}
+
+        {!refusal && removals.total > 0 && (
+          <RemovalWarning
+            removals={removals}
+            confirmed={acceptRemovals}
+            onConfirm={setAcceptRemovals}
+          />
+        )}
+        {!refusal && errors.length === 0 && confluenceCheck && (
+          <CheckSummary check={confluenceCheck} onGoTo={onGoTo} onFix={onFix} />
         )}
 
         <div className={styles.dialogActions}>

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 
+import { suggestFreeTitle } from '@/lib/error-translator';
 import { SAVE_MESSAGES } from '@/lib/errors';
 import { fetchJson } from '@/lib/http/fetch-json';
 
@@ -67,14 +68,48 @@ export function useTitleCheck(
   return { taken, status };
 }
 
+/**
+ * A free title close to a taken one ("Roadmap (2)"…), offered as one click: the one the server
+ * sent with Confluence's refusal when there is one, else asked here through the title check.
+ */
+export function useTitleSuggestion(
+  pageId: string,
+  spaceKey: string,
+  title: string,
+  taken: boolean,
+  serverSuggestion: { title: string; suggestion: string } | null,
+): string | null {
+  const fromServer = serverSuggestion?.title === title ? serverSuggestion.suggestion : null;
+  const asked = useQuery({
+    queryKey: ['title-suggestion', pageId, spaceKey, title],
+    queryFn: ({ signal }) =>
+      suggestFreeTitle(title, async (candidate) => {
+        const answer = await fetchJson<TitleCheckAnswer>(
+          `/api/pages/${encodeURIComponent(pageId)}/title-check?${new URLSearchParams({
+            title: candidate,
+            spaceKey,
+          })}`,
+          { signal },
+        );
+        return answer.free || answer.isThisPage;
+      }),
+    enabled: taken && fromServer === null && title !== '',
+    staleTime: 30_000,
+  });
+  if (!taken) return null;
+  return fromServer ?? asked.data ?? null;
+}
+
 export interface TitleFieldProps {
   value: string;
   onChange: (value: string) => void;
   check: TitleCheck;
+  /** A free title to offer while this one is taken. */
+  suggestion?: string | null;
 }
 
-/** The page title input with its live status (empty, taken, free). */
-export function TitleField({ value, onChange, check }: TitleFieldProps) {
+/** The page title input with its live status (empty, taken, free) and a free title to use. */
+export function TitleField({ value, onChange, check, suggestion = null }: TitleFieldProps) {
   const id = useId();
   const statusId = `${id}-status`;
   const invalid = check.taken || value.trim() === '';
@@ -93,6 +128,11 @@ export function TitleField({ value, onChange, check }: TitleFieldProps) {
       <span id={statusId} className={styles.titleStatus} role="status">
         {check.status}
       </span>
+      {suggestion && (
+        <button type="button" className="button" onClick={() => onChange(suggestion)}>
+          Use “{suggestion}”
+        </button>
+      )}
     </div>
   );
 }

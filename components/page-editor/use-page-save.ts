@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { mergePage, type MergeOutcome, type PageSide } from '@/lib/editor/merge';
+import type { SaveVerification } from '@/lib/editor/save-checks';
 import { AppError, isAppError } from '@/lib/errors';
 import { fetchJson } from '@/lib/http/fetch-json';
 import type { Page } from '@/lib/queries/pages';
@@ -23,6 +24,8 @@ export interface SaveRequest {
 export interface SaveResult {
   version: number;
   recovered: boolean;
+  /** The server's read-after-write check (absent from older servers). */
+  verification?: SaveVerification;
 }
 
 /** The version a colleague saved meanwhile. */

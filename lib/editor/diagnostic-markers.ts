@@ -62,3 +62,20 @@ export function countDiagnostics(diagnostics: readonly Diagnostic[]): {
   }
   return { errors, warnings };
 }
+
+/** Owner of the markers from Confluence's dry run ("Check with Confluence"), kept apart. */
+export const SERVER_MARKER_OWNER = 'confluence-check';
+
+/**
+ * The live diagnostics plus those from Confluence's dry run, in document order. A server finding
+ * the engine already reports at the same place with the same code is not listed twice.
+ */
+export function withServerDiagnostics(
+  local: readonly Diagnostic[],
+  server: readonly Diagnostic[],
+): Diagnostic[] {
+  if (server.length === 0) return [...local];
+  const seen = new Set(local.map((d) => `${d.line}:${d.column}:${d.code}`));
+  const extra = server.filter((d) => !seen.has(`${d.line}:${d.column}:${d.code}`));
+  return [...local, ...extra].sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,121 @@
+import { type SaveVerification, verificationMessage } from '@/lib/confluence/save-verification';
+import { isNoOpSave } from '@/lib/storage-format/canonical';
+import { findRemovals, type RemovalReport } from '@/lib/storage-format/integrity';
+import { parseStorage } from '@/lib/storage-format/parse';
+import type { Diagnostic } from '@/lib/storage-format/types';
+import { translateDiagnostic, type TranslatedFix } from '@/lib/error-translator';
+
+/**
+ * The save panel's checks on what is about to be saved, worked out without React: whether the
+ * save would change anything at all (canonically: re-indenting is no change) and what it would
+ * remove that cannot come back (the round-trip integrity guard).
+ */
+
+export interface PageText {
+  title: string;
+  body: string;
+}
+
+export interface SaveChecks {
+  /** Title and canonical body equal the loaded ones: the save would make an empty version. */
+  noChanges: boolean;
+  /** Inline comments, mentions, tasks… that the save would drop (empty when none). */
+  removals: RemovalReport;
+  /** The save removes something: it needs the user's explicit confirmation. */
+  needsRemovalConfirmation: boolean;
+}
+
+export function buildSaveChecks(loaded: PageText, next: PageText): SaveChecks {
+  const noChanges = isNoOpSave(loaded, next);
+  const removals = noChanges
+    ? { groups: [], total: 0, summary: null }
+    : findRemovals(loaded.body, next.body);
+  return { noChanges, removals, needsRemovalConfirmation: removals.total > 0 };
+}
+
+/**
+ * "Unsaved changes": the text differs from the loaded version in a way Confluence would store.
+ * Formatting alone (indentation, attribute order, `<p></p>` vs `<p/>`) is not a change.
+ */
+export function hasUnsavedChanges(loaded: PageText, next: PageText): boolean {
+  if (loaded.body === next.body && loaded.title === next.title.trim()) return false;
+  return !isNoOpSave(loaded, next);
+}
+
+/** One problem of a refused save, in plain words, with its mechanical repairs (maybe none). */
+export interface SaveProblem {
+  line: number;
+  column: number;
+  cause: string;
+  advice: string;
+  fixes: TranslatedFix[];
+}
+
+function isDiagnosticLike(value: unknown): value is Pick<Diagnostic, 'line' | 'column'> {
+  if (typeof value !== 'object' || value === null) return false;
+  const { line, column } = value as Record<string, unknown>;
+  return typeof line === 'number' && typeof column === 'number';
+}
+
+/**
+ * The problems of a save refused as `invalid_storage`, translated for `body` (the text that was
+ * sent). The engine's own diagnostics of the body come first: they carry exact ranges, so their
+ * fixes apply. A refusal only Confluence raised (the engine passed the body) is translated from
+ * the server's details, which carry Confluence's position and words.
+ */
+export function saveProblemsOf(details: unknown, body: string): SaveProblem[] {
+  const local = parseStorage(body).diagnostics.filter((d) => d.severity === 'error');
+  const sent = (details as { diagnostics?: unknown } | undefined)?.diagnostics;
+  const remote: Diagnostic[] = Array.isArray(sent)
+    ? sent.filter(isDiagnosticLike).map((d) => {
+        const raw = d as Partial<Diagnostic>;
+        return {
+          severity: 'error',
+          code: typeof raw.code === 'string' ? raw.code : 'confluence_parse_error',
+          message: typeof raw.message === 'string' ? raw.message : 'Confluence refused the body.',
+          line: d.line,
+          column: d.column,
+          endLine: typeof raw.endLine === 'number' ? raw.endLine : d.line,
+          endColumn: typeof raw.endColumn === 'number' ? raw.endColumn : d.column,
+        };
+      })
+    : [];
+  const problems = local.length > 0 ? local : remote;
+  return problems.map((diagnostic) => {
+    const translation = translateDiagnostic(body, diagnostic);
+    return {
+      line: diagnostic.line,
+      column: diagnostic.column,
+      cause: translation.cause,
+      advice: translation.advice,
+      fixes: translation.fixes,
+    };
+  });
+}
+
+/** The free title the server suggested with a 409 title clash, if it found one. */
+export function suggestedTitleOf(details: unknown): string | null {
+  const value = (details as { suggestedTitle?: unknown } | undefined)?.suggestedTitle;
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+export type { SaveVerification };
+
+/** What the editor shows after a save: the server's read-after-write verdict, in words. */
+export interface VerificationNotice {
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * "Saved and verified v6", or the first mismatch the server found ("Saved v6, but the page read
+ * back does not match: …"), or that it could not read the page back. Null from an older server
+ * that sent no verification.
+ */
+export function verificationNoticeOf(
+  verification: SaveVerification | undefined,
+  savedVersion: number,
+): VerificationNotice | null {
+  if (!verification) return null;
+  return { ok: verification.ok, text: verificationMessage(verification, savedVersion) };
+}
