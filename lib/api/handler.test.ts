@@ -73,3 +73,22 @@ describe('handler request ids', () => {
     expect((await forged.json()).error.requestId).toBe(id);
   });
 });
+
+describe('handler and abandoned requests', () => {
+  it('logs a request the browser abandoned as such, not as an internal error', async () => {
+    const controller = new AbortController();
+    const waiting = handler(async ({ request }) => {
+      controller.abort();
+      // What a proxied Confluence call does when its caller goes away.
+      throw request.signal.reason ?? new Error('aborted');
+    });
+    const before = lines.length;
+    const response = await waiting(
+      new Request('http://app.test/api/check', { signal: controller.signal }),
+    );
+    expect(response.status).toBe(499);
+    const logged = lines.slice(before);
+    expect(logged.some((line) => line.event === 'client_aborted')).toBe(true);
+    expect(logged.some((line) => (line.level as number) >= 50)).toBe(false);
+  });
+});

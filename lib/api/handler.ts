@@ -81,6 +81,12 @@ export function handler<P = Record<string, never>>(
           : Response.json(result, { headers: { 'cache-control': 'no-store' } });
       return finish(response, cookies, requestId);
     } catch (error) {
+      if (request.signal.aborted) {
+        // The browser gave up (a superseded check or preview, a closed tab): nobody reads the
+        // answer and nothing failed on our side, so it is not logged as an error.
+        log.info({ event: 'client_aborted' }, 'request abandoned by the client');
+        return finish(new Response(null, { status: 499 }), cookies, requestId);
+      }
       const appError = toAppError(error);
       const level = appError.status >= 500 ? 'error' : 'warn';
       log[level](
