@@ -14,7 +14,7 @@ export default defineConfig([
     '.next-*/**',
     'node_modules/**',
     'next-env.d.ts',
-    'test-results/**',
+    'test-results*/**',
     'playwright-report/**',
     '.emulator-data/**',
   ]),
