@@ -10,6 +10,11 @@ import {
 } from '@/lib/editor/preview-document';
 import { type BlockPatcher, createBlockPatcher } from '@/lib/editor/preview-dom';
 import {
+  applyFidelityBadges,
+  FIDELITY_BADGE_CSS,
+  type FidelityBadge,
+} from '@/lib/editor/preview-fidelity';
+import {
   lineForOffset,
   monotonicAnchors,
   offsetForLine,
@@ -19,8 +24,13 @@ import { PREVIEW_CSS } from '@/lib/storage-format/render';
 
 import styles from './editor.module.css';
 
-/** Stylesheet of every preview frame: PREVIEW_CSS plus palettes keyed on the app's theme. */
-const FRAME_CSS = themedPreviewCss(PREVIEW_CSS) + FRAME_EXTRA_CSS;
+/**
+ * Stylesheet of every preview frame: PREVIEW_CSS plus palettes keyed on the app's theme, and the
+ * fidelity badges (drawn from attributes the app sets, never from page content).
+ */
+const FRAME_CSS = themedPreviewCss(PREVIEW_CSS) + FRAME_EXTRA_CSS + FIDELITY_BADGE_CSS;
+
+const NO_BADGES: ReadonlyMap<number, FidelityBadge> = new Map();
 
 /**
  * Programmatic scrolls of the frame fire `scroll` events too; those within this window after a
@@ -47,6 +57,8 @@ export interface PreviewFrameProps {
   /** The last source line (bounds the sync past the last block). */
   lastLine?: number;
   apiRef?: RefObject<PreviewFrameApi | null>;
+  /** Fidelity badges of the instant preview's blocks, by `data-source-line` (preview-fidelity.ts). */
+  badges?: ReadonlyMap<number, FidelityBadge>;
 }
 
 interface FrameState {
@@ -105,15 +117,16 @@ export function PreviewFrame({
   onScrollLine,
   lastLine = 1,
   apiRef,
+  badges = NO_BADGES,
 }: PreviewFrameProps) {
   const appOrigin = typeof window === 'undefined' ? '' : window.location.origin;
   const csp = appOrigin === '' ? '' : previewCsp({ appOrigin, allowExternalImages });
   const shell = useMemo(() => buildPreviewShell(csp, FRAME_CSS), [csp]);
   const frame = useRef<FrameState | null>(null);
   const savedScroll = useRef(0);
-  const latest = useRef({ html, theme, onLineClick, onScrollLine, lastLine });
+  const latest = useRef({ html, theme, onLineClick, onScrollLine, lastLine, badges });
   useEffect(() => {
-    latest.current = { html, theme, onLineClick, onScrollLine, lastLine };
+    latest.current = { html, theme, onLineClick, onScrollLine, lastLine, badges };
   });
 
   const onLoad = useCallback(
@@ -130,6 +143,7 @@ export function PreviewFrame({
       frame.current = state;
       doc.documentElement.setAttribute('data-theme', latest.current.theme);
       state.patcher.update(latest.current.html);
+      applyFidelityBadges(doc.body, latest.current.badges);
       if (savedScroll.current > 0) {
         state.echoUntil = performance.now() + ECHO_MS;
         win.scrollTo(0, savedScroll.current);
@@ -200,6 +214,13 @@ export function PreviewFrame({
     state.patcher.update(html);
     state.anchors = null;
   }, [html]);
+
+  // After every patch too (declared after it, so it runs after it): new blocks come unmarked.
+  // The badges are out of flow, so the scroll anchors stay valid.
+  useEffect(() => {
+    const state = frame.current;
+    if (state) applyFidelityBadges(state.doc.body, badges);
+  }, [html, badges]);
 
   useEffect(() => {
     frame.current?.doc.documentElement.setAttribute('data-theme', theme);

@@ -13,9 +13,18 @@ import {
   useSyncExternalStore,
 } from 'react';
 
+import {
+  badgesByLine,
+  type CheckAnswer,
+  classifyBlocks,
+  type Resolution,
+  resolutionFromCheck,
+  summarizeFidelity,
+} from '@/lib/editor/preview-fidelity';
 import { createFlagStore, EXTERNAL_IMAGES_KEY } from '@/lib/editor/preview-settings';
 import { isAppError, messageFor } from '@/lib/errors';
 import { fetchJson } from '@/lib/http/fetch-json';
+import { useSession } from '@/lib/queries/session';
 import { parseStorage } from '@/lib/storage-format/parse';
 import {
   createDomPurifySanitizer,
@@ -23,7 +32,7 @@ import {
   type RenderOptions,
   type Sanitizer,
 } from '@/lib/storage-format/render';
-import type { Diagnostic } from '@/lib/storage-format/types';
+import type { Diagnostic, ParseResult } from '@/lib/storage-format/types';
 
 import { PreviewFrame, type PreviewFrameApi } from './preview-frame';
 import styles from './preview-pane.module.css';
@@ -33,6 +42,11 @@ import type { StorageEditorApi } from './storage-editor';
 export const BIG_PAGE = 200_000;
 /** Confluence's rendering is fetched again after typing pauses this long. */
 export const CONFLUENCE_REFRESH_MS = 1500;
+/**
+ * Page and attachment references are checked with Confluence (for the fidelity badges) this long
+ * after typing stops: each check costs Confluence a conversion and a few lookups.
+ */
+export const REFERENCE_CHECK_MS = 3000;
 /** Editor and preview scroll each other; the side the user moves leads for this long. */
 const SCROLL_LEAD_MS = 250;
 
@@ -63,6 +77,8 @@ function sanitizeConfluenceHtml(html: string): string {
 
 interface Instant {
   html: string;
+  /** The parse the html came from (null when rendering failed): the fidelity badges read it. */
+  parsed: ParseResult | null;
   firstError: Diagnostic | null;
   lastLine: number;
   failure: string | null;
@@ -74,13 +90,14 @@ function renderInstant(source: string, options: RenderOptions): Instant {
     return {
       // renderDocument sanitizes with DOMPurify last (DOMPURIFY_CONFIG).
       html: renderDocument(parsed, options),
+      parsed,
       firstError: parsed.diagnostics.find((d) => d.severity === 'error') ?? null,
       lastLine: parsed.positions.lineCount,
       failure: null,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { html: '', firstError: null, lastLine: 1, failure: message };
+    return { html: '', parsed: null, firstError: null, lastLine: 1, failure: message };
   }
 }
 
@@ -179,6 +196,17 @@ export function PreviewPane({
     return () => clearTimeout(timer);
   }, [mode, source, current, inFlight, refusedAsIs, rendering, fetchRendering]);
 
+  // --- Fidelity badges: what the instant preview shows exactly, approximately, or not at all ---
+  // Not while signed out (or signing out): the check needs the session.
+  const signedIn = Boolean(useSession().data?.session);
+  const resolution = useReferenceCheck(confluence && signedIn ? pageId : undefined, renderSource);
+  const blocks = useMemo(
+    () => (instant.parsed ? classifyBlocks(instant.parsed, resolution ?? undefined) : []),
+    [instant.parsed, resolution],
+  );
+  const badges = useMemo(() => badgesByLine(blocks), [blocks]);
+  const fidelity = useMemo(() => summarizeFidelity(blocks), [blocks]);
+
   // --- Editor ↔ preview ---
   const goTo = useCallback(
     (line: number, column = 1) => editorApiRef?.current?.goTo(line, column),
@@ -265,6 +293,42 @@ export function PreviewPane({
         </label>
       </div>
 
+      {!confluenceMode && !instant.failure && (
+        <p className={styles.fidelity} data-testid="fidelity-summary">
+          {fidelity.approximate > 0 && (
+            <span className={styles.legend}>
+              <span className={`${styles.swatch} ${styles.approximate}`} aria-hidden="true" />
+              approximate: drawn by Pagewright
+            </span>
+          )}
+          {fidelity.unresolved > 0 && (
+            <span className={styles.legend}>
+              <span className={`${styles.swatch} ${styles.unresolved}`} aria-hidden="true" />
+              unresolved: not found
+            </span>
+          )}
+          <span>
+            {fidelity.text}
+            {fidelity.approximate + fidelity.unresolved > 0 &&
+              (confluence ? (
+                <>
+                  {' — '}
+                  <button
+                    type="button"
+                    className={styles.linkButton}
+                    onClick={() => setMode('confluence')}
+                  >
+                    switch to Confluence rendering
+                  </button>{' '}
+                  for the exact result
+                </>
+              ) : (
+                ' — Confluence renders them exactly in the page editor'
+              ))}
+            {confluence && resolution === null ? ' (links and attachments not checked yet)' : ''}
+          </span>
+        </p>
+      )}
       {confluenceMode && errorMessage && (
         <div className={styles.error} role="alert">
           Confluence could not render this body: {errorMessage}
@@ -303,9 +367,41 @@ export function PreviewPane({
         apiRef={frameApi}
         onLineClick={confluenceMode ? undefined : (line) => goTo(line)}
         onScrollLine={confluenceMode ? undefined : onPreviewScroll}
+        badges={confluenceMode ? undefined : badges}
       />
     </div>
   );
+}
+
+/**
+ * Asks Confluence (POST /api/pages/{id}/check) which page links, attachments and macros of the
+ * body do not resolve, once typing has paused for REFERENCE_CHECK_MS. Null until the first answer;
+ * a failed check keeps the last answer (the badges then say what was last known). Never asked
+ * without a page (the offline Scratchpad).
+ */
+function useReferenceCheck(pageId: string | undefined, source: string): Resolution | null {
+  const [resolution, setResolution] = useState<Resolution | null>(null);
+  useEffect(() => {
+    if (pageId === undefined) return;
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => {
+      fetchJson<CheckAnswer>(`/api/pages/${encodeURIComponent(pageId)}/check`, {
+        method: 'POST',
+        body: { body: source },
+        signal: controller.signal,
+      }).then(
+        (answer) => {
+          if (!controller.signal.aborted) setResolution(resolutionFromCheck(source, answer));
+        },
+        () => undefined,
+      );
+    }, REFERENCE_CHECK_MS);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [pageId, source]);
+  return resolution;
 }
 
 /**

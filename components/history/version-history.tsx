@@ -1,10 +1,10 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 
 import { ErrorAlert } from '@/components/session/error-alert';
-import { isAppError, type AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import {
   versionBodyQueryOptions,
   versionsQueryOptions,
@@ -49,10 +49,25 @@ export function VersionHistory({
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  // showModal gives focus trapping, Escape and the inert background for free.
-  useEffect(() => {
+  // Escape fires `cancel` and then `close`: report the closing once.
+  const closed = useRef(false);
+  const close = () => {
+    if (closed.current) return;
+    closed.current = true;
+    onClose();
+  };
+
+  // showModal gives focus trapping, Escape and the inert background for free. The cleanup closes
+  // the dialog when the caller unmounts it (e.g. to show a comparison) without reporting a close.
+  useLayoutEffect(() => {
     const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog) return;
+    closed.current = false;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      closed.current = true;
+      if (dialog.open) dialog.close();
+    };
   }, []);
 
   const fetchBody = async (version: VersionSummary, then: (loaded: LoadedVersion) => void) => {
@@ -62,7 +77,8 @@ export function VersionHistory({
       const body = await queryClient.fetchQuery(versionBodyQueryOptions(pageId, version.number));
       then({ number: version.number, body });
     } catch (caught) {
-      setError(isAppError(caught) ? caught : null);
+      // Anything that is not the server's answer (a bug, a dropped connection) still gets a message.
+      setError(isAppError(caught) ? caught : new AppError('internal'));
     } finally {
       setBusy(null);
     }
@@ -70,19 +86,13 @@ export function VersionHistory({
 
   const confirmLoad = (version: VersionSummary) => {
     const ok = window.confirm(
-      `Replace the text in the editor with version ${version.number}? Nothing is saved until you save; your current text stays in the local draft.`,
+      `Replace the text in the editor with version ${version.number}? Nothing is saved until you save, and Undo (Ctrl+Z) brings your current text back.`,
     );
     if (ok) void fetchBody(version, onLoad);
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className={styles.dialog}
-      aria-labelledby={headingId}
-      onClose={onClose}
-      onCancel={onClose}
-    >
+    <dialog ref={dialogRef} className={styles.dialog} aria-labelledby={headingId} onClose={close}>
       <div className={styles.head}>
         <h2 id={headingId}>Page history</h2>
         <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
@@ -90,7 +100,11 @@ export function VersionHistory({
         </button>
       </div>
       {versions.isPending && <p role="status">Loading versions…</p>}
-      {versions.error && isAppError(versions.error) && <ErrorAlert error={versions.error} />}
+      {versions.error && (
+        <ErrorAlert
+          error={isAppError(versions.error) ? versions.error : new AppError('internal')}
+        />
+      )}
       {error && <ErrorAlert error={error} />}
       {versions.data && (
         <table className={styles.table}>

@@ -169,6 +169,11 @@ test('a whole journey leaks neither the token nor the password anywhere', async 
 
   // Sign out (the editor may ask before leaving unsaved text: accepted above).
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  // Unsaved text or stored drafts: the sign-out dialog asks first.
+  await page
+    .getByRole('dialog', { name: 'Sign out?' })
+    .getByRole('button', { name: 'Sign out', exact: true })
+    .click();
   await expect(page).toHaveURL(/\/login/);
 
   // Sign in again with the password, then out.
@@ -179,6 +184,11 @@ test('a whole journey leaks neither the token nor the password anywhere', async 
   await expect(page.getByRole('banner').getByText(JOURNEY_USER.displayName)).toBeVisible();
   storageDumps.push(await browserStorage(page));
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  // Unsaved text or stored drafts: the sign-out dialog asks first.
+  await page
+    .getByRole('dialog', { name: 'Sign out?' })
+    .getByRole('button', { name: 'Sign out', exact: true })
+    .click();
   await expect(page).toHaveURL(/\/login/);
   storageDumps.push(await browserStorage(page));
 

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { createDraftStore, type TextStorage } from './draft-store';
+import {
+  areDraftWritesSuspended,
+  clearAllDrafts,
+  createDraftStore,
+  listUnsavedWork,
+  registerUnsavedWork,
+  resumeDraftWrites,
+  suspendDraftWrites,
+  type TextStorage,
+} from './draft-store';
 
 function fakeStorage(
   initial: Record<string, string> = {},
@@ -53,5 +62,62 @@ describe('createDraftStore', () => {
     store.set('y');
     expect(() => store.flush()).not.toThrow();
     expect(store.get()).toBe('y');
+  });
+});
+
+function listableStorage(initial: Record<string, string>) {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    get length() {
+      return data.size;
+    },
+    key: (index: number) => [...data.keys()][index] ?? null,
+    removeItem: (key: string) => void data.delete(key),
+  };
+}
+
+describe('clearAllDrafts', () => {
+  it('deletes page drafts and the scratchpad text, and keeps settings', () => {
+    const storage = listableStorage({
+      'pagewright:draft:9470040': '{}',
+      'pagewright:draft:123': '{}',
+      'pagewright:scratch:body': '<p>x</p>',
+      'pagewright:theme': 'dark',
+      'pagewright:recent': '[]',
+      'other-app:draft:1': 'x',
+    });
+    expect(clearAllDrafts(storage)).toBe(3);
+    expect([...storage.data.keys()].sort()).toEqual([
+      'other-app:draft:1',
+      'pagewright:recent',
+      'pagewright:theme',
+    ]);
+  });
+
+  it('tolerates storage being unavailable', () => {
+    expect(clearAllDrafts(null)).toBe(0);
+  });
+});
+
+describe('unsaved work registry', () => {
+  it('lists editors while registered, in registration order', () => {
+    const first = { title: 'A', keep: vi.fn() };
+    const second = { title: 'B', keep: vi.fn() };
+    const dropFirst = registerUnsavedWork(first);
+    const dropSecond = registerUnsavedWork(second);
+    expect(listUnsavedWork().map((work) => work.title)).toEqual(['A', 'B']);
+    dropFirst();
+    expect(listUnsavedWork()).toEqual([second]);
+    dropSecond();
+    expect(listUnsavedWork()).toEqual([]);
+  });
+
+  it('suspends and resumes draft writes', () => {
+    expect(areDraftWritesSuspended()).toBe(false);
+    suspendDraftWrites();
+    expect(areDraftWritesSuspended()).toBe(true);
+    resumeDraftWrites();
+    expect(areDraftWritesSuspended()).toBe(false);
   });
 });

@@ -69,3 +69,93 @@ export function createDraftStore(
     flush: write,
   };
 }
+
+/** Keys of local drafts: page drafts (`pagewright:draft:{id}`) and the scratchpad's text. */
+const DRAFT_KEY_PREFIXES = ['pagewright:draft:', 'pagewright:scratch:'] as const;
+
+export function isDraftKey(key: string): boolean {
+  return DRAFT_KEY_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
+
+/** Storage that can list its keys (localStorage; a Map-backed fake in tests). */
+export interface ListableStorage {
+  readonly length: number;
+  key(index: number): string | null;
+  removeItem(key: string): void;
+}
+
+function browserStorage(): ListableStorage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Deletes every local draft this app keeps in this browser (localStorage is per origin, so these
+ * are exactly this Pagewright site's drafts) — for "Sign out and delete local drafts" on a shared
+ * computer. Other settings (theme, recent pages) stay. Returns how many were deleted.
+ */
+export function clearAllDrafts(storage: ListableStorage | null = browserStorage()): number {
+  const keys = draftKeys(storage);
+  try {
+    for (const key of keys) storage?.removeItem(key);
+    return keys.length;
+  } catch {
+    return 0;
+  }
+}
+
+/** The keys of the local drafts kept in this browser (none when storage is unavailable). */
+export function draftKeys(storage: ListableStorage | null = browserStorage()): string[] {
+  if (!storage) return [];
+  try {
+    const keys: string[] = [];
+    for (let index = 0; index < storage.length; index += 1) {
+      const key = storage.key(index);
+      if (key !== null && isDraftKey(key)) keys.push(key);
+    }
+    return keys;
+  } catch {
+    return [];
+  }
+}
+
+// While true, page drafts are not written: after "Sign out and delete local drafts" the editor
+// being torn down must not write its text back. Lifted at the next sign-in.
+let draftWritesSuspended = false;
+
+export function suspendDraftWrites(): void {
+  draftWritesSuspended = true;
+}
+
+export function resumeDraftWrites(): void {
+  draftWritesSuspended = false;
+}
+
+export function areDraftWritesSuspended(): boolean {
+  return draftWritesSuspended;
+}
+
+/** An editor with unsaved changes: what sign-out warns about and keeps first. */
+export interface UnsavedWork {
+  /** The page's title, named in the warning. */
+  title: string;
+  /** Writes the local draft now. */
+  keep(): void;
+}
+
+const unsaved = new Set<UnsavedWork>();
+
+/** Registers while the editor has unsaved changes; call the returned function when it no longer has. */
+export function registerUnsavedWork(work: UnsavedWork): () => void {
+  unsaved.add(work);
+  return () => {
+    unsaved.delete(work);
+  };
+}
+
+export function listUnsavedWork(): UnsavedWork[] {
+  return [...unsaved];
+}

@@ -1,0 +1,353 @@
+import { MACRO_ELEMENTS } from '@/lib/storage-format/element-kinds';
+import { findMacro } from '@/lib/storage-format/macro-catalogue';
+import { parseStorage } from '@/lib/storage-format/parse';
+import type { Diagnostic, ElementNode, ParseResult, StorageNode } from '@/lib/storage-format/types';
+
+/**
+ * How far to trust each block of the instant preview (issue #7): `exact` when the app's renderer
+ * shows what Confluence shows, `approximate` when a macro (or a Cloud editor element) is drawn by
+ * Pagewright's own stand-in, `unresolved` when something the block needs does not exist — a macro
+ * nobody knows, an attachment or a page link that the check with Confluence could not find.
+ *
+ * Blocks are the top-level elements of the body, identified as the renderer identifies them: by
+ * the source line they start on (`data-source-line` on the rendered element).
+ */
+
+export type Fidelity = 'exact' | 'approximate' | 'unresolved';
+
+export interface BlockFidelity {
+  /** The line the block starts on: its rendered element's `data-source-line`. */
+  line: number;
+  endLine: number;
+  fidelity: Fidelity;
+  /** Why it is not exact, in plain words, without duplicates (empty when exact). */
+  reasons: string[];
+}
+
+/**
+ * What Confluence said about the references of a body (POST /api/pages/{id}/check), keyed by what
+ * is referenced rather than by position, so it still applies while the text moves under it.
+ */
+export interface Resolution {
+  /** `attachmentKey`s of attachments that do not exist. */
+  missingAttachments: ReadonlySet<string>;
+  /** `pageKey`s of page links that do not resolve. */
+  missingPages: ReadonlySet<string>;
+  /** Lower-cased names of macros Confluence does not know. */
+  unknownMacros: ReadonlySet<string>;
+  /** Lower-cased names of macros Confluence was asked about (known to it unless in unknownMacros). */
+  checkedMacros: ReadonlySet<string>;
+}
+
+/**
+ * Macros the preview draws itself (lib/storage-format/render/macros/render-macro.ts, RENDERERS):
+ * close to Confluence's look, but not its output. `anchor` is absent: it renders nothing visible
+ * in either place.
+ */
+const DRAWN_BY_PAGEWRIGHT: ReadonlySet<string> = new Set([
+  'code',
+  'noformat',
+  'info',
+  'note',
+  'tip',
+  'warning',
+  'panel',
+  'expand',
+  'status',
+  'toc',
+  'excerpt',
+  'details',
+  'section',
+  'column',
+]);
+
+/** Renders as an inert box (security.md XSS-7): its HTML never runs in the preview. */
+const INERT_MACROS: ReadonlySet<string> = new Set(['html']);
+
+const EXACT_MACROS: ReadonlySet<string> = new Set(['anchor']);
+
+function attr(element: ElementNode, name: string): string | undefined {
+  return element.attributes.find((a) => a.name === name)?.value;
+}
+
+function childElement(element: ElementNode, name: string): ElementNode | undefined {
+  return element.children.find(
+    (child): child is ElementNode => child.type === 'element' && child.name === name,
+  );
+}
+
+/** A page reference: its space as written ('' = this page's space) and its title. */
+export function pageKey(element: ElementNode): string | null {
+  const title = attr(element, 'ri:content-title');
+  if (!title) return null;
+  return `${attr(element, 'ri:space-key') ?? ''}\n${title.toLowerCase()}`;
+}
+
+/** An attachment reference: its owner page (none = this page) and its file name (case-sensitive). */
+export function attachmentKey(element: ElementNode): string | null {
+  const filename = attr(element, 'ri:filename');
+  if (!filename) return null;
+  const owner = childElement(element, 'ri:page');
+  return `${owner ? (pageKey(owner) ?? '') : ''}\n${filename}`;
+}
+
+function macroName(element: ElementNode): string {
+  return (attr(element, 'ac:name') ?? '').trim();
+}
+
+function isCatalogued(name: string): boolean {
+  return findMacro(name) !== undefined || findMacro(name.toLowerCase()) !== undefined;
+}
+
+interface Reason {
+  fidelity: Exclude<Fidelity, 'exact'>;
+  text: string;
+}
+
+function macroReason(name: string, resolution: Resolution | undefined): Reason | null {
+  const key = name.toLowerCase();
+  const shown = name === '' ? 'unnamed' : name;
+  if (resolution?.unknownMacros.has(key)) {
+    return { fidelity: 'unresolved', text: `Confluence does not know the ${shown} macro` };
+  }
+  if (EXACT_MACROS.has(key)) return null;
+  if (DRAWN_BY_PAGEWRIGHT.has(key)) {
+    return { fidelity: 'approximate', text: `${shown} macro rendered by Pagewright` };
+  }
+  if (INERT_MACROS.has(key)) {
+    return { fidelity: 'approximate', text: `${shown} macro not run in the preview` };
+  }
+  if (isCatalogued(name) || resolution?.checkedMacros.has(key)) {
+    // Known to Confluence (the catalogue, or the check found no "Unknown macro" for it).
+    return { fidelity: 'approximate', text: `${shown} macro rendered by Pagewright` };
+  }
+  return { fidelity: 'unresolved', text: `unknown macro ${shown}` };
+}
+
+function referenceReason(element: ElementNode, resolution: Resolution | undefined): Reason | null {
+  if (!resolution) return null;
+  if (element.name === 'ri:attachment') {
+    const key = attachmentKey(element);
+    if (key !== null && resolution.missingAttachments.has(key)) {
+      return {
+        fidelity: 'unresolved',
+        text: `attachment ${attr(element, 'ri:filename')} not found`,
+      };
+    }
+    return null;
+  }
+  if (element.name === 'ri:page') {
+    const key = pageKey(element);
+    if (key !== null && resolution.missingPages.has(key)) {
+      return {
+        fidelity: 'unresolved',
+        text: `page “${attr(element, 'ri:content-title')}” not found`,
+      };
+    }
+  }
+  return null;
+}
+
+function collectReasons(
+  element: ElementNode,
+  resolution: Resolution | undefined,
+  into: Reason[],
+): void {
+  let reason: Reason | null = null;
+  if (MACRO_ELEMENTS.has(element.name)) reason = macroReason(macroName(element), resolution);
+  else if (element.name === 'ac:adf-extension') {
+    reason = { fidelity: 'approximate', text: 'Cloud editor element rendered by Pagewright' };
+  } else if (element.name === 'ri:user') {
+    reason = { fidelity: 'approximate', text: 'user mention shown without the person’s name' };
+  } else if (element.name === 'ri:attachment' || element.name === 'ri:page') {
+    // An attachment's owner page is judged with the attachment (its own key names the owner).
+    reason = referenceReason(element, resolution);
+    if (element.name === 'ri:attachment') {
+      if (reason) into.push(reason);
+      return;
+    }
+  }
+  if (reason) into.push(reason);
+  for (const child of element.children) {
+    if (child.type === 'element') collectReasons(child, resolution, into);
+  }
+}
+
+/** The worst of the reasons decides; the texts keep their first-seen order. */
+function judge(reasons: readonly Reason[]): Pick<BlockFidelity, 'fidelity' | 'reasons'> {
+  if (reasons.length === 0) return { fidelity: 'exact', reasons: [] };
+  const unresolved = reasons.filter((reason) => reason.fidelity === 'unresolved');
+  const shown = unresolved.length > 0 ? unresolved : reasons;
+  return {
+    fidelity: unresolved.length > 0 ? 'unresolved' : 'approximate',
+    reasons: [...new Set(shown.map((reason) => reason.text))],
+  };
+}
+
+/**
+ * One entry per rendered top-level block, in document order. Top-level elements that start on
+ * the same line render with the same `data-source-line`, so they are judged together.
+ */
+export function classifyBlocks(parsed: ParseResult, resolution?: Resolution): BlockFidelity[] {
+  const { positions } = parsed;
+  const byLine = new Map<number, { endLine: number; reasons: Reason[] }>();
+  for (const node of parsed.document.children) {
+    if (node.type !== 'element') continue;
+    const line = positions.lineColumnAt(node.span.start).line;
+    const endLine = positions.lineColumnAt(node.span.end).line;
+    const entry = byLine.get(line) ?? { endLine, reasons: [] };
+    entry.endLine = Math.max(entry.endLine, endLine);
+    collectReasons(node, resolution, entry.reasons);
+    byLine.set(line, entry);
+  }
+  return [...byLine].map(([line, { endLine, reasons }]) => ({ line, endLine, ...judge(reasons) }));
+}
+
+/** What `checkWithConfluence` answers (the parts used here). */
+export interface CheckAnswer {
+  diagnostics: readonly Pick<Diagnostic, 'code' | 'line' | 'column'>[];
+  notChecked: readonly string[];
+}
+
+/**
+ * Turns the check route's answer for `checkedBody` into a `Resolution`. Its warnings point at the
+ * start of the reference (or macro) they are about; the element found there says what is missing.
+ */
+export function resolutionFromCheck(checkedBody: string, answer: CheckAnswer): Resolution {
+  const parsed = parseStorage(checkedBody);
+  const at = new Map<string, ElementNode>();
+  const macros = new Set<string>();
+  const walk = (nodes: readonly StorageNode[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      if (
+        MACRO_ELEMENTS.has(node.name) ||
+        node.name === 'ri:page' ||
+        node.name === 'ri:attachment'
+      ) {
+        const { line, column } = parsed.positions.lineColumnAt(node.span.start);
+        at.set(`${line}:${column}`, node);
+      }
+      if (MACRO_ELEMENTS.has(node.name)) macros.add(macroName(node).toLowerCase());
+      walk(node.children);
+    }
+  };
+  walk(parsed.document.children);
+
+  const missingAttachments = new Set<string>();
+  const missingPages = new Set<string>();
+  const unknownMacros = new Set<string>();
+  for (const diagnostic of answer.diagnostics) {
+    const element = at.get(`${diagnostic.line}:${diagnostic.column}`);
+    if (!element) continue;
+    if (diagnostic.code === 'unresolved_attachment_reference' && element.name === 'ri:attachment') {
+      const key = attachmentKey(element);
+      if (key !== null) missingAttachments.add(key);
+    } else if (diagnostic.code === 'unresolved_page_reference' && element.name === 'ri:page') {
+      const key = pageKey(element);
+      if (key !== null) missingPages.add(key);
+    } else if (diagnostic.code === 'confluence_unknown_macro' && MACRO_ELEMENTS.has(element.name)) {
+      unknownMacros.add(macroName(element).toLowerCase());
+    }
+  }
+  // When Confluence could not read the body, its silence about macros means nothing.
+  const macrosChecked = !answer.notChecked.some((what) => what.startsWith('macros'));
+  return {
+    missingAttachments,
+    missingPages,
+    unknownMacros,
+    checkedMacros: macrosChecked ? macros : new Set(),
+  };
+}
+
+export interface FidelitySummary {
+  approximate: number;
+  unresolved: number;
+  /** e.g. "3 approximate, 1 unresolved blocks"; "Every block exact" when there is nothing to say. */
+  text: string;
+}
+
+export function summarizeFidelity(blocks: readonly BlockFidelity[]): FidelitySummary {
+  let approximate = 0;
+  let unresolved = 0;
+  for (const block of blocks) {
+    if (block.fidelity === 'approximate') approximate++;
+    else if (block.fidelity === 'unresolved') unresolved++;
+  }
+  const parts: string[] = [];
+  if (approximate > 0) parts.push(`${approximate} approximate`);
+  if (unresolved > 0) parts.push(`${unresolved} unresolved`);
+  const total = approximate + unresolved;
+  const text =
+    total === 0 ? 'Every block exact' : `${parts.join(', ')} ${total === 1 ? 'block' : 'blocks'}`;
+  return { approximate, unresolved, text };
+}
+
+/** The badge text of a block: "Approximate: jira macro rendered by Pagewright". */
+export function badgeLabel(block: BlockFidelity): string {
+  const kind = block.fidelity === 'unresolved' ? 'Unresolved' : 'Approximate';
+  return `${kind}: ${block.reasons.join('; ')}`;
+}
+
+/** A badge to show, by `data-source-line`. */
+export interface FidelityBadge {
+  fidelity: Exclude<Fidelity, 'exact'>;
+  label: string;
+}
+
+export function badgesByLine(blocks: readonly BlockFidelity[]): Map<number, FidelityBadge> {
+  const badges = new Map<number, FidelityBadge>();
+  for (const block of blocks) {
+    if (block.fidelity === 'exact') continue;
+    badges.set(block.line, { fidelity: block.fidelity, label: badgeLabel(block) });
+  }
+  return badges;
+}
+
+export const FIDELITY_ATTRIBUTE = 'data-pw-fidelity';
+export const FIDELITY_LABEL_ATTRIBUTE = 'data-pw-fidelity-label';
+
+/**
+ * Marks the frame body's top-level blocks with their badges (attributes the frame's stylesheet
+ * draws as a margin marker and a label), and unmarks the others. Attributes rather than nodes: the
+ * block patcher owns the body's children, reuses block nodes by their HTML, and removes anything
+ * else it finds; scroll anchors measure the same elements. Every top-level element is visited, so
+ * an attribute a page wrote itself never survives as a fake badge.
+ */
+export function applyFidelityBadges(body: Element, badges: ReadonlyMap<number, FidelityBadge>) {
+  for (const element of Array.from(body.children)) {
+    const line = Number(element.getAttribute('data-source-line'));
+    const badge = Number.isInteger(line) ? badges.get(line) : undefined;
+    if (badge) {
+      if (element.getAttribute(FIDELITY_ATTRIBUTE) !== badge.fidelity) {
+        element.setAttribute(FIDELITY_ATTRIBUTE, badge.fidelity);
+      }
+      if (element.getAttribute(FIDELITY_LABEL_ATTRIBUTE) !== badge.label) {
+        element.setAttribute(FIDELITY_LABEL_ATTRIBUTE, badge.label);
+      }
+    } else if (element.hasAttribute(FIDELITY_ATTRIBUTE)) {
+      element.removeAttribute(FIDELITY_ATTRIBUTE);
+      element.removeAttribute(FIDELITY_LABEL_ATTRIBUTE);
+    } else if (element.hasAttribute(FIDELITY_LABEL_ATTRIBUTE)) {
+      element.removeAttribute(FIDELITY_LABEL_ATTRIBUTE);
+    }
+  }
+}
+
+/**
+ * Drawn in the frame (its stylesheet, next to PREVIEW_CSS): a bar in the body's left margin along
+ * the block and the label as a small tab above its top right corner. Both are out of flow, so the
+ * page's layout (and the scroll anchors measured on it) do not move.
+ */
+export const FIDELITY_BADGE_CSS = `
+body > [data-pw-fidelity] { position: relative; }
+body > [data-pw-fidelity]::before { content: ''; position: absolute; left: -16px; top: 0; bottom: 0;
+  width: 4px; border-radius: 2px; background: var(--pw-fidelity-colour); }
+body > [data-pw-fidelity]::after { content: attr(data-pw-fidelity-label); position: absolute;
+  right: 0; top: 0; transform: translateY(-100%); max-width: 70%; overflow: hidden;
+  text-overflow: ellipsis; white-space: nowrap; padding: 0 6px; border-radius: 3px 3px 0 0;
+  font: 11px/1.5 system-ui, sans-serif; font-style: normal; font-weight: normal; text-align: left;
+  background: var(--pw-fidelity-colour); color: #fff; pointer-events: none; z-index: 1; }
+body > [data-pw-fidelity="approximate"] { --pw-fidelity-colour: #8a5a00; }
+body > [data-pw-fidelity="unresolved"] { --pw-fidelity-colour: #b3261e; }
+`;
