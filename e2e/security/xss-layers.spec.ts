@@ -196,6 +196,9 @@ test('(b) the sandbox without the sanitizer: raw payloads in frames like the pre
   const payloads = (await allPayloads()).map((p) => p.payload);
   const { sandbox, csp } = await livePreviewPolicy(page, appUrl);
   expect(forbiddenSandboxTokens(sandbox)).toEqual([]);
+  // Leave the app before watching: its editor worker may still be loading, and that request is
+  // the app's own, not a payload's.
+  await page.goto('about:blank');
 
   // No hooks here: a script that ran in a frame sandboxed without allow-modals logs "Ignored
   // call to 'alert()'", and one that escaped the sandbox opens a real dialog; both are caught.
