@@ -40,6 +40,7 @@ import { ConflictBanner, DraftOfferBanner, RetryBanner } from './save-banners';
 import { SaveProblemsAlert, VerificationNotice } from './save-notices';
 import { SavePanel } from './save-panel';
 import { PageStatusBar } from './status-bar';
+import { RenameDialog } from './rename-dialog';
 import { TitleField, useTitleCheck, useTitleSuggestion } from './title-field';
 import { useConfluenceCheck } from './use-confluence-check';
 import { useDrafts } from './use-drafts';
@@ -131,6 +132,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
   const [baseOverride, setBaseOverride] = useState<number | null>(null);
   const [body, setBody] = useState(page.body);
   const [title, setTitle] = useState(page.title);
+  const [renaming, setRenaming] = useState(false);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
   const [cursor, setCursor] = useState({ line: 1, column: 1 });
   const [notice, setNotice] = useState('');
@@ -596,6 +598,9 @@ function LoadedPageEditor({ page }: { page: Page }) {
         >
           Diff
         </button>
+        <button type="button" aria-haspopup="dialog" onClick={() => setRenaming(true)}>
+          Rename
+        </button>
         <button type="button" aria-haspopup="dialog" onClick={() => setHistory({ kind: 'list' })}>
           History
         </button>
@@ -678,6 +683,21 @@ function LoadedPageEditor({ page }: { page: Page }) {
           onClose={() =>
             setView(view.fromSave ? { kind: 'save', body: view.body, lines: view.lines } : null)
           }
+        />
+      )}
+      {renaming && (
+        <RenameDialog
+          pageId={id}
+          spaceKey={page.spaceKey}
+          savedTitle={base.title}
+          currentTitle={title}
+          clashedTitle={clashedTitle}
+          onRename={(next) => {
+            setTitle(next);
+            setRenaming(false);
+            setNotice(`Renamed to “${next}”: save to apply it.`);
+          }}
+          onClose={() => setRenaming(false)}
         />
       )}
       {history?.kind === 'list' && (

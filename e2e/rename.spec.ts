@@ -1,0 +1,66 @@
+import { expect, test } from './fixtures';
+import {
+  emulatorAdmin,
+  openEditor,
+  SANDBOX_ID,
+  saveState,
+  storedPage,
+  toolbarButton,
+} from './save-helpers';
+
+/** Rename through the dialog: live "free / already used" while typing, then saved with the body. */
+
+test.beforeEach(async () => {
+  await emulatorAdmin('/reset');
+});
+
+test('a taken title is refused as you type; a free one is saved with the body in one PUT', async ({
+  page,
+  appUrl,
+  offOrigin,
+  consoleErrors,
+}) => {
+  await openEditor(page, appUrl);
+  const parentBefore = await (
+    await fetch(`${process.env.E2E_EMULATOR_URL}/rest/api/content/${SANDBOX_ID}?expand=ancestors`, {
+      headers: { authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` },
+    })
+  ).json();
+
+  await toolbarButton(page, 'Rename').click();
+  const dialog = page.getByRole('dialog', { name: 'Rename page' });
+  await expect(dialog).toBeVisible();
+  const field = dialog.getByLabel('New title');
+  await expect(field).toBeFocused();
+  const rename = dialog.getByRole('button', { name: 'Rename', exact: true });
+
+  // Another page's title (with the spaces Confluence would trim): refused, with the reason.
+  await field.fill('  Demo Home ');
+  await expect(dialog.getByRole('status')).toContainText('already used');
+  await expect(rename).toBeDisabled();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+
+  await field.fill('Sandbox renamed by e2e');
+  await expect(dialog.getByRole('status')).toHaveText('Title is free');
+  await expect(rename).toBeEnabled();
+  await field.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(saveState(page)).toHaveText('Unsaved changes');
+
+  await toolbarButton(page, 'Save').click();
+  const panel = page.getByRole('dialog', { name: 'Save page' });
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Saved version 4').first()).toBeVisible();
+
+  const stored = await storedPage(SANDBOX_ID);
+  expect(stored.title).toBe('Sandbox renamed by e2e');
+  expect(stored.version.number).toBe(4);
+  const parentAfter = await (
+    await fetch(`${process.env.E2E_EMULATOR_URL}/rest/api/content/${SANDBOX_ID}?expand=ancestors`, {
+      headers: { authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` },
+    })
+  ).json();
+  expect(parentAfter.ancestors.at(-1).id).toBe(parentBefore.ancestors.at(-1).id);
+  expect(offOrigin).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
