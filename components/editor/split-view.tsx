@@ -9,6 +9,11 @@ export interface SplitViewProps {
   second: ReactNode;
   /** Accessible name of the separator. */
   label: string;
+  /**
+   * Hides the first pane without unmounting it (an editor keeps its text, undo history and
+   * cursor while hidden); the second takes the whole width.
+   */
+  hideFirst?: boolean;
 }
 
 const MIN = 15;
@@ -24,10 +29,10 @@ function clamp(value: number): number {
  * `role="separator"`: arrows move it by 5 %, Home/End to the limits). A null pane is hidden and
  * the other takes the whole width.
  */
-export function SplitView({ first, second, label }: SplitViewProps) {
+export function SplitView({ first, second, label, hideFirst = false }: SplitViewProps) {
   const [percent, setPercent] = useState(50);
   const containerRef = useRef<HTMLDivElement>(null);
-  const both = first !== null && second !== null;
+  const both = first !== null && second !== null && !hideFirst;
 
   const moveTo = (clientX: number) => {
     const rect = containerRef.current?.getBoundingClientRect();
@@ -57,7 +62,11 @@ export function SplitView({ first, second, label }: SplitViewProps) {
   return (
     <div className={styles.split} ref={containerRef}>
       {first !== null && (
-        <div className={styles.pane} style={{ flex: both ? `0 0 ${percent}%` : '1 1 auto' }}>
+        <div
+          className={styles.pane}
+          hidden={hideFirst}
+          style={hideFirst ? { display: 'none' } : { flex: both ? `0 0 ${percent}%` : '1 1 auto' }}
+        >
           {first}
         </div>
       )}

@@ -20,6 +20,12 @@ import { type Page, pageQueryKey, pageQueryOptions } from '@/lib/queries/pages';
 import { rememberRecentPage } from '@/lib/queries/recent-pages';
 import { versionsQueryOptions } from '@/lib/queries/versions';
 import { registerUnsavedWork } from '@/lib/editor/draft-store';
+import {
+  type EditorPreferences,
+  readEditorPreferences,
+  writeEditorPreferences,
+} from '@/lib/editor/editor-preferences';
+import { tryFormatStorage } from '@/lib/storage-format/format';
 import { useSession } from '@/lib/queries/session';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
@@ -130,7 +136,24 @@ function LoadedPageEditor({ page }: { page: Page }) {
   const [base, setBase] = useState<Base>(() => baseOf(page));
   /** Set when a restored draft was based on an older version: saving it must not skip theirs. */
   const [baseOverride, setBaseOverride] = useState<number | null>(null);
-  const [body, setBody] = useState(page.body);
+  const [preferences, setPreferences] = useState<EditorPreferences>(() =>
+    readEditorPreferences(typeof window === 'undefined' ? null : window.localStorage),
+  );
+  const choose = (change: Partial<EditorPreferences>) => {
+    setPreferences((old) => {
+      const next = { ...old, ...change };
+      writeEditorPreferences(window.localStorage, next);
+      return next;
+    });
+  };
+  // Confluence returns a body on one line; opened formatted only on request. The loaded body
+  // stays the base, and the canonical comparison makes formatting alone no change (issue #5).
+  const [body, setBody] = useState(() => {
+    if (!preferences.formatOnOpen) return page.body;
+    const formatted = tryFormatStorage(page.body);
+    return formatted.ok ? formatted.formatted : page.body;
+  });
+  const [showEditor, setShowEditor] = useState(true);
   const [title, setTitle] = useState(page.title);
   const [renaming, setRenaming] = useState(false);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
@@ -589,9 +612,44 @@ function LoadedPageEditor({ page }: { page: Page }) {
         >
           Check with Confluence
         </button>
-        <button type="button" aria-pressed={showPreview} onClick={() => setShowPreview((v) => !v)}>
+        <button
+          type="button"
+          aria-pressed={showEditor}
+          disabled={showEditor && !showPreview}
+          onClick={() => setShowEditor((v) => !v)}
+        >
+          Editor
+        </button>
+        <button
+          type="button"
+          aria-pressed={showPreview}
+          disabled={showPreview && !showEditor}
+          onClick={() => setShowPreview((v) => !v)}
+        >
           Preview
         </button>
+        <button
+          type="button"
+          aria-pressed={preferences.wordWrap}
+          onClick={() => choose({ wordWrap: !preferences.wordWrap })}
+        >
+          Word wrap
+        </button>
+        <button
+          type="button"
+          aria-pressed={preferences.minimap}
+          onClick={() => choose({ minimap: !preferences.minimap })}
+        >
+          Minimap
+        </button>
+        <label className={styles.toolbarCheck}>
+          <input
+            type="checkbox"
+            checked={preferences.formatOnOpen}
+            onChange={(event) => choose({ formatOnOpen: event.target.checked })}
+          />
+          Open pages formatted
+        </label>
         <button
           type="button"
           onClick={() => setView({ kind: 'diff', fromSave: false, ...snapshot() })}
@@ -620,6 +678,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
 
       <SplitView
         label="Resize editor and preview"
+        hideFirst={!showEditor}
         first={
           <StorageEditorLoader
             defaultValue={body}
@@ -630,8 +689,8 @@ function LoadedPageEditor({ page }: { page: Page }) {
             onCursorChange={setCursor}
             onNotice={setNotice}
             theme={theme}
-            wordWrap
-            minimap={false}
+            wordWrap={preferences.wordWrap}
+            minimap={preferences.minimap}
             apiRef={apiRef}
           />
         }
