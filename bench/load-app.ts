@@ -61,6 +61,9 @@ export async function startDemoApp(distDir = benchDistDir()): Promise<DemoApp> {
         PORT: String(port),
         PAGEWRIGHT_DIST_DIR: distDir,
         PAGEWRIGHT_DEMO: '1',
+        // The load test measures throughput and lost updates; the per-session budget (RATE-3)
+        // would otherwise turn its busiest users into 429s.
+        PAGEWRIGHT_SESSION_REQUESTS_PER_MINUTE: '1000000',
         // Per-request logging would measure the terminal, not the app; conflicts (expected under
         // load) log as warnings.
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',

@@ -24,6 +24,9 @@ beforeAll(async () => {
   process.env.PAGEWRIGHT_EMULATOR_URL = emulator.url;
   process.env.PAGEWRIGHT_DEMO_DATA_DIR = mkdtempSync(join(tmpdir(), 'pw-load-'));
   process.env.LOG_LEVEL = 'silent';
+  // In process, a user loops without any network in between: far past the per-session budget
+  // (RATE-3, tested on its own). The property under test is lost updates, not the budget.
+  process.env.PAGEWRIGHT_SESSION_REQUESTS_PER_MINUTE = '1000000';
 });
 
 afterAll(async () => {
