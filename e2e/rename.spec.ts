@@ -36,7 +36,9 @@ test('a taken title is refused as you type; a free one is saved with the body in
 
   // Another page's title (with the spaces Confluence would trim): refused, with the reason.
   await field.fill('  Demo Home ');
-  await expect(dialog.getByRole('status')).toContainText('already used');
+  await expect(dialog.getByRole('status')).toHaveText(
+    'A page titled Demo Home already exists in DEMO',
+  );
   await expect(rename).toBeDisabled();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
 

@@ -67,7 +67,7 @@ export function RenameDialog({
           aria-describedby={`${id}-status`}
         />
         <p id={`${id}-status`} role="status" className={styles.titleStatus}>
-          {check.taken ? `${check.status}: that title is already used.` : check.status}
+          {check.status}
         </p>
         {suggestion && (
           <button type="button" className="button" onClick={() => setValue(suggestion)}>
