@@ -10,22 +10,7 @@
  * survive the sanitizer, which are where context changes parsing).
  */
 
-const VOID_ELEMENTS: ReadonlySet<string> = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
-]);
+import { HTML_VOID_ELEMENTS } from '@/lib/storage-format/element-kinds';
 
 /** Elements whose content the serializer writes raw (no escaping): skip to their end tag. */
 const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set([
@@ -112,7 +97,7 @@ export function splitTopLevelBlocks(html: string): string[] {
         const close = html.toLowerCase().indexOf(`</${name}`, end);
         end = close < 0 ? html.length : tagEnd(html, close);
         if (depth === 0) cut(end);
-      } else if (VOID_ELEMENTS.has(name) || selfClosing) {
+      } else if (HTML_VOID_ELEMENTS.has(name) || selfClosing) {
         if (depth === 0) cut(end);
       } else {
         depth++;

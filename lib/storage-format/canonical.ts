@@ -1,6 +1,5 @@
-import { BLOCK_ELEMENTS, MACRO_ELEMENTS, WHITESPACE_SENSITIVE_ELEMENTS } from './element-kinds';
-import { formatStorage } from './format';
-import { findMacro } from './macro-catalogue';
+import { WHITESPACE_SENSITIVE_ELEMENTS } from './element-kinds';
+import { formatStorage, holdsOnlyBlocks, isWhitespaceOnly } from './format';
 import { parseStorage } from './parse';
 import type { DocumentNode, ElementNode, StorageNode } from './types';
 
@@ -77,53 +76,9 @@ export function isCanonicallyEqual(a: string, b: string): boolean {
   return left === canonicalizeStorage(b);
 }
 
-/** Block-level elements, macro parts and block macros: whitespace around them means nothing. */
-const MACRO_PARTS: ReadonlySet<string> = new Set([
-  'ac:parameter',
-  'ac:default-parameter',
-  'ac:rich-text-body',
-  'ac:plain-text-body',
-  'ac:task-id',
-  'ac:task-uuid',
-  'ac:task-status',
-  'ac:task-body',
-  'ac:adf-node',
-  'ac:adf-attribute',
-  'ac:adf-content',
-  'ac:adf-fallback',
-]);
-
-// Mirrors format.ts's notion of a block container on purpose: whatever the formatter may
-// re-indent, the canonical form must ignore, and nothing else.
-function standsAlone(element: ElementNode): boolean {
-  const { name } = element;
-  if (BLOCK_ELEMENTS.has(name) || MACRO_PARTS.has(name)) return true;
-  if (!MACRO_ELEMENTS.has(name)) return false;
-  const macroName = element.attributes.find((a) => a.name === 'ac:name')?.value;
-  const spec = macroName === undefined ? undefined : findMacro(macroName);
-  return spec !== undefined && !spec.inline;
-}
-
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 32 && code !== 10 && code !== 9 && code !== 13) return false;
-  }
-  return true;
-}
-
-function dropsBlankText(children: readonly StorageNode[]): boolean {
-  let blocks = 0;
-  for (const child of children) {
-    if (child.type === 'text') {
-      if (!isBlank(child.value)) return false;
-    } else if (child.type === 'element') {
-      if (!standsAlone(child)) return false;
-      blocks++;
-    } else if (child.type === 'cdata') return false;
-  }
-  return blocks > 0;
-}
+// The formatter's own notion of a block container (format.ts): whatever it may re-indent, the
+// canonical form must ignore, and nothing else.
+const dropsBlankText = holdsOnlyBlocks;
 
 const TEXT_SPECIALS = /[&<>]/;
 const ATTRIBUTE_SPECIALS = /[&<>"\t\n\r]/;
@@ -185,7 +140,7 @@ class CanonicalWriter {
           this.element(child);
           break;
         case 'text':
-          if (!(dropBlank && isBlank(child.value))) out.push(escapeText(child.value));
+          if (!(dropBlank && isWhitespaceOnly(child.value))) out.push(escapeText(child.value));
           break;
         case 'cdata':
           out.push('<![CDATA[', child.value, ']]>');

@@ -47,7 +47,7 @@ function standsAlone(element: ElementNode): boolean {
   return spec !== undefined && !spec.inline;
 }
 
-function isWhitespaceOnly(text: string): boolean {
+export function isWhitespaceOnly(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code !== 32 && code !== 10 && code !== 9 && code !== 13) return false;
@@ -59,7 +59,7 @@ function isWhitespaceOnly(text: string): boolean {
  * A container whose children may be laid out one per line: nothing but whitespace between
  * children that each stand alone (comments and processing instructions are neutral).
  */
-function holdsOnlyBlocks(children: readonly StorageNode[]): boolean {
+export function holdsOnlyBlocks(children: readonly StorageNode[]): boolean {
   let blocks = 0;
   for (const child of children) {
     if (child.type === 'text') {
