@@ -261,8 +261,9 @@ test.describe('Scratchpad', () => {
     await page.reload();
     await expect(page.locator('.monaco-editor')).toBeVisible();
     await expect(page.getByTestId('error-count')).toHaveText('1 error');
-    // Monaco's editor worker plus the validation worker, both from the app's own origin.
-    expect(workers.length).toBeGreaterThanOrEqual(2);
+    // Monaco's editor worker plus the validation worker, both from the app's own origin. Monaco
+    // starts its worker lazily and the worker event can trail the first result: wait for both.
+    await expect.poll(() => workers.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
     for (const url of workers) expect(url.startsWith(appUrl)).toBe(true);
     expect(offOrigin).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -45,7 +45,8 @@ export async function save(page: Page): Promise<void> {
     .getByRole('toolbar', { name: 'Page tools' })
     .getByRole('button', { name: 'Save', exact: true })
     .click();
-  const dialog = page.getByRole('dialog');
+  // By name: a conflict may open the merge view (another dialog) as this one closes.
+  const dialog = page.getByRole('dialog', { name: 'Save page' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(dialog).toHaveCount(0);
