@@ -1,6 +1,7 @@
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 
 import type { EmulatorHandle } from '../lib/emulator';
+import { CSRF_HEADERS } from '../lib/http/csrf-header';
 
 /**
  * The load test's engine, independent of how the app is reached: N simulated users, each with
@@ -19,7 +20,10 @@ export interface LoadAccount {
 export interface LoadOptions {
   /** Sends one request to the app (fetch over HTTP, or a route handler in process). */
   send: (request: Request) => Promise<Response>;
-  /** The app's origin: requests are addressed to it and state-changing ones carry it as Origin. */
+  /**
+   * The app's origin: requests are addressed to it, and state-changing ones carry it as Origin
+   * with the other marks of the app's own client (JSON, `X-CFE-CSRF: 1`; security.md SESS-6).
+   */
   appOrigin: string;
   /** The emulator behind the app, read after the run to check the history. */
   emulator: Pick<EmulatorHandle, 'page'>;
@@ -176,6 +180,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         'content-type': 'application/json',
         origin: options.appOrigin,
         'sec-fetch-site': 'same-origin',
+        ...CSRF_HEADERS,
       });
     }
     const t0 = performance.now();

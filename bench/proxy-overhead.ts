@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { startEmulator } from '../lib/emulator';
+import { CSRF_HEADERS } from '../lib/http/csrf-header';
 
 /**
  * What Pagewright's page API adds on top of Confluence itself: the same page read through the
@@ -97,7 +98,7 @@ export async function measureProxyOverhead(
   const signedIn = await session.POST(
     new Request(`${app}/api/session`, {
       method: 'POST',
-      headers: { origin: app, 'content-type': 'application/json' },
+      headers: { origin: app, 'content-type': 'application/json', ...CSRF_HEADERS },
       body: JSON.stringify({ method: 'dc-pat', token: 'demo-pat' }),
     }),
   );
@@ -138,7 +139,7 @@ export async function measureProxyOverhead(
       const saved = await page.PUT(
         new Request(`${app}/api/pages/${id}`, {
           method: 'PUT',
-          headers: { cookie, origin: app, 'content-type': 'application/json' },
+          headers: { cookie, origin: app, 'content-type': 'application/json', ...CSRF_HEADERS },
           body: JSON.stringify({
             baseVersion: current.version.number,
             title: current.title,

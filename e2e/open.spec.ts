@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 
 import { messageFor } from '../lib/errors';
+import { CSRF_HEADERS } from '../lib/http/csrf-header';
 
 import { expect, test } from './fixtures';
 
@@ -151,7 +152,9 @@ test('a session that ends on the server sends the user to sign in, and back afte
 }) => {
   await signIn(page, appUrl);
   // Sign out behind the app's back (another tab did it, or the session was revoked).
-  await page.request.delete(`${appUrl}/api/session`, { headers: { origin: appUrl } });
+  await page.request.delete(`${appUrl}/api/session`, {
+    headers: { origin: appUrl, ...CSRF_HEADERS },
+  });
   await page.getByLabel('Page ID or URL').fill('9470040');
   await page.getByRole('button', { name: 'Open' }).click();
 

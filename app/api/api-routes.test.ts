@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startEmulator } from '@/lib/emulator';
+import { CSRF_HEADERS } from '@/lib/http/csrf-header';
 
 import * as pageRoute from './pages/[id]/route';
 import * as ancestorsRoute from './pages/[id]/ancestors/route';
@@ -35,7 +36,13 @@ afterAll(async () => {
   await emulator?.close();
 });
 
-const json = { origin: APP, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' };
+/** What the app's own client sends with every state-changing request (SESS-6). */
+const json = {
+  origin: APP,
+  'content-type': 'application/json',
+  'sec-fetch-site': 'same-origin',
+  ...CSRF_HEADERS,
+};
 
 function params<P>(value: P) {
   return { params: Promise.resolve(value) };
@@ -357,6 +364,58 @@ describe('without a session or from another site', () => {
       params({ id: SANDBOX }),
     );
     expect(response.status).toBe(403);
+  });
+
+  it('refuses a save without the X-CFE-CSRF header before any call to Confluence (SESS-6)', async () => {
+    const { cookie } = await signIn({ method: 'dc-password', username: 'demo', password: 'demo' });
+    const { 'x-cfe-csrf': _marker, ...unmarked } = json;
+    emulator.clearRequests();
+    const response = await pageRoute.PUT(
+      new Request(`${APP}/api/pages/${SANDBOX}`, {
+        method: 'PUT',
+        headers: { ...unmarked, cookie },
+        body: JSON.stringify({ baseVersion: 1, title: 'Sandbox', body: '<p>forged</p>' }),
+      }),
+      params({ id: SANDBOX }),
+    );
+    expect(response.status).toBe(403);
+    expect((await response.json()).error).toMatchObject({
+      code: 'csrf_rejected',
+      details: { reason: 'no csrf header' },
+    });
+    expect(emulator.requests()).toHaveLength(0);
+    const signOut = await sessionRoute.DELETE(
+      new Request(`${APP}/api/session`, { method: 'DELETE', headers: { ...unmarked, cookie } }),
+    );
+    expect(signOut.status).toBe(403);
+  });
+
+  it('answers with Vary: Origin, Sec-Fetch-Site, refused or not (SESS-6)', async () => {
+    const { cookie, response: signedIn } = await signIn({
+      method: 'dc-password',
+      username: 'demo',
+      password: 'demo',
+    });
+    const read = await pageRoute.GET(
+      new Request(`${APP}/api/pages/${SANDBOX}`, { headers: { cookie } }),
+      params({ id: SANDBOX }),
+    );
+    const refused = await pageRoute.PUT(
+      new Request(`${APP}/api/pages/${SANDBOX}`, {
+        method: 'PUT',
+        headers: { ...json, origin: 'https://evil.test', cookie },
+        body: '{}',
+      }),
+      params({ id: SANDBOX }),
+    );
+    for (const [what, response] of [
+      ['sign-in', signedIn],
+      ['read', read],
+      ['refused save', refused],
+    ] as const) {
+      expect(response.headers.get('vary'), what).toBe('Origin, Sec-Fetch-Site');
+      expect(response.headers.get('cache-control'), what).toBe('no-store');
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 import { startEmulator } from '../../lib/emulator';
+import { CSRF_HEADERS } from '../../lib/http/csrf-header';
 
 import { assembleStandalone, startInstance, TEST_SESSION_SECRET } from './processes';
 
@@ -37,7 +38,7 @@ test('SIGTERM lets the save in flight finish and turns new requests away with 50
     const origin = instance.url;
     const signIn = await fetch(`${origin}/api/session`, {
       method: 'POST',
-      headers: { origin, 'content-type': 'application/json' },
+      headers: { origin, 'content-type': 'application/json', ...CSRF_HEADERS },
       body: JSON.stringify({ method: 'dc-password', username: 'demo', password: 'demo' }),
     });
     expect(signIn.status).toBe(200);
@@ -61,7 +62,7 @@ test('SIGTERM lets the save in flight finish and turns new requests away with 50
 
     const saving = fetch(`${origin}/api/pages/${PAGE_ID}`, {
       method: 'PUT',
-      headers: { origin, cookie, 'content-type': 'application/json' },
+      headers: { origin, cookie, 'content-type': 'application/json', ...CSRF_HEADERS },
       body: JSON.stringify({
         baseVersion: page.version.number,
         title: page.title,

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 
+import { CSRF_HEADERS } from '../../lib/http/csrf-header';
 import { expect, test } from '../fixtures';
 import { savePanel } from '../save-helpers';
 
@@ -30,7 +31,7 @@ function instanceLogs(): string {
 async function signIn(url: string, origin: string, username: string, password: string) {
   return fetch(`${url}/api/session`, {
     method: 'POST',
-    headers: { origin, 'content-type': 'application/json' },
+    headers: { origin, 'content-type': 'application/json', ...CSRF_HEADERS },
     body: JSON.stringify({ method: 'dc-password', username, password }),
   });
 }

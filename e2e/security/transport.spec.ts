@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { sealData } from 'iron-session';
 
+import { CSRF_HEADERS } from '../../lib/http/csrf-header';
 import { resolveSessionPassword } from '../../lib/session/secret';
 import { expect, test } from '../fixtures';
 
@@ -22,13 +23,20 @@ test.beforeAll(() => {
   app = process.env.E2E_APP_URL!;
 });
 
+/** The headers the app's own client sends with a state-changing request (SESS-6), plus `extra`. */
 function sameOrigin(extra: Record<string, string> = {}): Record<string, string> {
   return {
     origin: app,
     'sec-fetch-site': 'same-origin',
     'content-type': 'application/json',
+    ...CSRF_HEADERS,
     ...extra,
   };
+}
+
+/** `headers` without the ones named. */
+function without(headers: Record<string, string>, ...names: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !names.includes(name)));
 }
 
 /** The session cookie (`name=value`) from a response, or null. */
@@ -135,18 +143,21 @@ test.describe('CSRF and CORS (SESS-6, SESS-7)', () => {
       fetch(`${app}/api/pages/${PAGE}`, { method: 'PUT', headers: { cookie, ...headers }, body });
     const forged: Array<[string, Record<string, string>]> = [
       ['foreign Origin', sameOrigin({ origin: 'https://evil.test' })],
-      ['no Origin', { 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }],
+      ['no Origin', without(sameOrigin(), 'origin')],
       ['Sec-Fetch-Site cross-site', sameOrigin({ 'sec-fetch-site': 'cross-site' })],
       ['Sec-Fetch-Site same-site', sameOrigin({ 'sec-fetch-site': 'same-site' })],
       ['text/plain body', sameOrigin({ 'content-type': 'text/plain' })],
       ['form body', sameOrigin({ 'content-type': 'application/x-www-form-urlencoded' })],
       ['null Origin', sameOrigin({ origin: 'null' })],
+      ['no X-CFE-CSRF header', without(sameOrigin(), 'x-cfe-csrf')],
+      ['X-CFE-CSRF of another value', sameOrigin({ 'x-cfe-csrf': '0' })],
     ];
     for (const [what, headers] of forged) {
       const response = await put(headers);
       expect(response.status, what).toBe(403);
       const answer = (await response.json()) as { error: { code: string } };
       expect(answer.error.code, what).toBe('csrf_rejected');
+      expect(response.headers.get('vary'), what).toMatch(/\bOrigin\b.*\bSec-Fetch-Site\b/i);
       const events = await linesFor(response.headers.get('x-request-id'));
       expect(
         events.filter((line) => line.event === 'csrf_rejected' || line.code === 'csrf_rejected'),
@@ -155,15 +166,26 @@ test.describe('CSRF and CORS (SESS-6, SESS-7)', () => {
     }
     const accepted = await put(sameOrigin());
     expect(accepted.status).toBe(200);
+    expect(accepted.headers.get('vary')).toMatch(/\bOrigin\b.*\bSec-Fetch-Site\b/i);
+    expect(accepted.headers.get('cache-control')).toBe('no-store');
 
     const loginCsrf = await signIn(undefined, sameOrigin({ origin: 'https://evil.test' }));
     expect(loginCsrf.status).toBe(403);
     expect(sessionCookie(loginCsrf)).toBeNull();
+    const unmarkedLogin = await signIn(undefined, without(sameOrigin(), 'x-cfe-csrf'));
+    expect(unmarkedLogin.status).toBe(403);
+    expect(sessionCookie(unmarkedLogin)).toBeNull();
     const logoutCsrf = await fetch(`${app}/api/session`, {
       method: 'DELETE',
       headers: { cookie, origin: 'https://evil.test' },
     });
     expect(logoutCsrf.status).toBe(403);
+    // A bodiless DELETE has no content type to check: the custom header is what it must show.
+    const unmarkedLogout = await fetch(`${app}/api/session`, {
+      method: 'DELETE',
+      headers: { cookie, origin: app, 'sec-fetch-site': 'same-origin' },
+    });
+    expect(unmarkedLogout.status).toBe(403);
     expect((await fetch(`${app}/api/session`, { headers: { cookie } })).status).toBe(200);
     await admin('POST', '/reset');
   });
@@ -265,7 +287,7 @@ test.describe('the session (SESS-2, SESS-4, SESS-5, SESS-8)', () => {
     expect((await fetch(`${app}/api/pages/${PAGE}`, { headers: { cookie } })).status).toBe(200);
     const out = await fetch(`${app}/api/session`, {
       method: 'DELETE',
-      headers: { cookie, origin: app, 'sec-fetch-site': 'same-origin' },
+      headers: without(sameOrigin({ cookie }), 'content-type'),
     });
     expect(out.status).toBe(204);
     expect(out.headers.get('cache-control')).toContain('no-store');

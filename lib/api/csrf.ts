@@ -1,4 +1,5 @@
 import { AppError } from '@/lib/errors';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@/lib/http/csrf-header';
 
 /**
  * The app's own origin: APP_ORIGIN when the operator set it (behind a proxy, where Host may be
@@ -20,8 +21,10 @@ function allowedOrigins(
  * Cross-site request forgery check for every state-changing route (security.md SESS-6): the
  * browser's `Sec-Fetch-Site` must say same-origin when present, `Origin` must be the app's own
  * origin (APP_ORIGIN when configured — never trusted from Host behind a proxy — else the origin
- * the request was addressed to), and the body must be JSON, which a cross-site form cannot send
- * without a preflight that we never answer.
+ * the request was addressed to), the body must be JSON, and the custom `X-CFE-CSRF: 1` header
+ * must be there (lib/http/csrf-header.ts). A cross-site page can send neither a JSON content type
+ * nor a custom header without a preflight that we never answer; the header also covers bodiless
+ * DELETEs, which have no content type to check.
  */
 export function assertSameOrigin(
   request: Request,
@@ -40,5 +43,11 @@ export function assertSameOrigin(
   const type = request.headers.get('content-type') ?? '';
   if (request.method !== 'DELETE' && !/^application\/json\b/i.test(type)) {
     throw new AppError('csrf_rejected', undefined, { reason: 'not json' });
+  }
+  const marker = request.headers.get(CSRF_HEADER);
+  if (marker !== CSRF_HEADER_VALUE) {
+    throw new AppError('csrf_rejected', undefined, {
+      reason: marker === null ? 'no csrf header' : 'wrong csrf header',
+    });
   }
 }

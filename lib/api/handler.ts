@@ -150,9 +150,28 @@ function clientFor(session: Session, signedIn: boolean): ConfluenceClient {
   });
 }
 
+/**
+ * The request headers an answer depends on besides its URL (security.md SESS-6): the CSRF check
+ * refuses or accepts by them, so no cache may hand one's answer to the other. API answers are
+ * `no-store` as well; this covers a cache that ignores that.
+ */
+const VARY_ON = ['Origin', 'Sec-Fetch-Site'];
+
 function finish(response: Response, cookies: Response, requestId: string): Response {
   for (const cookie of cookies.headers.getSetCookie())
     response.headers.append('set-cookie', cookie);
   response.headers.set('x-request-id', requestId);
+  response.headers.set('vary', withVary(response.headers.get('vary'), VARY_ON));
   return response;
+}
+
+/** `existing` plus each of `names` it does not list yet (header names compare case-insensitively). */
+function withVary(existing: string | null, names: string[]): string {
+  const listed = (existing ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (listed.includes('*')) return '*';
+  const seen = new Set(listed.map((name) => name.toLowerCase()));
+  return [...listed, ...names.filter((name) => !seen.has(name.toLowerCase()))].join(', ');
 }

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppError } from '@/lib/errors';
+import { CSRF_HEADERS } from '@/lib/http/csrf-header';
 import { useLogDestination } from '@/lib/log/logger';
 
 import { handler } from './handler';
@@ -63,7 +64,7 @@ describe('security events', () => {
     expect(eventsFor(response)).toEqual([]);
   });
 
-  it('names a refused cross-site request and a save conflict as events', async () => {
+  it('names a refused cross-site or unmarked request and a save conflict as events', async () => {
     const forged = await mutating(
       new Request(`${APP}/api/x`, {
         method: 'POST',
@@ -73,6 +74,21 @@ describe('security events', () => {
     );
     expect(forged.status).toBe(403);
     expect(eventsFor(forged)).toEqual(['csrf_rejected']);
+    const sameOrigin = { origin: APP, 'content-type': 'application/json' };
+    const unmarked = await mutating(
+      new Request(`${APP}/api/x`, { method: 'POST', headers: sameOrigin, body: '{}' }),
+    );
+    expect(unmarked.status).toBe(403);
+    expect(eventsFor(unmarked)).toEqual(['csrf_rejected']);
+    const marked = await mutating(
+      new Request(`${APP}/api/x`, {
+        method: 'POST',
+        headers: { ...sameOrigin, ...CSRF_HEADERS },
+        body: '{}',
+      }),
+    );
+    expect(marked.status).toBe(200);
+    expect(eventsFor(marked)).toEqual([]);
     const conflict = await conflicting(new Request(`${APP}/api/x`));
     expect(conflict.status).toBe(409);
     expect(eventsFor(conflict)).toEqual(['save_conflict']);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { AppError } from '@/lib/errors';
 
+import { CSRF_HEADERS } from './csrf-header';
 import { fetchJson } from './fetch-json';
 
 function jsonResponse(status: number, body: unknown): Response {
@@ -32,19 +33,32 @@ describe('fetchJson', () => {
     expect(init?.headers).toEqual({ accept: 'application/json' });
   });
 
-  it('sends writes as JSON with content-type application/json', async () => {
+  it('sends writes as JSON with content-type application/json and X-CFE-CSRF: 1', async () => {
     const mock = stubFetch(async () => jsonResponse(200, { session: null }));
     await fetchJson('/api/session', { method: 'POST', body: { method: 'dc-pat', token: 't' } });
     const init = mock.mock.calls[0]![1]!;
     expect(init.method).toBe('POST');
-    expect(init.headers).toMatchObject({ 'content-type': 'application/json' });
+    expect(init.headers).toEqual({
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'x-cfe-csrf': '1',
+    });
     expect(init.body).toBe('{"method":"dc-pat","token":"t"}');
   });
 
-  it('sends content-type on a bodiless DELETE too and returns undefined for 204', async () => {
+  it.each(['PUT', 'DELETE'] as const)('marks a %s with the CSRF header too', async (method) => {
+    const mock = stubFetch(async () => jsonResponse(200, {}));
+    await fetchJson('/api/pages/1', { method, body: method === 'PUT' ? {} : undefined });
+    expect(mock.mock.calls[0]![1]!.headers).toMatchObject(CSRF_HEADERS);
+  });
+
+  it('sends content-type and the CSRF header on a bodiless DELETE, and returns undefined for 204', async () => {
     const mock = stubFetch(async () => new Response(null, { status: 204 }));
     await expect(fetchJson('/api/session', { method: 'DELETE' })).resolves.toBeUndefined();
-    expect(mock.mock.calls[0]![1]!.headers).toMatchObject({ 'content-type': 'application/json' });
+    expect(mock.mock.calls[0]![1]!.headers).toMatchObject({
+      'content-type': 'application/json',
+      ...CSRF_HEADERS,
+    });
   });
 
   it('rebuilds the server error as an AppError with its code, message and details', async () => {

@@ -1,5 +1,7 @@
 import { AppError, appErrorFromBody } from '@/lib/errors';
 
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from './csrf-header';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface FetchJsonOptions {
@@ -16,8 +18,9 @@ export interface FetchJsonOptions {
  * message from lib/errors.ts, never copy of their own.
  *
  * Always same-origin: the path must be app-relative, and `mode: 'same-origin'` makes the browser
- * refuse anything else. Writes always carry `content-type: application/json`, which the server's
- * CSRF check requires (a cross-site form cannot send it without a preflight).
+ * refuse anything else. Writes always carry `content-type: application/json` and `X-CFE-CSRF: 1`,
+ * both of which the server's CSRF check requires (security.md SESS-6): a cross-site page can send
+ * neither without a preflight, which the app never answers.
  */
 export async function fetchJson<T>(path: string, options: FetchJsonOptions = {}): Promise<T> {
   if (!path.startsWith('/') || path.startsWith('//')) {
@@ -25,7 +28,10 @@ export async function fetchJson<T>(path: string, options: FetchJsonOptions = {})
   }
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    headers['content-type'] = 'application/json';
+    headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
+  }
 
   let response: Response;
   try {
