@@ -1,13 +1,8 @@
 'use client';
 
-import { type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 
-import {
-  buildPreviewShell,
-  FRAME_EXTRA_CSS,
-  previewCsp,
-  themedPreviewCss,
-} from '@/lib/editor/preview-document';
+import { FRAME_EXTRA_CSS, previewCsp, themedPreviewCss } from '@/lib/editor/preview-document';
 import { type BlockPatcher, createBlockPatcher } from '@/lib/editor/preview-dom';
 import {
   applyFidelityBadges,
@@ -20,6 +15,7 @@ import {
   offsetForLine,
   type ScrollAnchor,
 } from '@/lib/editor/preview-scroll';
+import { trustedPreviewShell } from '@/lib/security/trusted-types';
 import { PREVIEW_CSS } from '@/lib/storage-format/render';
 
 import styles from './editor.module.css';
@@ -121,11 +117,12 @@ export function PreviewFrame({
 }: PreviewFrameProps) {
   const appOrigin = typeof window === 'undefined' ? '' : window.location.origin;
   const csp = appOrigin === '' ? '' : previewCsp({ appOrigin, allowExternalImages });
-  const shell = useMemo(() => buildPreviewShell(csp, FRAME_CSS), [csp]);
+  // TrustedHTML from the `app-preview-shell` policy (XSS-9): srcdoc is a Trusted Types sink.
+  const shell = useMemo(() => trustedPreviewShell(csp, FRAME_CSS), [csp]);
   const frame = useRef<FrameState | null>(null);
   const savedScroll = useRef(0);
   const latest = useRef({ html, theme, onLineClick, onScrollLine, lastLine, badges });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { html, theme, onLineClick, onScrollLine, lastLine, badges };
   });
 
@@ -208,7 +205,10 @@ export function PreviewFrame({
     if (!iframe) frame.current = null;
   }, []);
 
-  useEffect(() => {
+  // A layout effect: the frame is patched in the same task as the commit, before the browser
+  // paints, so a keystroke and its preview appear in the same frame (a passive effect of the
+  // keystroke's render could run a frame later).
+  useLayoutEffect(() => {
     const state = frame.current;
     if (!state) return;
     state.patcher.update(html);
@@ -217,7 +217,7 @@ export function PreviewFrame({
 
   // After every patch too (declared after it, so it runs after it): new blocks come unmarked.
   // The badges are out of flow, so the scroll anchors stay valid.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const state = frame.current;
     if (state) applyFidelityBadges(state.doc.body, badges);
   }, [html, badges]);
@@ -259,7 +259,8 @@ export function PreviewFrame({
         title={title}
         sandbox="allow-same-origin"
         referrerPolicy="no-referrer"
-        srcDoc={shell}
+        // React passes the TrustedHTML object through to setAttribute; the type says string.
+        srcDoc={shell as string}
         onLoad={(event) => onLoad(event.currentTarget)}
       />
     </div>

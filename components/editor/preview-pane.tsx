@@ -13,6 +13,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 
+import { type BlockSanitizer, createBlockSanitizer } from '@/lib/editor/block-sanitizer';
 import {
   badgesByLine,
   type CheckAnswer,
@@ -25,6 +26,7 @@ import { createFlagStore, EXTERNAL_IMAGES_KEY } from '@/lib/editor/preview-setti
 import { isAppError, messageFor } from '@/lib/errors';
 import { fetchJson } from '@/lib/http/fetch-json';
 import { useSession } from '@/lib/queries/session';
+import { sanitizedPreviewHtml } from '@/lib/security/trusted-types';
 import { parseStorage } from '@/lib/storage-format/parse';
 import {
   createDomPurifySanitizer,
@@ -38,6 +40,12 @@ import { PreviewFrame, type PreviewFrameApi } from './preview-frame';
 import styles from './preview-pane.module.css';
 import type { StorageEditorApi } from './storage-editor';
 
+/**
+ * Up to this size the instant preview renders in the keystroke's own render, so the frame shows
+ * the key in the same frame as the editor (issue #5: ≤ 16 ms on a 20 KB page); parse, render and
+ * sanitizing the changed block cost a few ms per 20 KB.
+ */
+export const SYNC_PAGE = 100_000;
 /** Above this size the instant preview re-renders only when the browser is idle. */
 export const BIG_PAGE = 200_000;
 /** Confluence's rendering is fetched again after typing pauses this long. */
@@ -75,6 +83,20 @@ function sanitizeConfluenceHtml(html: string): string {
   return confluenceSanitizer(html);
 }
 
+/**
+ * The instant preview's sanitizer: the same DOMPurify pass, one top-level block at a time with
+ * the previous render's blocks remembered (block-sanitizer.ts), so a keystroke sanitizes only the
+ * block it changed. None on the server (no DOM): renderDocument then refuses, as before.
+ */
+function useBlockSanitizer(): BlockSanitizer | null {
+  // The Trusted Types module's sanitizer: it remembers DOMPurify's outputs, so the frame's
+  // `app-preview` policy takes these blocks without sanitizing them a second time.
+  const [sanitizer] = useState(() =>
+    typeof window === 'undefined' ? null : createBlockSanitizer(sanitizedPreviewHtml),
+  );
+  return sanitizer;
+}
+
 interface Instant {
   html: string;
   /** The parse the html came from (null when rendering failed): the fidelity badges read it. */
@@ -88,7 +110,7 @@ function renderInstant(source: string, options: RenderOptions): Instant {
   try {
     const parsed = parseStorage(source);
     return {
-      // renderDocument sanitizes with DOMPurify last (DOMPURIFY_CONFIG).
+      // renderDocument sanitizes with DOMPurify last (DOMPURIFY_CONFIG; block by block here).
       html: renderDocument(parsed, options),
       parsed,
       firstError: parsed.diagnostics.find((d) => d.severity === 'error') ?? null,
@@ -101,10 +123,16 @@ function renderInstant(source: string, options: RenderOptions): Instant {
   }
 }
 
-/** The source to render now: deferred for typical bodies, idle-time for big ones. */
+/**
+ * The source to render now: typical bodies at once, in the same render as the keystroke (so the
+ * frame is patched before the next paint); larger ones in a deferred render typing can interrupt;
+ * big ones when the browser is idle.
+ */
 function useRenderSource(source: string): string {
-  const deferred = useDeferredValue(source);
   const big = source.length > BIG_PAGE;
+  const middling = !big && source.length > SYNC_PAGE;
+  // A constant for other sizes, so their keystrokes schedule no deferred render at all.
+  const deferred = useDeferredValue(middling ? source : null);
   const [idle, setIdle] = useState(source);
   useEffect(() => {
     if (!big) return;
@@ -114,7 +142,8 @@ function useRenderSource(source: string): string {
       : window.setTimeout(() => setIdle(source), 300);
     return () => (supported ? cancelIdleCallback(handle) : window.clearTimeout(handle));
   }, [source, big]);
-  return big ? idle : deferred;
+  if (big) return idle;
+  return middling ? (deferred ?? source) : source;
 }
 
 interface Rendering {
@@ -147,14 +176,16 @@ export function PreviewPane({
   const frameApi = useRef<PreviewFrameApi | null>(null);
 
   // --- Instant ---
+  const blockSanitizer = useBlockSanitizer();
   const renderOptions = useMemo<RenderOptions>(
     () => ({
       attachmentUrl: (ref) =>
         pageId !== undefined && ref.pageTitle === undefined
           ? `/api/pages/${encodeURIComponent(pageId)}/attachments/${encodeURIComponent(ref.filename)}`
           : null,
+      ...(blockSanitizer ? { sanitizer: blockSanitizer.sanitize } : {}),
     }),
-    [pageId],
+    [pageId, blockSanitizer],
   );
   const renderSource = useRenderSource(source);
   const instant = useMemo(

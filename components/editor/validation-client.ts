@@ -1,3 +1,4 @@
+import { installBundlerScriptUrlPolicy } from '@/lib/security/script-url-policy';
 import type { Diagnostic } from '@/lib/storage-format/types';
 import { validateStorage } from '@/lib/storage-format/validate';
 
@@ -20,6 +21,10 @@ export function createValidator(): Validator {
 
   function getWorker(): Worker {
     if (worker) return worker;
+    // Trusted Types (XSS-9): Turbopack turns this into `new Worker(url)` in its runtime; the URL
+    // passes through the `default` policy (same-origin /_next/static/ only), installed here too
+    // so this sink does not depend on instrumentation-client.ts having run first.
+    installBundlerScriptUrlPolicy();
     worker = new Worker(new URL('./validate.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<ValidateResponse>) => {
       const resolve = pending.get(event.data.id);

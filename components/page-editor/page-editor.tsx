@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 import { lineChangeSummary, type LineChangeSummary } from '@/lib/editor/line-diff';
 import {
@@ -153,6 +154,11 @@ function LoadedPageEditor({ page }: { page: Page }) {
     const formatted = tryFormatStorage(page.body);
     return formatted.ok ? formatted.formatted : page.body;
   });
+  // Typing renders at once, in the task of the keystroke, so the preview shows the key in the same
+  // frame as the editor does (issue #5). Monaco reports text input from an event React does not
+  // rank as discrete (EditContext's `textupdate`), which would leave the render to a later task,
+  // after the editor has already painted the key.
+  const onBodyChange = useCallback((text: string) => flushSync(() => setBody(text)), []);
   const [showEditor, setShowEditor] = useState(true);
   const [title, setTitle] = useState(page.title);
   const [renaming, setRenaming] = useState(false);
@@ -684,7 +690,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
             defaultValue={body}
             path={`page-${id}.storage`}
             ariaLabel={`Storage format source of ${page.title}`}
-            onChange={setBody}
+            onChange={onBodyChange}
             onDiagnostics={setDiagnostics}
             onCursorChange={setCursor}
             onNotice={setNotice}

@@ -96,6 +96,9 @@ test.describe('headers and CSP (CSP-1, CSP-2, CSP-5)', () => {
           "base-uri 'none'",
           "form-action 'self'",
           "frame-ancestors 'none'",
+          // XSS-9, enforced by default (PAGEWRIGHT_TRUSTED_TYPES; e2e/security/trusted-types.spec.ts).
+          "require-trusted-types-for 'script'",
+          "trusted-types default app-preview app-preview-shell dompurify defaultWorkerFactory diffEditorWidget diffReview domLineBreaksComputer editorGhostText editorViewLayer richScreenReaderContent standaloneColorizer stickyScrollViewLayer tokenizeToString 'allow-duplicates'",
           'report-to csp',
         ].join('; '),
       );

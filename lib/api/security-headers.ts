@@ -1,12 +1,15 @@
+import { type TrustedTypesMode, trustedTypesDirectives } from '@/lib/security/trusted-types-header';
+
 /**
- * Response headers for every route (security.md CSP-1, CSP-5). The CSP is strict for scripts
+ * Response headers for every route (security.md CSP-1, CSP-5, XSS-9). The CSP is strict for scripts
  * (a fresh nonce per response plus 'strict-dynamic', no 'unsafe-eval' in production) and
  * accepts inline styles because Monaco writes them with no nonce hook (microsoft/monaco-editor
  * #271); preview content lives in a sandboxed frame, so CSS injection there cannot reach the app.
+ * With `trustedTypes: 'enforce'` the Trusted Types directives are part of it (XSS-9).
  */
 export function contentSecurityPolicy(
   nonce: string,
-  options: { dev: boolean; https: boolean },
+  options: { dev: boolean; https: boolean; trustedTypes?: TrustedTypesMode },
 ): string {
   return [
     "default-src 'self'",
@@ -24,10 +27,21 @@ export function contentSecurityPolicy(
     "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
+    ...(options.trustedTypes === 'enforce' ? trustedTypesDirectives() : []),
     // Only where the app itself is on https: on http://127.0.0.1 it would break every request.
     ...(options.https ? ['upgrade-insecure-requests'] : []),
     'report-to csp',
   ].join('; ');
+}
+
+/**
+ * The Content-Security-Policy-Report-Only value for the Trusted Types rollout (XSS-9): in
+ * `report-only` mode the browser reports what would have been blocked to the `csp` endpoint and
+ * blocks nothing. No header (null) in the other modes.
+ */
+export function contentSecurityPolicyReportOnly(mode: TrustedTypesMode): string | null {
+  if (mode !== 'report-only') return null;
+  return [...trustedTypesDirectives(), 'report-to csp'].join('; ');
 }
 
 export const STATIC_SECURITY_HEADERS: Record<string, string> = {

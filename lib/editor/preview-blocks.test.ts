@@ -1,4 +1,9 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+
+import { parseStorage } from '@/lib/storage-format/parse';
+import { renderDocument } from '@/lib/storage-format/render';
+import { readCorpus } from '@/lib/storage-format/testing/corpus';
 
 import { splitTopLevelBlocks } from './preview-blocks';
 import { createdCount, planBlockPatch } from './preview-patch';
@@ -53,6 +58,39 @@ describe('splitTopLevelBlocks', () => {
       '<div>3</div>',
     ]);
   });
+});
+
+describe('splitTopLevelBlocks on the writer’s own output (before DOMPurify)', () => {
+  const { window } = new JSDOM('<!DOCTYPE html><body>');
+  const parse = (html: string) =>
+    new window.DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html').body;
+  const serializer = new window.XMLSerializer();
+  /** What an HTML parser makes of `html` in body context, serialized again. */
+  const reparsed = (html: string) => serializer.serializeToString(parse(html));
+  /** Each block parsed on its own, the resulting nodes then put side by side. */
+  const reparsedBlocks = (blocks: readonly string[]) => {
+    const target = parse('');
+    for (const block of blocks) target.append(...Array.from(parse(block).childNodes));
+    return serializer.serializeToString(target);
+  };
+
+  it.each(['valid', 'invalid', 'edge-cases'] as const)(
+    'cuts every corpus/storage/%s body into blocks that parse alone as in the whole',
+    (kind) => {
+      for (const { name, body } of readCorpus(kind)) {
+        let html = '';
+        renderDocument(parseStorage(body), {
+          sanitizer: (raw) => {
+            html = raw;
+            return raw;
+          },
+        });
+        const blocks = splitTopLevelBlocks(html);
+        expect(blocks.join(''), name).toBe(html);
+        expect.soft(reparsedBlocks(blocks), name).toBe(reparsed(html));
+      }
+    },
+  );
 });
 
 describe('planBlockPatch', () => {

@@ -1,3 +1,5 @@
+import { trustedPreviewHtml } from '@/lib/security/trusted-types';
+
 import { splitTopLevelBlocks } from './preview-blocks';
 import { planBlockPatch } from './preview-patch';
 
@@ -12,6 +14,10 @@ import { planBlockPatch } from './preview-patch';
  * browsing context: nothing loads, nothing runs) and then adopted into the frame, whose sandbox
  * has no `allow-scripts` and whose CSP allows no script. The only change made to the parsed
  * nodes is replacing images the policy does not allow by a text placeholder.
+ *
+ * Trusted Types (XSS-9): each block reaches the parser through the `app-preview` policy
+ * (lib/security/trusted-types.ts), which sanitizes it again with the same DOMPurify config; the
+ * frame inherits the app's CSP, so a plain string would be refused there.
  */
 
 export interface ImagePolicy {
@@ -73,7 +79,8 @@ export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy)
   let nodes: Node[][] = [];
 
   const create = (html: string): Node[] => {
-    const fragment = range.createContextualFragment(html);
+    // TrustedHTML where the browser has Trusted Types; lib.dom types the parameter as string.
+    const fragment = range.createContextualFragment(trustedPreviewHtml(html) as string);
     guardImages(fragment, policy);
     const adopted = frameDocument.adoptNode(fragment);
     return Array.from(adopted.childNodes);
