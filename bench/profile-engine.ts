@@ -18,6 +18,8 @@ import { syntheticPage } from './synthetic-pages';
  *   input: corpus | 20k | 100k | 1m (default 1m); stage: parse | validate | checks (the semantic
  *   checks alone) | render | pipeline | saxes | all (default all)
  *
+ * Under a profiler, `--no-saxes` leaves the saxes baseline out so the profile holds the stage alone.
+ *
  * The pipeline stage is what issue #2's goals time: parse, semantic checks, render (the writer;
  * DOMPurify runs on the main thread in the browser, see bench/run.ts).
  */
@@ -80,18 +82,22 @@ function medianMs(run: () => void, iterations: number): number {
 }
 
 function main(): void {
-  const [inputName = '1m', stage = 'all', iterationsArg] = process.argv.slice(2);
+  const withSaxes = !process.argv.includes('--no-saxes');
+  const [inputName = '1m', stage = 'all', iterationsArg] = process.argv
+    .slice(2)
+    .filter((arg) => arg !== '--no-saxes');
   const body = inputFor(inputName);
   const iterations = Number(iterationsArg ?? (body.length > 500_000 ? 20 : 200));
   const stages = stagesFor(body);
   const names = stage === 'all' ? Object.keys(stages) : [stage];
-  const saxesMs = medianMs(stages.saxes!, iterations);
+  const saxesMs = withSaxes ? medianMs(stages.saxes!, iterations) : Number.NaN;
   for (const name of names) {
     const run = stages[name];
     if (!run) throw new Error(`unknown stage ${name}: ${Object.keys(stages).join(' | ')} | all`);
     const ms = name === 'saxes' ? saxesMs : medianMs(run, iterations);
     console.log(
-      `${inputName.padEnd(7)} ${name.padEnd(9)} ${ms.toFixed(3).padStart(9)} ms  ${(ms / saxesMs).toFixed(2)}× saxes`,
+      `${inputName.padEnd(7)} ${name.padEnd(9)} ${ms.toFixed(3).padStart(9)} ms` +
+        (withSaxes ? `  ${(ms / saxesMs).toFixed(2)}× saxes` : ''),
     );
   }
 }

@@ -12,6 +12,11 @@ import type {
   StorageNode,
 } from './types';
 
+/*
+ * Loops over child and attribute lists here and in the checks are indexed, not `for…of`: see
+ * the note in semantic-checks.ts.
+ */
+
 /** Semantic findings are never errors: Confluence accepts the body, it just gets it wrong. */
 export type SemanticSeverity = Exclude<Severity, 'error'>;
 
@@ -46,7 +51,9 @@ export class SemanticReport {
 
 /** The element's attribute with this qualified name (`ac:name`, `id` …), if present. */
 export function attributeNamed(element: ElementNode, name: string): AttributeNode | undefined {
-  for (const attribute of element.attributes) {
+  const attributes = element.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i]!;
     if (attribute.name === name) return attribute;
   }
   return undefined;
@@ -56,7 +63,9 @@ export function attributeNamed(element: ElementNode, name: string): AttributeNod
 export function directText(element: ElementNode): { text: string; hasMarkup: boolean } {
   let text = '';
   let hasMarkup = false;
-  for (const child of element.children) {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'text' || child.type === 'cdata') text += child.value;
     else if (child.type === 'element') hasMarkup = true;
   }
@@ -66,7 +75,8 @@ export function directText(element: ElementNode): { text: string; hasMarkup: boo
 /** Visible text of a subtree, skipping macros (an anchor macro in a heading is not its text). */
 export function visibleText(nodes: readonly StorageNode[]): string {
   let text = '';
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (node.type === 'text' || node.type === 'cdata') text += node.value;
     else if (node.type === 'element' && !node.name.startsWith('ac:'))
       text += visibleText(node.children);

@@ -3,15 +3,19 @@
  * id, its parameters and its body kind. Macro-level findings point at the start tag (or the
  * offending attribute), not the whole macro, so a big expand does not underline the page.
  */
-import { catalogueNames, findMacro, type MacroSpec } from './macro-catalogue';
-import { attributeNamed, isBlank, type SemanticReport } from './semantic-checks-context';
-import {
-  checkParameter,
-  missingRequiredParameters,
-  parameterLabel,
-} from './semantic-checks-parameters';
+import * as macroCatalogueModule from './macro-catalogue';
+import type { MacroSpec } from './macro-catalogue';
+import * as semanticChecksContextModule from './semantic-checks-context';
+import type { SemanticReport } from './semantic-checks-context';
+import * as semanticChecksParametersModule from './semantic-checks-parameters';
 import { closestName } from './semantic-checks-suggest';
 import type { ElementNode } from './types';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { catalogueNames, findMacro } = macroCatalogueModule;
+const { attributeNamed, isBlank } = semanticChecksContextModule;
+const { checkParameter, missingRequiredParameters, parameterLabel } =
+  semanticChecksParametersModule;
 
 const NO_PARAMETERS: ReadonlySet<string> = new Set();
 
@@ -119,7 +123,9 @@ export class MacroChecker {
   private checkParameters(macro: ElementNode, macroName: string, spec: MacroSpec | undefined) {
     const isAnchorMacro = spec?.name === 'anchor';
     let present: Set<string> | undefined;
-    for (const child of macro.children) {
+    const children = macro.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type !== 'element') continue;
       if (child.name !== 'ac:parameter' && child.name !== 'ac:default-parameter') continue;
       const checked = checkParameter(child, macroName, spec, this.report);
@@ -143,7 +149,9 @@ export class MacroChecker {
   }
 
   private checkBody(macro: ElementNode, spec: MacroSpec): void {
-    for (const child of macro.children) {
+    const children = macro.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type !== 'element') continue;
       const kind =
         child.name === 'ac:rich-text-body'

@@ -3,16 +3,16 @@
  * enum/boolean/number parameter cannot take, whitespace that becomes part of the value, and
  * required parameters that are missing.
  */
-import { findMacroParameter, type MacroParameterSpec, type MacroSpec } from './macro-catalogue';
-import {
-  attributeNamed,
-  directText,
-  edgeWhitespace,
-  quoteValue,
-  type SemanticReport,
-} from './semantic-checks-context';
+import * as macroCatalogueModule from './macro-catalogue';
+import type { MacroParameterSpec, MacroSpec } from './macro-catalogue';
+import * as semanticChecksContextModule from './semantic-checks-context';
+import type { SemanticReport } from './semantic-checks-context';
 import { closestName } from './semantic-checks-suggest';
 import type { ElementNode } from './types';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { findMacroParameter } = macroCatalogueModule;
+const { attributeNamed, directText, edgeWhitespace, quoteValue } = semanticChecksContextModule;
 
 /**
  * Types whose value Confluence compares, parses or looks up as a whole, so any surrounding
@@ -133,8 +133,7 @@ function checkValue(
   } else if (spec.type === 'number') {
     if (!NUMBER.test(value)) expected = 'a number';
   } else if (spec.type === 'enum' && spec.values !== undefined && spec.openValues !== true) {
-    const lower = value.toLowerCase();
-    if (!spec.values.some((allowed) => allowed.toLowerCase() === lower)) {
+    if (!lowerCaseValues(spec).has(value.toLowerCase())) {
       expected = `one of ${spec.values.map((allowed) => `\`${allowed}\``).join(', ')}`;
     }
   }
@@ -149,6 +148,30 @@ function checkValue(
   );
 }
 
+const lowerCaseValueSets = new WeakMap<MacroParameterSpec, ReadonlySet<string>>();
+
+/** An enum's values in lower case, built once per parameter spec (checked for every use). */
+function lowerCaseValues(spec: MacroParameterSpec): ReadonlySet<string> {
+  let values = lowerCaseValueSets.get(spec);
+  if (values === undefined) {
+    values = new Set((spec.values ?? []).map((allowed) => allowed.toLowerCase()));
+    lowerCaseValueSets.set(spec, values);
+  }
+  return values;
+}
+
+const requiredParameterLists = new WeakMap<MacroSpec, readonly MacroParameterSpec[]>();
+
+/** The spec's required parameters, listed once per macro spec. */
+function requiredParameters(spec: MacroSpec): readonly MacroParameterSpec[] {
+  let required = requiredParameterLists.get(spec);
+  if (required === undefined) {
+    required = spec.parameters.filter((parameter) => parameter.required === true);
+    requiredParameterLists.set(spec, required);
+  }
+  return required;
+}
+
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -158,9 +181,10 @@ export function missingRequiredParameters(
   spec: MacroSpec,
   present: ReadonlySet<string>,
 ): MacroParameterSpec[] {
-  return spec.parameters.filter(
+  const required = requiredParameters(spec);
+  if (required.length === 0) return [];
+  return required.filter(
     (parameter) =>
-      parameter.required === true &&
       !present.has(parameter.name) &&
       !(parameter.aliases ?? []).some((alias) => present.has(alias)),
   );

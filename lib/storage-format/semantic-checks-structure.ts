@@ -3,14 +3,15 @@
  * the elements that give them meaning, raw `<img>`, empty links, layout sections whose cell
  * count does not match their type, and incomplete tasks.
  */
-import { findMacro, type MacroSpec } from './macro-catalogue';
-import {
-  attributeNamed,
-  directText,
-  isBlank,
-  type SemanticReport,
-} from './semantic-checks-context';
+import * as macroCatalogueModule from './macro-catalogue';
+import type { MacroSpec } from './macro-catalogue';
+import * as semanticChecksContextModule from './semantic-checks-context';
+import type { SemanticReport } from './semantic-checks-context';
 import type { ElementNode } from './types';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { findMacro } = macroCatalogueModule;
+const { attributeNamed, directText, isBlank } = semanticChecksContextModule;
 
 /** Markup that starts a block: HTML does not allow it inside `<p>`. */
 const BLOCKS_NOT_IN_PARAGRAPH: ReadonlySet<string> = new Set([
@@ -73,7 +74,9 @@ function macroSpecOf(element: ElementNode): MacroSpec | undefined {
 export function checkParagraph(paragraph: ElementNode, report: SemanticReport): void {
   let blockMacros: ElementNode[] | undefined;
   let hasInlineContent = false;
-  for (const child of paragraph.children) {
+  const children = paragraph.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'text' || child.type === 'cdata') {
       if (!hasInlineContent && !isBlank(child.value, true)) hasInlineContent = true;
       continue;
@@ -183,7 +186,9 @@ export function checkImage(image: ElementNode, report: SemanticReport): void {
 export function checkEmptyLink(link: ElementNode, report: SemanticReport): void {
   const anchor = attributeNamed(link, 'ac:anchor');
   if (anchor !== undefined && anchor.value !== '') return;
-  for (const child of link.children) {
+  const children = link.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'element') {
       if (child.name.startsWith('ri:')) return;
       if (child.name === 'ac:link-body' || child.name === 'ac:plain-text-link-body') return;
@@ -205,7 +210,9 @@ export function checkLayoutSection(section: ElementNode, report: SemanticReport)
   const expected = Object.hasOwn(LAYOUT_CELLS, type.value) ? LAYOUT_CELLS[type.value] : undefined;
   if (expected === undefined) return;
   let cells = 0;
-  for (const child of section.children) {
+  const children = section.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'element' && child.name === 'ac:layout-cell') cells++;
   }
   if (cells === expected) return;
@@ -223,7 +230,9 @@ export function checkLayoutSection(section: ElementNode, report: SemanticReport)
 export function checkTask(task: ElementNode, report: SemanticReport): void {
   let status: ElementNode | undefined;
   let body: ElementNode | undefined;
-  for (const child of task.children) {
+  const children = task.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type !== 'element') continue;
     if (child.name === 'ac:task-status') status = child;
     else if (child.name === 'ac:task-body') body = child;

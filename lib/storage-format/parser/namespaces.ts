@@ -38,7 +38,10 @@ export function checkNamespacesAndDuplicates(
   }
   const tagEnd = tag.end - 1;
   let own: Set<string> | null = null;
-  for (const attribute of tag.attributes) {
+  const { attributes } = tag;
+  // Indexed, not `for…of`: runs for every tag with attributes (see semantic-checks.ts).
+  for (let index = 0; index < attributes.length; index++) {
+    const attribute = attributes[index]!;
     if (attribute.name.charCodeAt(0) !== 120 /* x */ || !attribute.name.startsWith('xmlns:'))
       continue;
     const prefix = attribute.name.slice(6);
@@ -66,7 +69,6 @@ export function checkNamespacesAndDuplicates(
     );
   }
 
-  const { attributes } = tag;
   for (let index = 0; index < attributes.length; index++) {
     const attribute = attributes[index]!;
     const { name } = attribute;

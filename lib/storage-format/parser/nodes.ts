@@ -59,9 +59,19 @@ export function nameAt(source: string, start: number, end: number): string {
   if (known !== undefined && known.length === length && source.startsWith(known, start)) {
     return known;
   }
-  const name = source.slice(start, end);
+  const name = internalize(source.slice(start, end));
   nameCache[slot] = name;
   return name;
+}
+
+/**
+ * V8's shared copy of `name`, the one it keeps for property keys. Cached names are compared
+ * with literals all the way down (`element.name === 'p'`, switches on tag and attribute names
+ * in the checks and the renderer): two such strings compare by identity, while a fresh slice is
+ * compared character by character. Done once per cache miss, so its cost does not matter.
+ */
+function internalize(name: string): string {
+  return Object.keys({ [name]: 0 })[0] ?? name;
 }
 
 /**

@@ -1,8 +1,15 @@
 import type { ElementNode } from '../types';
 import type { Attributes } from './html-writer';
-import { anchorId, type RenderContext } from './render-context';
-import { filterStyle, type StyleProperty } from './style-policy';
-import { safeToken } from './tree';
+import * as renderContextModule from './render-context';
+import type { RenderContext } from './render-context';
+import * as stylePolicyModule from './style-policy';
+import type { StyleProperty } from './style-policy';
+import * as treeModule from './tree';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { anchorId } = renderContextModule;
+const { filterStyle } = stylePolicyModule;
+const { safeToken } = treeModule;
 
 /** Which attributes of a plain XHTML element carry over, and which style properties each keeps. */
 
@@ -38,6 +45,19 @@ export const COL_STYLE: ReadonlySet<StyleProperty> = new Set<StyleProperty>([
 const DIRECTIONS: ReadonlySet<string> = new Set(['ltr', 'rtl', 'auto']);
 
 /**
+ * `commonAttributes`, or undefined when the element has no attributes at all, so the writer
+ * emits the bare tag. Most elements of a page (`p`, `strong`, `tr`, `li` …) have none, and a
+ * fresh empty record for each of them was a good part of a big render's garbage.
+ */
+export function commonAttributesIfAny(
+  ctx: RenderContext,
+  element: ElementNode,
+  styles: ReadonlySet<StyleProperty> | undefined,
+): Attributes | undefined {
+  return element.attributes.length === 0 ? undefined : commonAttributes(ctx, element, styles);
+}
+
+/**
  * The attributes every rendered XHTML element may keep: `id` (as an anchor target), `title`,
  * `dir`, `lang`, and `style` filtered through `styles` (none when `styles` is undefined).
  * One pass over the source attributes; everything else is dropped.
@@ -48,7 +68,9 @@ export function commonAttributes(
   styles: ReadonlySet<StyleProperty> | undefined,
 ): Attributes {
   const out: Attributes = {};
-  for (const attribute of element.attributes) {
+  const attributes = element.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i]!;
     const value = attribute.value;
     switch (attribute.name) {
       case 'id':

@@ -111,11 +111,25 @@ export type AttributeName = (typeof ATTRIBUTES)[number];
 export type AttributeValue = string | number | boolean | null | undefined;
 export type Attributes = Partial<Record<AttributeName, AttributeValue>>;
 
-const TAG_SET: ReadonlySet<string> = new Set(TAGS);
-const ATTRIBUTE_SET: ReadonlySet<string> = new Set(ATTRIBUTES);
+/*
+ * The allowlists as lookup tables of ready-made markup: one Map lookup both checks a name and
+ * yields the text to write, so no tag or attribute string is concatenated per element.
+ */
+const OPEN_TAGS: ReadonlyMap<string, string> = new Map(TAGS.map((tag) => [tag, '<' + tag]));
+const BARE_OPEN_TAGS: ReadonlyMap<string, string> = new Map(
+  TAGS.map((tag) => [tag, '<' + tag + '>']),
+);
+const CLOSE_TAGS: ReadonlyMap<string, string> = new Map(TAGS.map((tag) => [tag, '</' + tag + '>']));
+const ATTRIBUTE_STARTS: ReadonlyMap<string, string> = new Map(
+  ATTRIBUTES.map((name) => [name, ' ' + name + '="']),
+);
 
 export class HtmlWriter {
-  /** Output since the last reserved slot: `+=` builds a rope V8 flattens once at the end. */
+  /**
+   * Output since the last reserved slot: `+=` builds a rope V8 flattens once, when the string is
+   * first read. (A list of parts joined at the end was measured slower: joining ~1M parts costs
+   * more than the rope's cons cells.)
+   */
   private buffer = '';
   /** Finished output before each reserved slot, and the slots' contents. */
   private readonly chunks: string[] = [];
@@ -135,7 +149,9 @@ export class HtmlWriter {
   }
 
   close(tag: TagName): void {
-    this.buffer += '</' + tag + '>';
+    const markup = CLOSE_TAGS.get(tag);
+    if (markup === undefined) throw new Error(`Preview writer: tag <${tag}> is not allowlisted`);
+    this.buffer += markup;
     this.writes++;
   }
 
@@ -200,32 +216,47 @@ export class HtmlWriter {
     this.chunks[slot] = content.toString();
   }
 
+  /**
+   * The output, still as a rope: chunks are joined with `+`, not `Array.join`, which would copy
+   * the whole page into a flat string here (the reader flattens it once anyway).
+   */
   toString(): string {
-    return this.chunks.length === 0 ? this.buffer : this.chunks.join('') + this.buffer;
+    let html = '';
+    for (let i = 0; i < this.chunks.length; i++) html += this.chunks[i]!;
+    return html + this.buffer;
   }
 
   private startTag(tag: string, attributes: Attributes | undefined): void {
-    if (!TAG_SET.has(tag)) throw new Error(`Preview writer: tag <${tag}> is not allowlisted`);
-    let html = '<' + tag;
+    const open = OPEN_TAGS.get(tag);
+    if (open === undefined) throw new Error(`Preview writer: tag <${tag}> is not allowlisted`);
+    if (attributes === undefined && !this.sourceLinePending()) {
+      // The common bare tag (`<tr>`, `<p>`, `<li>` …): one shared constant, one rope cell.
+      this.buffer += BARE_OPEN_TAGS.get(tag)!;
+      this.writes++;
+      return;
+    }
+    let html = open;
     if (attributes !== undefined) {
       for (const name in attributes) {
         const value = attributes[name as AttributeName];
         if (value === undefined || value === null || value === false) continue;
         if (value === '' && name !== 'alt') continue;
-        if (!ATTRIBUTE_SET.has(name)) {
+        const start = ATTRIBUTE_STARTS.get(name);
+        if (start === undefined) {
           throw new Error(`Preview writer: attribute ${name} is not allowlisted`);
         }
-        html +=
-          value === true
-            ? ' ' + name
-            : ' ' + name + '="' + escapeHtmlAttribute(String(value)) + '"';
+        html += value === true ? ' ' + name : start + escapeHtmlAttribute(String(value)) + '"';
       }
     }
-    if (this.pendingLine > 0 && this.pendingAt === this.writes) {
+    if (this.sourceLinePending()) {
       html += ' data-source-line="' + this.pendingLine + '"';
       this.pendingLine = 0;
     }
     this.buffer += html + '>';
     this.writes++;
+  }
+
+  private sourceLinePending(): boolean {
+    return this.pendingLine > 0 && this.pendingAt === this.writes;
   }
 }

@@ -12,6 +12,37 @@ describe('escaping', () => {
     expect(escapeHtmlText('plain')).toBe('plain');
     expect(escapeHtmlText('nul\u0000')).toBe('nul\uFFFD');
   });
+
+  it('escapes long values (searched first) exactly like short ones, wherever the specials are', () => {
+    const reference = (value: string, quotes: boolean) =>
+      [...value]
+        .map((c) =>
+          c === '&'
+            ? '&amp;'
+            : c === '<'
+              ? '&lt;'
+              : c === '>'
+                ? '&gt;'
+                : c === '"' && quotes
+                  ? '&quot;'
+                  : c === '\u0000'
+                    ? '\uFFFD'
+                    : c,
+        )
+        .join('');
+    for (const special of ['&', '<', '>', '"', '\u0000']) {
+      for (const length of [0, 1, 9, 10, 11, 12, 13, 23, 62, 80]) {
+        for (const at of [0, Math.floor(length / 2), length]) {
+          const value = 'x'.repeat(at) + special + 'y'.repeat(length - at) + special;
+          expect(escapeHtmlText(value)).toBe(reference(value, false));
+          expect(escapeHtmlAttribute(value)).toBe(reference(value, true));
+        }
+      }
+    }
+    const clean = 'a long value with nothing to escape in it at all';
+    expect(escapeHtmlText(clean)).toBe(clean);
+    expect(escapeHtmlAttribute(clean)).toBe(clean);
+  });
 });
 
 describe('HtmlWriter', () => {

@@ -1,7 +1,13 @@
 import type { ElementNode } from '../types';
-import { BLOCK_STYLE, commonAttributes } from './element-attributes';
-import { ID_PREFIX, uniqueAnchorKey, renderChildren, type RenderContext } from './render-context';
-import { attr, collapseWhitespace, visibleText } from './tree';
+import * as elementAttributesModule from './element-attributes';
+import * as renderContextModule from './render-context';
+import type { RenderContext } from './render-context';
+import * as treeModule from './tree';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { BLOCK_STYLE, commonAttributes } = elementAttributesModule;
+const { ID_PREFIX, uniqueAnchorKey, renderChildren } = renderContextModule;
+const { attr, collapseWhitespace, visibleText } = treeModule;
 
 /**
  * Headings get an id (the one written in the body, else one made from the text the way

@@ -1,9 +1,16 @@
 import type { ElementNode } from '../types';
-import { commonAttributes, TEXT_STYLE } from './element-attributes';
+import * as elementAttributesModule from './element-attributes';
 import type { Attributes } from './html-writer';
-import { anchorHref, anchorId, renderChildren, type RenderContext } from './render-context';
-import { attr, childElement, childWithPrefix } from './tree';
-import { safeLinkUrl } from './url-policy';
+import * as renderContextModule from './render-context';
+import type { RenderContext } from './render-context';
+import * as treeModule from './tree';
+import * as urlPolicyModule from './url-policy';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { commonAttributes, TEXT_STYLE } = elementAttributesModule;
+const { anchorHref, anchorId, renderChildren } = renderContextModule;
+const { attr, childElement, childWithPrefix } = treeModule;
+const { safeLinkUrl } = urlPolicyModule;
 
 /**
  * Links: plain `<a href>`, and `ac:link` with its `ri:` target (page, blog post, attachment,
@@ -136,7 +143,9 @@ function renderLinkBody(ctx: RenderContext, element: ElementNode): boolean {
   const plain = childElement(element, 'ac:plain-text-link-body');
   if (plain !== undefined) {
     let text = '';
-    for (const child of plain.children) {
+    const children = plain.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.type === 'text' || child.type === 'cdata') text += child.value;
     }
     if (text.trim() === '') return false;

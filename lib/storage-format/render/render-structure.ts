@@ -1,6 +1,11 @@
 import type { ElementNode } from '../types';
-import { renderChildren, type RenderContext } from './render-context';
-import { attr, childElement, safeToken, visibleText } from './tree';
+import * as renderContextModule from './render-context';
+import type { RenderContext } from './render-context';
+import * as treeModule from './tree';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { renderChildren } = renderContextModule;
+const { attr, childElement, safeToken, visibleText } = treeModule;
 
 /**
  * Confluence structure elements: task lists, page layouts, dates, template placeholders and
@@ -10,7 +15,9 @@ import { attr, childElement, safeToken, visibleText } from './tree';
 /** `ac:task-list` as a list of inert checkbox visuals (never form controls). */
 export function renderTaskList(ctx: RenderContext, element: ElementNode): void {
   ctx.out.open('ul', { class: 'pw-task-list' });
-  for (const child of element.children) {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'element' && child.name === 'ac:task') renderTask(ctx, child);
     else if (child.type === 'element') ctx.renderNodes([child]);
   }
@@ -42,7 +49,9 @@ export function renderTask(ctx: RenderContext, task: ElementNode): void {
 
 function visibleTextOf(element: ElementNode): string {
   let text = '';
-  for (const child of element.children) {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'text' || child.type === 'cdata') text += child.value;
   }
   return text.trim();

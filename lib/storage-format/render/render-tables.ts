@@ -50,6 +50,13 @@ export function renderTable(ctx: RenderContext, element: ElementNode): void {
 
 /** `<th>`/`<td>` with spans, scope, allowlisted styles and highlight colours. */
 export function renderCell(ctx: RenderContext, element: ElementNode, tag: 'th' | 'td'): void {
+  if (element.attributes.length === 0) {
+    // Nothing to carry over or compute: the bare tag, without building an attribute record.
+    ctx.out.open(tag);
+    renderChildren(ctx, element.children, false);
+    ctx.out.close(tag);
+    return;
+  }
   const attributes = commonAttributes(ctx, element, CELL_STYLE);
   const highlight = cellHighlight(element);
   if (highlight !== null) {

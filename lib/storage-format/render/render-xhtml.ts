@@ -1,23 +1,29 @@
-import { isBlockElement } from '../element-kinds';
+import * as elementKindsModule from '../element-kinds';
 import type { ElementNode } from '../types';
 import * as elementAttributes from './element-attributes';
 import type { TagName } from './html-writer';
-import { renderPlainImage } from './render-images';
-import { renderAnchorElement } from './render-links';
-import { renderHeading } from './render-headings';
+import * as renderImagesModule from './render-images';
+import * as renderLinksModule from './render-links';
+import * as renderHeadingsModule from './render-headings';
 import * as renderContext from './render-context';
 import type { RenderContext } from './render-context';
-import { renderTime } from './render-structure';
+import * as renderStructureModule from './render-structure';
 import * as tables from './render-tables';
-import { isInlineMacro } from './macros/known-macros';
+import * as knownMacrosModule from './macros/known-macros';
 import * as tree from './tree';
 import type { StyleProperty } from './style-policy';
 
 // Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
-const { BLOCK_STYLE, commonAttributes, TEXT_STYLE } = elementAttributes;
+const { BLOCK_STYLE, commonAttributes, commonAttributesIfAny, TEXT_STYLE } = elementAttributes;
 const { renderChildren } = renderContext;
 const { renderCell, renderCol, renderTable } = tables;
 const { attr, positiveInt } = tree;
+const { isBlockElement } = elementKindsModule;
+const { isInlineMacro } = knownMacrosModule;
+const { renderPlainImage } = renderImagesModule;
+const { renderAnchorElement } = renderLinksModule;
+const { renderHeading } = renderHeadingsModule;
+const { renderTime } = renderStructureModule;
 
 /**
  * Plain XHTML elements. Each known name maps to an allowlisted output tag; `<b>`/`<i>`/`<tt>`
@@ -160,10 +166,15 @@ export function renderXhtmlElement(ctx: RenderContext, element: ElementNode): vo
     case 'ol':
       return renderOrderedList(ctx, element);
     case 'li':
-      out.open('li', {
-        ...commonAttributes(ctx, element, BLOCK_STYLE),
-        value: positiveInt(attr(element, 'value'), 1_000_000),
-      });
+      out.open(
+        'li',
+        element.attributes.length === 0
+          ? undefined
+          : {
+              ...commonAttributes(ctx, element, BLOCK_STYLE),
+              value: positiveInt(attr(element, 'value'), 1_000_000),
+            },
+      );
       renderChildren(ctx, element.children, false);
       return out.close('li');
     case 'table':
@@ -188,8 +199,8 @@ export function renderXhtmlElement(ctx: RenderContext, element: ElementNode): vo
 }
 
 function renderSimple(ctx: RenderContext, element: ElementNode, simple: SimpleElement): void {
-  const attributes = commonAttributes(ctx, element, simple.styles);
-  if (simple.className !== undefined) attributes.class = simple.className;
+  let attributes = commonAttributesIfAny(ctx, element, simple.styles);
+  if (simple.className !== undefined) (attributes ??= {}).class = simple.className;
   ctx.out.open(simple.tag, attributes);
   renderChildren(ctx, element.children, simple.inline);
   ctx.out.close(simple.tag);
@@ -202,8 +213,8 @@ function renderSimple(ctx: RenderContext, element: ElementNode, simple: SimpleEl
 function renderParagraph(ctx: RenderContext, element: ElementNode): void {
   const holdsBlocks = holdsBlockContent(element);
   const tag = holdsBlocks ? 'div' : 'p';
-  const attributes = commonAttributes(ctx, element, BLOCK_STYLE);
-  if (holdsBlocks) attributes.class = 'pw-p';
+  let attributes = commonAttributesIfAny(ctx, element, BLOCK_STYLE);
+  if (holdsBlocks) (attributes ??= {}).class = 'pw-p';
   ctx.out.open(tag, attributes);
   renderChildren(ctx, element.children, !holdsBlocks);
   ctx.out.close(tag);
@@ -223,7 +234,7 @@ function holdsBlockContent(element: ElementNode): boolean {
 }
 
 function renderPre(ctx: RenderContext, element: ElementNode): void {
-  ctx.out.open('pre', commonAttributes(ctx, element, BLOCK_STYLE));
+  ctx.out.open('pre', commonAttributesIfAny(ctx, element, BLOCK_STYLE));
   const first = element.children[0];
   ctx.out.guardPreStart(first?.type === 'text' ? first.value : undefined);
   renderChildren(ctx, element.children, true);

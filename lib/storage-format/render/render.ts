@@ -2,10 +2,13 @@ import { parseStorage } from '../parse';
 import type { ParseResult } from '../types';
 import { HtmlWriter } from './html-writer';
 import { ID_PREFIX, type RenderContext } from './render-context';
-import { renderNode, renderNodes } from './render-nodes';
+import * as renderNodesModule from './render-nodes';
 import type { RenderOptions } from './render-options';
 import { defaultSanitizer, type Sanitizer } from './sanitizer';
 import { writeTocs } from './macros/toc-macro';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { renderNode, renderNodes } = renderNodesModule;
 
 /**
  * Live-preview HTML for a storage body: a fragment for the app's sandboxed iframe. Built by a

@@ -1,6 +1,12 @@
 import type { ElementNode, StorageNode } from '../types';
 
-/** Small read helpers over the parse tree, shared by the element and macro renderers. */
+/**
+ * Small read helpers over the parse tree, shared by the element and macro renderers.
+ *
+ * Child and attribute lists are walked with indexed loops in the renderer's per-element paths:
+ * `for…of` over them (some are the parser's shared frozen empty list) was not optimised into a
+ * plain loop there and allocated an iterator result per item.
+ */
 
 /** Value of the attribute named exactly `name` (qualified, e.g. `ac:name`), or undefined. */
 export function attr(element: ElementNode, name: string): string | undefined {
@@ -14,7 +20,9 @@ export function attr(element: ElementNode, name: string): string | undefined {
 
 /** First child element named `name`, or undefined. */
 export function childElement(element: ElementNode, name: string): ElementNode | undefined {
-  for (const child of element.children) {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'element' && child.name === name) return child;
   }
   return undefined;
@@ -22,7 +30,9 @@ export function childElement(element: ElementNode, name: string): ElementNode | 
 
 /** First child element whose prefix is `prefix` (e.g. the `ri:` target of a link). */
 export function childWithPrefix(element: ElementNode, prefix: string): ElementNode | undefined {
-  for (const child of element.children) {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'element' && child.prefix === prefix) return child;
   }
   return undefined;

@@ -1,5 +1,9 @@
 import type { RenderContext } from '../render-context';
-import { booleanParameter, textParameter, type MacroCall } from './macro-call';
+import * as macroCallModule from './macro-call';
+import type { MacroCall } from './macro-call';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { booleanParameter, textParameter } = macroCallModule;
 
 /**
  * `code` and `noformat`: the CDATA body as escaped text in `<pre>`, never markup. The code

@@ -1,4 +1,8 @@
-import { findMacro, type MacroSpec } from '../../macro-catalogue';
+import * as macroCatalogueModule from '../../macro-catalogue';
+import type { MacroSpec } from '../../macro-catalogue';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { findMacro } = macroCatalogueModule;
 
 /**
  * What the preview asks the shared macro catalogue: is a macro one Confluence knows (then a

@@ -1,5 +1,8 @@
 import type { ElementNode } from '../../types';
-import { attr, childWithPrefix, visibleText } from '../tree';
+import * as treeModule from '../tree';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { attr, childWithPrefix, visibleText } = treeModule;
 
 /**
  * One macro occurrence read from `ac:structured-macro` (or legacy `ac:macro`): its name,
@@ -24,7 +27,9 @@ export function readMacroCall(element: ElementNode): MacroCall {
   const parameters = new Map<string, string>();
   let richBody: ElementNode | undefined;
   let plainBody: string | undefined;
-  for (const child of element.children) {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type !== 'element') continue;
     switch (child.name) {
       case 'ac:parameter':
@@ -53,7 +58,9 @@ export function readMacroCall(element: ElementNode): MacroCall {
 
 function textOf(element: ElementNode): string {
   let text = '';
-  for (const child of element.children) {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'text' || child.type === 'cdata') text += child.value;
   }
   return text;
@@ -65,7 +72,9 @@ function textOf(element: ElementNode): string {
  */
 function parameterValue(parameter: ElementNode): string {
   let out = '';
-  for (const child of parameter.children) {
+  const children = parameter.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (child.type === 'text' || child.type === 'cdata') out += child.value;
     else if (child.type === 'element') {
       const resource = child.prefix === 'ri' ? child : childWithPrefix(child, 'ri');

@@ -1,7 +1,14 @@
 import type { ElementNode } from '../../types';
-import { renderChildren, type RenderContext } from '../render-context';
-import { safeColour, safeLength } from '../style-policy';
-import { booleanParameter, textParameter, type MacroCall } from './macro-call';
+import * as renderContextModule from '../render-context';
+import type { RenderContext } from '../render-context';
+import * as stylePolicyModule from '../style-policy';
+import * as macroCallModule from './macro-call';
+import type { MacroCall } from './macro-call';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { renderChildren } = renderContextModule;
+const { safeColour, safeLength } = stylePolicyModule;
+const { booleanParameter, textParameter } = macroCallModule;
 
 /**
  * Coloured boxes: info/note/tip/warning (fixed colours and icons, Confluence's look) and panel

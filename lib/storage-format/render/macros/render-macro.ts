@@ -1,10 +1,11 @@
 import type { ElementNode } from '../../types';
 import type { RenderContext } from '../render-context';
 import { renderCodeMacro, renderNoformatMacro } from './code-macros';
-import { isKnownMacro } from './known-macros';
-import { readMacroCall, type MacroCall } from './macro-call';
+import * as knownMacrosModule from './known-macros';
+import * as macroCallModule from './macro-call';
+import type { MacroCall } from './macro-call';
 import { renderAdmonitionMacro, renderPanelMacro } from './panel-macros';
-import { renderMacroPlaceholder } from './placeholder-macros';
+import * as placeholderMacrosModule from './placeholder-macros';
 import {
   renderAnchorMacro,
   renderColumnMacro,
@@ -15,6 +16,11 @@ import {
   renderStatusMacro,
 } from './simple-macros';
 import { renderTocMacro } from './toc-macro';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { isKnownMacro } = knownMacrosModule;
+const { readMacroCall } = macroCallModule;
+const { renderMacroPlaceholder } = placeholderMacrosModule;
 
 /**
  * Macro dispatch: the preview's own renderers first, then "known to Confluence" placeholders,

@@ -1,7 +1,15 @@
-import { anchorId, renderChildren, type RenderContext } from '../render-context';
-import { safeLength } from '../style-policy';
-import { lookup } from '../tree';
-import { booleanParameter, textParameter, type MacroCall } from './macro-call';
+import * as renderContextModule from '../render-context';
+import type { RenderContext } from '../render-context';
+import * as stylePolicyModule from '../style-policy';
+import * as treeModule from '../tree';
+import * as macroCallModule from './macro-call';
+import type { MacroCall } from './macro-call';
+
+// Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
+const { anchorId, renderChildren } = renderContextModule;
+const { safeLength } = stylePolicyModule;
+const { lookup } = treeModule;
+const { booleanParameter, textParameter } = macroCallModule;
 
 /** expand, status, anchor, excerpt, details (page properties), and the old section/column. */
 
@@ -30,7 +38,8 @@ const STATUS_COLOURS: Readonly<Record<string, string>> = {
 /** `status`: a lozenge; solid by default, outlined when subtle. */
 export function renderStatusMacro(ctx: RenderContext, call: MacroCall): void {
   const requested = textParameter(call, 'colour') ?? textParameter(call, 'color') ?? 'Grey';
-  const key = requested.toLowerCase() === 'gray' ? 'grey' : requested.toLowerCase();
+  const lower = requested.toLowerCase();
+  const key = lower === 'gray' ? 'grey' : lower;
   const colour = lookup(STATUS_COLOURS, key) !== undefined ? key : 'grey';
   const subtle = booleanParameter(call, 'subtle', false);
   ctx.out.element(
