@@ -102,8 +102,13 @@ test('"Sign out and delete local drafts" leaves no draft behind', async ({
   await page.goto(`${appUrl}/scratch`);
   await page.evaluate(() => localStorage.setItem('pagewright:scratch:body', '<p>Scratch</p>'));
   await openEditor(page, appUrl);
-  // The preview checks references with Confluence a few seconds after typing: let it answer first.
-  const checked = page.waitForResponse((response) => response.url().endsWith('/check'));
+  // The preview checks references with Confluence a few seconds after typing: let the check of
+  // the typed text answer first (an earlier one, of the body as opened, may answer before it).
+  const checked = page.waitForResponse(
+    (response) =>
+      response.url().endsWith('/check') &&
+      (response.request().postData() ?? '').includes('Typed on a shared computer'),
+  );
   await appendParagraph(page, 'Typed on a shared computer');
   await expect(saveState(page)).toHaveText('Unsaved changes');
   await expect.poll(() => storedDraftKeys(page)).toContain(DRAFT_KEY);

@@ -3,7 +3,7 @@
 import { monaco } from './monaco-setup';
 
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { autoCloseAt } from '@/lib/editor/auto-close';
 import {
@@ -84,9 +84,10 @@ interface PendingPaste {
  * Monaco as a storage-format editor: the `storage` language (highlighting, completion, hover,
  * quick fixes, formatting, folding, tag matching), live validation markers, auto-closing tags,
  * and "Paste as storage format" for HTML on the clipboard. Client-only: load it through
- * storage-editor-loader.tsx.
+ * storage-editor-loader.tsx. Memoized: a host re-rendering for other reasons (the page editor on
+ * each key) passes it by when its props are unchanged.
  */
-export function StorageEditor({
+export const StorageEditor = memo(function StorageEditor({
   defaultValue,
   onChange,
   onDiagnostics,
@@ -342,6 +343,30 @@ export function StorageEditor({
     [apiRef, convertPaste, showPaste],
   );
 
+  // Stable between renders: @monaco-editor/react re-applies `options` whenever the object changes.
+  const options = useMemo<monaco.editor.IStandaloneEditorConstructionOptions>(
+    () => ({
+      ariaLabel,
+      automaticLayout: true,
+      // U+2028/U+2029 are legal in storage bodies; Monaco's default asks with a native
+      // confirm() that blocks the page. Keep them as they are, without asking.
+      unusualLineTerminators: 'off',
+      minimap: { enabled: minimap },
+      wordWrap: wordWrap ? 'on' : 'off',
+      tabSize: 2,
+      insertSpaces: true,
+      fixedOverflowWidgets: true,
+      scrollBeyondLastLine: false,
+      linkedEditing: true,
+      wordBasedSuggestions: 'off',
+      formatOnPaste: false,
+      renderWhitespace: 'selection',
+      find: { addExtraSpaceOnTop: false, seedSearchStringFromSelection: 'selection' },
+      quickSuggestions: { other: true, comments: false, strings: true },
+    }),
+    [ariaLabel, minimap, wordWrap],
+  );
+
   return (
     <div className={styles.editorHost}>
       <div className={styles.editorFrame}>
@@ -353,28 +378,10 @@ export function StorageEditor({
           theme={STORAGE_THEMES[theme]}
           onMount={handleMount}
           loading={<p className={styles.loading}>Loading editor…</p>}
-          options={{
-            ariaLabel,
-            automaticLayout: true,
-            // U+2028/U+2029 are legal in storage bodies; Monaco's default asks with a native
-            // confirm() that blocks the page. Keep them as they are, without asking.
-            unusualLineTerminators: 'off',
-            minimap: { enabled: minimap },
-            wordWrap: wordWrap ? 'on' : 'off',
-            tabSize: 2,
-            insertSpaces: true,
-            fixedOverflowWidgets: true,
-            scrollBeyondLastLine: false,
-            linkedEditing: true,
-            wordBasedSuggestions: 'off',
-            formatOnPaste: false,
-            renderWhitespace: 'selection',
-            find: { addExtraSpaceOnTop: false, seedSearchStringFromSelection: 'selection' },
-            quickSuggestions: { other: true, comments: false, strings: true },
-          }}
+          options={options}
         />
       </div>
       {pendingPaste && <PastePrompt onConvert={convertPaste} onDismiss={dismissPaste} />}
     </div>
   );
-}
+});

@@ -4,8 +4,16 @@ import { useSyncExternalStore } from 'react';
 
 const QUERY = '(prefers-color-scheme: dark)';
 
+// One list for the page: `matchMedia` builds a new one on each call, and the snapshot is read on
+// every render of a component using the theme (the page editor's, on each key). Its `matches` is live.
+let darkQuery: MediaQueryList | undefined;
+function darkQueryList(): MediaQueryList {
+  darkQuery ??= window.matchMedia(QUERY);
+  return darkQuery;
+}
+
 function subscribe(listener: () => void): () => void {
-  const media = window.matchMedia(QUERY);
+  const media = darkQueryList();
   media.addEventListener('change', listener);
   return () => media.removeEventListener('change', listener);
 }
@@ -14,7 +22,7 @@ function subscribe(listener: () => void): () => void {
 export function useSystemDark(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(QUERY).matches,
+    () => darkQueryList().matches,
     () => false,
   );
 }

@@ -2,7 +2,16 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { flushSync } from 'react-dom';
 
 import { lineChangeSummary, type LineChangeSummary } from '@/lib/editor/line-diff';
@@ -31,7 +40,6 @@ import { useSession } from '@/lib/queries/session';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
 import editorStyles from '@/components/editor/editor.module.css';
-import { PreviewPane } from '@/components/editor/preview-pane';
 import { SplitView } from '@/components/editor/split-view';
 import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { StorageEditorLoader } from '@/components/editor/storage-editor-loader';
@@ -41,6 +49,8 @@ import { useAppTheme } from '@/components/theme/theme-store';
 
 import { ConflictView } from './conflict-view';
 import { DiffView } from './diff-view';
+import { LivePreview } from './live-preview';
+import { createLiveValue } from './live-value';
 import { deleteDraft, type PageDraft, writeDraft } from './page-draft';
 import styles from './page-editor.module.css';
 import { ConflictBanner, DraftOfferBanner, RetryBanner } from './save-banners';
@@ -149,21 +159,41 @@ function LoadedPageEditor({ page }: { page: Page }) {
   };
   // Confluence returns a body on one line; opened formatted only on request. The loaded body
   // stays the base, and the canonical comparison makes formatting alone no change (issue #5).
-  const [body, setBody] = useState(() => {
+  const [initialBody] = useState(() => {
     if (!preferences.formatOnOpen) return page.body;
     const formatted = tryFormatStorage(page.body);
     return formatted.ok ? formatted.formatted : page.body;
   });
-  // Typing renders at once, in the task of the keystroke, so the preview shows the key in the same
-  // frame as the editor does (issue #5). Monaco reports text input from an event React does not
-  // rank as discrete (EditContext's `textupdate`), which would leave the render to a later task,
-  // after the editor has already painted the key.
-  const onBodyChange = useCallback((text: string) => flushSync(() => setBody(text)), []);
+  // The text lives twice: `liveBody` for the preview, current on every key, and `body` for the
+  // rest of the editor (save state, drafts, checks), which may trail by a task (issue #5).
+  const [liveBody] = useState(() => createLiveValue(initialBody));
+  const [body, setBody] = useState(initialBody);
+  // Typing renders the preview at once, in the task of the keystroke, so it shows the key in the
+  // same frame as the editor does. Monaco reports text input from an event React does not rank as
+  // discrete (EditContext's `textupdate`), which would leave the render to a later task, after the
+  // editor has already painted the key. Only the preview subscribes to `liveBody`; the whole
+  // editor re-renders in a transition, a later task that a next key may interrupt.
+  const onBodyChange = useCallback(
+    (text: string) => {
+      flushSync(() => liveBody.set(text));
+      startTransition(() => setBody(text));
+    },
+    [liveBody],
+  );
+  /** Text put into the editor by the app (merge, reload, draft, history): everywhere at once. */
+  const replaceBody = useCallback(
+    (text: string) => {
+      liveBody.set(text);
+      setBody(text);
+    },
+    [liveBody],
+  );
   const [showEditor, setShowEditor] = useState(true);
   const [title, setTitle] = useState(page.title);
   const [renaming, setRenaming] = useState(false);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
-  const [cursor, setCursor] = useState({ line: 1, column: 1 });
+  // The cursor moves on every key: only the status bar's readout subscribes.
+  const [liveCursor] = useState(() => createLiveValue({ line: 1, column: 1 }));
   const [notice, setNotice] = useState('');
   const [showPreview, setShowPreview] = useState(true);
   const [saveError, setSaveError] = useState<AppError | null>(null);
@@ -196,8 +226,9 @@ function LoadedPageEditor({ page }: { page: Page }) {
 
   const trimmedTitle = title.trim();
   const baseVersion = baseOverride ?? base.version;
-  // Canonical comparison (issue #7): re-indenting or reordering attributes is not a change. The
-  // deferred body keeps typing fast on big pages (the comparison parses both bodies).
+  // Canonical comparison (issue #7): re-indenting or reordering attributes is not a change. It
+  // parses both bodies: typing reaches `body` in a transition already, and the deferred value keeps
+  // the app's own replacements (draft, reload, history) and title edits from waiting for it.
   const deferredBody = useDeferredValue(body);
   const dirty = useMemo(
     () =>
@@ -263,7 +294,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
     if (request.fromMerge) {
       // The merge result is what was saved: the editor shows it (mine was part of the merge).
       apiRef.current?.setValue(request.body);
-      setBody(request.body);
+      replaceBody(request.body);
       setTitle(request.title);
     }
     setBaseOverride(null);
@@ -464,7 +495,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
       drafts.offerDraft(mine);
       setTitle(fresh.title);
       apiRef.current?.setValue(fresh.body);
-      setBody(fresh.body);
+      replaceBody(fresh.body);
     } catch (error) {
       setSaveError(isAppError(error) ? error : null);
     } finally {
@@ -478,7 +509,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
     const api = apiRef.current;
     if (!offer || !api) return;
     api.setValue(offer.body);
-    setBody(offer.body);
+    replaceBody(offer.body);
     setTitle(offer.title);
     // Text written on an older version is saved against that version: a conflict, not an overwrite.
     setBaseOverride(offer.baseVersion < base.version ? offer.baseVersion : null);
@@ -492,7 +523,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
     const api = apiRef.current;
     if (!api) return;
     api.setValue(version.body);
-    setBody(version.body);
+    replaceBody(version.body);
     setNotice(`Version ${version.number} is in the editor: save to make it the newest version.`);
     requestAnimationFrame(() => api.focus());
   };
@@ -687,12 +718,12 @@ function LoadedPageEditor({ page }: { page: Page }) {
         hideFirst={!showEditor}
         first={
           <StorageEditorLoader
-            defaultValue={body}
+            defaultValue={initialBody}
             path={`page-${id}.storage`}
             ariaLabel={`Storage format source of ${page.title}`}
             onChange={onBodyChange}
             onDiagnostics={setDiagnostics}
-            onCursorChange={setCursor}
+            onCursorChange={liveCursor.set}
             onNotice={setNotice}
             theme={theme}
             wordWrap={preferences.wordWrap}
@@ -702,14 +733,14 @@ function LoadedPageEditor({ page }: { page: Page }) {
         }
         second={
           showPreview ? (
-            <PreviewPane source={body} pageId={id} theme={theme} editorApiRef={apiRef} />
+            <LivePreview body={liveBody} pageId={id} theme={theme} editorApiRef={apiRef} />
           ) : null
         }
       />
 
       <PageStatusBar
         diagnostics={diagnostics}
-        cursor={cursor}
+        cursor={liveCursor}
         saveState={saveState}
         notice={notice}
         onGoTo={(line, column) => apiRef.current?.goTo(line, column)}

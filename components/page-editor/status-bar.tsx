@@ -3,18 +3,35 @@ import type { Diagnostic } from '@/lib/storage-format/types';
 
 import editorStyles from '@/components/editor/editor.module.css';
 
+import { type LiveValue, useLiveValue } from './live-value';
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 export interface PageStatusBarProps {
   diagnostics: readonly Diagnostic[];
-  cursor: { line: number; column: number };
+  /** Live: the readout re-renders on each cursor move, the bar does not. */
+  cursor: LiveValue<CursorPosition>;
   /** "Saved v3", "Unsaved changes", "Saving…", "Conflict"…: announced politely. */
   saveState: string;
   /** Short messages ("Saved version 4", "Formatted."). */
   notice: string;
   onGoTo: (line: number, column: number) => void;
+}
+
+interface CursorPosition {
+  line: number;
+  column: number;
+}
+
+function CursorReadout({ cursor }: { cursor: LiveValue<CursorPosition> }) {
+  const { line, column } = useLiveValue(cursor);
+  return (
+    <span>
+      Ln {line}, Col {column}
+    </span>
+  );
 }
 
 /** Under the editor: problem counts, the cursor, the first error (a link to it), save state. */
@@ -36,9 +53,7 @@ export function PageStatusBar({
         {plural(errors, 'error')}
       </span>
       <span data-testid="warning-count">{plural(warnings, 'warning')}</span>
-      <span>
-        Ln {cursor.line}, Col {cursor.column}
-      </span>
+      <CursorReadout cursor={cursor} />
       {first && (
         <button
           type="button"
