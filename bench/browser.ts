@@ -12,7 +12,7 @@ import { syntheticPage } from './synthetic-pages';
  */
 
 /** Same flags as playwright.config.ts: this machine's closed network, no GPU. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -89,7 +89,7 @@ declare global {
  * place (then the mutations inside that document are the update). Plain JavaScript in a string:
  * tsx's transpiled functions call a `__name` helper that does not exist in the page.
  */
-export const PROBES_SCRIPT = `(() => {
+const PROBES_SCRIPT = `(() => {
   const bench = { keys: [], updates: [] };
   window.__bench = bench;
   window.addEventListener('keydown', (event) => bench.keys.push(event.timeStamp), true);
@@ -159,7 +159,7 @@ function quantile(sorted: number[], q: number): number {
 
 const round = (ms: number) => Number(ms.toFixed(2));
 
-export async function signIn(page: Page, appUrl: string): Promise<void> {
+async function signIn(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
   await page.getByLabel('Page ID or URL').waitFor();
@@ -336,9 +336,47 @@ async function measureEditorJs(
   }
 }
 
-export function chromiumPath(): string | undefined {
+function chromiumPath(): string | undefined {
   const debian = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   return existsSync(debian) ? debian : undefined;
+}
+
+/** Writes a synthetic body of each target's size into the emulator; returns them by page id. */
+export function seedSyntheticBodies(
+  app: DemoApp,
+  targets: readonly BrowserPage[],
+): Map<string, string> {
+  const bodies = new Map<string, string>();
+  for (const target of targets) {
+    const body = syntheticPage(target.bytes);
+    bodies.set(target.pageId, body);
+    if (!app.emulator.concurrentEdit(target.pageId, { user: 'demo', body, message: 'bench' })) {
+      throw new Error(`page ${target.pageId} is not in the emulator`);
+    }
+  }
+  return bodies;
+}
+
+/**
+ * Chromium with the bench's probes installed before any page script, signed in to the demo app as
+ * Demo User. The caller closes `browser`.
+ */
+export async function openSignedInBrowser(
+  app: DemoApp,
+): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: PROBES_SCRIPT });
+    const page = await context.newPage();
+    // Leaving a page with typed, unsaved text asks first; the bench always leaves.
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signIn(page, app.appUrl);
+    return { browser, context, page };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
 
 export async function measureBrowser(
@@ -350,25 +388,9 @@ export async function measureBrowser(
     openRuns = 3,
   } = {},
 ): Promise<BrowserResults> {
-  const bodies = new Map<string, string>();
-  for (const target of BROWSER_PAGES) {
-    const body = syntheticPage(target.bytes);
-    bodies.set(target.pageId, body);
-    if (!app.emulator.concurrentEdit(target.pageId, { user: 'demo', body, message: 'bench' })) {
-      throw new Error(`page ${target.pageId} is not in the emulator`);
-    }
-  }
-  const browser: Browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: CHROMIUM_ARGS,
-  });
+  const bodies = seedSyntheticBodies(app, BROWSER_PAGES);
+  const { browser, context, page } = await openSignedInBrowser(app);
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript({ content: PROBES_SCRIPT });
-    const page = await context.newPage();
-    // Leaving a page with typed, unsaved text asks first; the bench always leaves.
-    page.on('dialog', (dialog) => void dialog.accept());
-    await signIn(page, app.appUrl);
     const open: OpenRow[] = [];
     const keystroke: KeystrokeRow[] = [];
     for (const target of BROWSER_PAGES) {

@@ -1,11 +1,8 @@
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 
-import { SaxesParser } from 'saxes';
-
 import * as current from '../lib/storage-format';
-import { readCorpus } from '../lib/storage-format/testing/corpus';
-import { syntheticPage } from './synthetic-pages';
+import { engineInputs, median, rawTokenizerPass } from './engine-baseline';
 
 /**
  * The engine part of `npm run bench` alone (same stages, same inputs, same saxes baseline), for
@@ -19,22 +16,7 @@ import { syntheticPage } from './synthetic-pages';
  * the same process, its runs interleaved with the current engine's round by round, so both see
  * the same machine load; the table then shows old and new side by side.
  */
-type Engine = Pick<typeof current, 'parseStorage' | 'validateParsed' | 'renderDocument'> & {
-  XHTML_ENTITIES: typeof current.XHTML_ENTITIES;
-};
-
-const WRAP_OPEN =
-  '<xml xmlns="http://www.w3.org/1999/xhtml" xmlns:ac="http://www.atlassian.com/schema/confluence/4/ac/" xmlns:ri="http://www.atlassian.com/schema/confluence/4/ri/">';
-
-function saxesPass(body: string): void {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  Object.assign(parser.ENTITIES, Object.fromEntries(current.XHTML_ENTITIES));
-  let events = 0;
-  parser.on('opentag', () => events++);
-  parser.on('text', () => events++);
-  parser.on('closetag', () => events++);
-  parser.write(WRAP_OPEN).write(body).write('</xml>').close();
-}
+type Engine = Pick<typeof current, 'parseStorage' | 'validateParsed' | 'renderDocument'>;
 
 function stagesOf(engine: Engine, body: string): Array<[string, () => void]> {
   const parsed = engine.parseStorage(body);
@@ -54,11 +36,6 @@ function stagesOf(engine: Engine, body: string): Array<[string, () => void]> {
   ];
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 function once(run: () => void): number {
   const t0 = performance.now();
   run();
@@ -74,17 +51,7 @@ async function main(): Promise<void> {
   const oldPath = argument('--old');
   const old =
     oldPath === undefined ? undefined : ((await import(pathToFileURL(oldPath).href)) as Engine);
-  const inputs = [
-    {
-      name: 'corpus',
-      body: readCorpus('valid')
-        .map((b) => b.body)
-        .join('\n'),
-    },
-    { name: '20 KB', body: syntheticPage(20_000) },
-    { name: '100 KB', body: syntheticPage(100_000) },
-    { name: '1 MB', body: syntheticPage(1_000_000) },
-  ];
+  const inputs = engineInputs();
   console.log(
     `load average at start: ${loadavg()
       .map((n) => n.toFixed(2))
@@ -92,12 +59,12 @@ async function main(): Promise<void> {
   );
   const rows: Record<string, string | number>[] = [];
   const only = argument('--only');
-  for (const { name, body } of inputs) {
-    if (only !== undefined && only !== name) continue;
+  for (const { key: input, body } of inputs) {
+    if (only !== undefined && only !== input) continue;
     const rounds = Number(argument('--rounds') ?? (body.length > 500_000 ? 30 : 150));
     const engines: Array<[string, Engine]> = [['new', current]];
     if (old !== undefined) engines.unshift(['old', old]);
-    const runs: Array<[string, () => void]> = [['saxes', () => saxesPass(body)]];
+    const runs: Array<[string, () => void]> = [['saxes', () => rawTokenizerPass(body)]];
     for (const [label, engine] of engines) {
       for (const [stage, run] of stagesOf(engine, body)) runs.push([`${stage} ${label}`, run]);
     }
@@ -111,7 +78,7 @@ async function main(): Promise<void> {
     for (const [key] of runs) {
       const ms = median(samples.get(key)!);
       rows.push({
-        input: name,
+        input,
         stage: key,
         ms: Number(ms.toFixed(2)),
         vsSaxes: Number((ms / saxes).toFixed(2)),

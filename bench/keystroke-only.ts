@@ -1,17 +1,14 @@
 import { writeFileSync } from 'node:fs';
 
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
 import {
   BROWSER_PAGES,
-  CHROMIUM_ARGS,
-  chromiumPath,
   measureKeystrokes,
-  PROBES_SCRIPT,
-  signIn,
+  openSignedInBrowser,
+  seedSyntheticBodies,
 } from './browser';
 import { benchDistDir, startDemoApp } from './load-app';
-import { syntheticPage } from './synthetic-pages';
 
 /**
  * Only the keystroke → preview part of `npm run bench` (bench/browser.ts), for working on the
@@ -266,19 +263,9 @@ async function main(): Promise<void> {
   const targets = BROWSER_PAGES.filter((p) => wanted.includes(p.label));
   const app = await startDemoApp(benchDistDir());
   try {
-    const bodies = new Map<string, string>();
-    for (const target of targets) {
-      const body = syntheticPage(target.bytes);
-      bodies.set(target.pageId, body);
-      app.emulator.concurrentEdit(target.pageId, { user: 'demo', body, message: 'bench' });
-    }
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const bodies = seedSyntheticBodies(app, targets);
+    const { browser, page } = await openSignedInBrowser(app);
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await context.addInitScript({ content: PROBES_SCRIPT });
-      const page = await context.newPage();
-      page.on('dialog', (dialog) => void dialog.accept());
-      await signIn(page, app.appUrl);
       const rows = [];
       for (const target of targets) {
         const body = bodies.get(target.pageId)!;

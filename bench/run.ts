@@ -2,22 +2,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
-import { SaxesParser } from 'saxes';
-
-import {
-  formatStorage,
-  parseStorage,
-  renderDocument,
-  validateParsed,
-  XHTML_ENTITIES,
-} from '../lib/storage-format';
+import { formatStorage, parseStorage, renderDocument, validateParsed } from '../lib/storage-format';
 import { createNodeSanitizer } from '../lib/storage-format/render/node-sanitizer';
-import { readCorpus } from '../lib/storage-format/testing/corpus';
 import { measureBrowser, type BrowserResults } from './browser';
 import { measureBundleSizes, type BundleSizes } from './bundle-sizes';
+import { engineInputs, median, rawTokenizerPass } from './engine-baseline';
 import { benchDistDir, ensureProductionBuild, ROOT, startDemoApp } from './load-app';
 import { measureProxyOverhead, type ServerMeasurements } from './proxy-overhead';
-import { syntheticPage } from './synthetic-pages';
 
 /**
  * `npm run bench`: engine throughput per stage on the corpus and on synthetic 20 KB, 100 KB and
@@ -28,23 +19,6 @@ import { syntheticPage } from './synthetic-pages';
  * editor interactive (BENCH_BROWSER=0 skips the browser). Engine times are medians of repeated
  * runs in this one process, so the ratios compare like with like on a noisy machine.
  */
-const WRAP_OPEN =
-  '<xml xmlns="http://www.w3.org/1999/xhtml" xmlns:ac="http://www.atlassian.com/schema/confluence/4/ac/" xmlns:ri="http://www.atlassian.com/schema/confluence/4/ri/">';
-
-function rawTokenizerPass(body: string): void {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  Object.assign(parser.ENTITIES, Object.fromEntries(XHTML_ENTITIES));
-  let events = 0;
-  parser.on('opentag', () => events++);
-  parser.on('text', () => events++);
-  parser.on('closetag', () => events++);
-  parser.write(WRAP_OPEN).write(body).write('</xml>').close();
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** Median wall time in ms of `run`, repeated until ~`budgetMs` is spent (at least 5 times). */
 function time(run: () => void, budgetMs: number): number {
@@ -70,17 +44,7 @@ interface Row {
 
 async function main(): Promise<void> {
   const sanitize = createNodeSanitizer();
-  const inputs: Array<{ name: string; body: string }> = [
-    {
-      name: 'corpus (80 bodies, joined)',
-      body: readCorpus('valid')
-        .map((b) => b.body)
-        .join('\n'),
-    },
-    { name: 'synthetic 20 KB', body: syntheticPage(20_000) },
-    { name: 'synthetic 100 KB', body: syntheticPage(100_000) },
-    { name: 'synthetic 1 MB', body: syntheticPage(1_000_000) },
-  ];
+  const inputs = engineInputs();
 
   const rows: Row[] = [];
   for (const { name, body } of inputs) {

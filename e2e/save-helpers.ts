@@ -31,12 +31,14 @@ export interface StoredVersion {
   title: string;
   body: string;
   version: { number: number; message: string; minorEdit: boolean };
+  /** The direct parent's id (the last ancestor), or null for a page at the top of its space. */
+  parentId: string | null;
 }
 
 /** The page as Confluence (the emulator) has it now, read as Demo User over DC REST v1. */
 export async function storedPage(id: string): Promise<StoredVersion> {
   const response = await fetch(
-    `${emulatorUrl()}/rest/api/content/${id}?expand=version,body.storage`,
+    `${emulatorUrl()}/rest/api/content/${id}?expand=version,body.storage,ancestors`,
     { headers: { authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` } },
   );
   expect(response.ok).toBe(true);
@@ -44,8 +46,14 @@ export async function storedPage(id: string): Promise<StoredVersion> {
     title: string;
     body: { storage: { value: string } };
     version: { number: number; message: string; minorEdit: boolean };
+    ancestors: Array<{ id: string }>;
   };
-  return { title: json.title, body: json.body.storage.value, version: json.version };
+  return {
+    title: json.title,
+    body: json.body.storage.value,
+    version: json.version,
+    parentId: json.ancestors.at(-1)?.id ?? null,
+  };
 }
 
 export async function openEditor(page: Page, appUrl: string, id = SANDBOX_ID): Promise<void> {

@@ -1,0 +1,57 @@
+import { SaxesParser } from 'saxes';
+
+import { XHTML_ENTITIES } from '../lib/storage-format';
+import { readCorpus } from '../lib/storage-format/testing/corpus';
+import { syntheticPage } from './synthetic-pages';
+
+/**
+ * What every engine bench (`npm run bench`, bench/engine-only.ts, bench/profile-engine.ts) times
+ * against: the same inputs, and the raw tokenizer pass that is the issue's baseline, so their
+ * figures compare like with like.
+ */
+
+const WRAP_OPEN =
+  '<xml xmlns="http://www.w3.org/1999/xhtml" xmlns:ac="http://www.atlassian.com/schema/confluence/4/ac/" xmlns:ri="http://www.atlassian.com/schema/confluence/4/ri/">';
+
+/**
+ * A namespace-aware saxes pass with positions over `body` inside Confluence's wrapper (the
+ * prefixes declared, the XHTML entities known): the raw tokenizer work the engine is compared to.
+ */
+export function rawTokenizerPass(body: string): void {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  Object.assign(parser.ENTITIES, Object.fromEntries(XHTML_ENTITIES));
+  let events = 0;
+  parser.on('opentag', () => events++);
+  parser.on('text', () => events++);
+  parser.on('closetag', () => events++);
+  parser.write(WRAP_OPEN).write(body).write('</xml>').close();
+}
+
+export interface EngineInput {
+  /** Short name for command-line choices: `corpus`, `20 KB`, `100 KB`, `1 MB`. */
+  key: string;
+  /** Name in the tables. */
+  name: string;
+  body: string;
+}
+
+/** The valid corpus joined into one body, and synthetic 20 KB, 100 KB and 1 MB pages. */
+export function engineInputs(): EngineInput[] {
+  return [
+    {
+      key: 'corpus',
+      name: 'corpus (80 bodies, joined)',
+      body: readCorpus('valid')
+        .map((b) => b.body)
+        .join('\n'),
+    },
+    { key: '20 KB', name: 'synthetic 20 KB', body: syntheticPage(20_000) },
+    { key: '100 KB', name: 'synthetic 100 KB', body: syntheticPage(100_000) },
+    { key: '1 MB', name: 'synthetic 1 MB', body: syntheticPage(1_000_000) },
+  ];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
