@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { startEmulator } from '../emulator';
+import { buildIsCurrent } from './build-freshness';
 
 /**
  * `npm run demo`: the embedded Confluence emulator and the app, together, in one terminal.
@@ -16,24 +16,6 @@ const appPort = Number(process.env.PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 8090);
 const dataFile = resolve(process.env.EMULATOR_DATA ?? join(root, '.data', 'emulator.json'));
 const host = process.env.HOST ?? '127.0.0.1';
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  // The standalone copy: a build from before `output: 'standalone'` counts as missing.
-  const buildId = join(root, '.next', 'standalone', '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  return ['app', 'components', 'lib'].every((dir) => newestSource(join(root, dir)) < built);
-}
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [join(root, script), ...args], {
@@ -58,7 +40,7 @@ async function main(): Promise<void> {
   };
   console.log(`Confluence emulator: ${emulator.url} (data: ${dataFile})`);
 
-  if (!buildIsCurrent()) {
+  if (!buildIsCurrent(root)) {
     console.log('Building the app (first start, or the sources changed)…');
     const build = run('node_modules/next/dist/bin/next', ['build'], env);
     const code = await new Promise<number | null>((done) => build.once('exit', done));
