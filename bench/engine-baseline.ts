@@ -55,3 +55,38 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
+
+export interface RoundRobinLimits {
+  /** Stop after this many rounds … */
+  maxRounds: number;
+  /** … or once this much time has been spent and at least `minRounds` are done. */
+  budgetMs?: number;
+  minRounds?: number;
+}
+
+/**
+ * Times every run once per round, in turn, for several rounds, after two warm-up calls each;
+ * returns each run's samples (ms). Round-robin rather than one run after another because a shared
+ * machine's slow spells last seconds: timed back to back, the baseline could land in a quiet
+ * spell and a stage in a busy one, and their ratio would measure the neighbours. Interleaved,
+ * every run meets the same spells, so the ratios compare like with like.
+ */
+export function timeRoundRobin(
+  runs: ReadonlyArray<readonly [string, () => void]>,
+  limits: RoundRobinLimits,
+): Map<string, number[]> {
+  const samples = new Map<string, number[]>(runs.map(([key]) => [key, []]));
+  for (const [, run] of runs) for (let i = 0; i < 2; i++) run();
+  const started = performance.now();
+  const minRounds = limits.minRounds ?? 5;
+  for (let round = 0; round < limits.maxRounds; round++) {
+    const spent = performance.now() - started;
+    if (limits.budgetMs !== undefined && round >= minRounds && spent > limits.budgetMs) break;
+    for (const [key, run] of runs) {
+      const t0 = performance.now();
+      run();
+      samples.get(key)!.push(performance.now() - t0);
+    }
+  }
+  return samples;
+}

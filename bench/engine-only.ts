@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 
 import * as current from '../lib/storage-format';
-import { engineInputs, median, rawTokenizerPass } from './engine-baseline';
+import { engineInputs, median, rawTokenizerPass, timeRoundRobin } from './engine-baseline';
 
 /**
  * The engine part of `npm run bench` alone (same stages, same inputs, same saxes baseline), for
@@ -36,12 +36,6 @@ function stagesOf(engine: Engine, body: string): Array<[string, () => void]> {
   ];
 }
 
-function once(run: () => void): number {
-  const t0 = performance.now();
-  run();
-  return performance.now() - t0;
-}
-
 function argument(name: string): string | undefined {
   const at = process.argv.indexOf(name);
   return at < 0 ? undefined : process.argv[at + 1];
@@ -68,12 +62,7 @@ async function main(): Promise<void> {
     for (const [label, engine] of engines) {
       for (const [stage, run] of stagesOf(engine, body)) runs.push([`${stage} ${label}`, run]);
     }
-    const samples = new Map<string, number[]>(runs.map(([key]) => [key, []]));
-    for (const [, run] of runs) for (let i = 0; i < 2; i++) run();
-    // Round-robin, so slow phases of a shared machine hit every stage alike.
-    for (let round = 0; round < rounds; round++) {
-      for (const [key, run] of runs) samples.get(key)!.push(once(run));
-    }
+    const samples = timeRoundRobin(runs, { maxRounds: rounds });
     const saxes = median(samples.get('saxes')!);
     for (const [key] of runs) {
       const ms = median(samples.get(key)!);

@@ -6,7 +6,7 @@ import { formatStorage, parseStorage, renderDocument, validateParsed } from '../
 import { createNodeSanitizer } from '../lib/storage-format/render/node-sanitizer';
 import { measureBrowser, type BrowserResults } from './browser';
 import { measureBundleSizes, type BundleSizes } from './bundle-sizes';
-import { engineInputs, median, rawTokenizerPass } from './engine-baseline';
+import { engineInputs, median, rawTokenizerPass, timeRoundRobin } from './engine-baseline';
 import { benchDistDir, ensureProductionBuild, ROOT, startDemoApp } from './load-app';
 import { measureProxyOverhead, type ServerMeasurements } from './proxy-overhead';
 
@@ -17,21 +17,9 @@ import { measureProxyOverhead, type ServerMeasurements } from './proxy-overhead'
  * first-load JS per route and the Monaco chunk (from a production build in PAGEWRIGHT_DIST_DIR,
  * default `.next-bench`, built when missing); and in Chromium, keystroke → preview and page open →
  * editor interactive (BENCH_BROWSER=0 skips the browser). Engine times are medians of repeated
- * runs in this one process, so the ratios compare like with like on a noisy machine.
+ * runs in this one process, the stages of an input taken in turn round after round, so the ratios
+ * compare like with like on a noisy machine.
  */
-
-/** Median wall time in ms of `run`, repeated until ~`budgetMs` is spent (at least 5 times). */
-function time(run: () => void, budgetMs: number): number {
-  for (let i = 0; i < 2; i++) run();
-  const samples: number[] = [];
-  const start = performance.now();
-  while (samples.length < 5 || (performance.now() - start < budgetMs && samples.length < 200)) {
-    const t0 = performance.now();
-    run();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
 
 interface Row {
   input: string;
@@ -40,6 +28,8 @@ interface Row {
   ms: number;
   mbPerS: number;
   vsTokenizer: number;
+  /** Samples behind the median: one per round. */
+  rounds: number;
 }
 
 async function main(): Promise<void> {
@@ -48,7 +38,6 @@ async function main(): Promise<void> {
 
   const rows: Row[] = [];
   for (const { name, body } of inputs) {
-    const budget = body.length > 500_000 ? 3_000 : 1_500;
     const parsed = parseStorage(body);
     if (parsed.diagnostics.length > 0) throw new Error(`${name} is not valid storage`);
     const stages: Array<[string, () => void]> = [
@@ -72,10 +61,15 @@ async function main(): Promise<void> {
         () => renderDocument(parsed, { sanitizer: sanitize }),
       ]);
     }
-    let baseline = 0;
-    for (const [stage, run] of stages) {
-      const ms = time(run, budget);
-      if (stage.startsWith('raw')) baseline = ms;
+    // Every stage of this input in turn, round after round (see timeRoundRobin), for about 3 s
+    // per stage on the 1 MB page and 1.5 s on the others.
+    const samples = timeRoundRobin(stages, {
+      maxRounds: 200,
+      budgetMs: stages.length * (body.length > 500_000 ? 3_000 : 1_500),
+    });
+    const baseline = median(samples.get('raw tokenizer (saxes)')!);
+    for (const [stage] of stages) {
+      const ms = median(samples.get(stage)!);
       rows.push({
         input: name,
         kB: Math.round(body.length / 1000),
@@ -83,6 +77,7 @@ async function main(): Promise<void> {
         ms: Number(ms.toFixed(3)),
         mbPerS: Number((body.length / 1e6 / (ms / 1000)).toFixed(1)),
         vsTokenizer: Number((ms / baseline).toFixed(2)),
+        rounds: samples.get(stage)!.length,
       });
     }
   }
