@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { buildIsCurrent } from '../lib/demo/build-freshness';
 import { freePort, waitForHttp } from '../lib/dev/free-port';
 import { startEmulator, type EmulatorHandle } from '../lib/emulator';
 
@@ -24,8 +25,13 @@ export function benchDistDir(): string {
 
 /** Runs `next build` into `distDir` unless a production build (BUILD_ID) is already there. */
 export function ensureProductionBuild(distDir: string): void {
-  if (existsSync(join(ROOT, distDir, 'BUILD_ID'))) return;
-  console.log(`No production build in ${distDir}/: running \`next build\` first (a few minutes).`);
+  const buildId = join(ROOT, distDir, 'BUILD_ID');
+  if (buildIsCurrent(ROOT, buildId)) return;
+  console.log(
+    existsSync(buildId)
+      ? `The build in ${distDir}/ is older than the sources: running \`next build\` again (a few minutes).`
+      : `No production build in ${distDir}/: running \`next build\` first (a few minutes).`,
+  );
   // `next build` adds `<distDir>/types` to tsconfig's include for any new dist folder; the
   // checked-in tsconfig already covers `.next`, so the bench puts it back as it was.
   const tsconfig = join(ROOT, 'tsconfig.json');

@@ -50,6 +50,15 @@ describe('buildIsCurrent', () => {
     expect(buildIsCurrent(root)).toBe(false);
   });
 
+  it('checks the build id it is given (the bench builds into its own folder)', () => {
+    const benchBuildId = join(root, '.next-bench', 'BUILD_ID');
+    expect(buildIsCurrent(root, benchBuildId)).toBe(false);
+    write('.next-bench/BUILD_ID', 100);
+    expect(buildIsCurrent(root, benchBuildId)).toBe(true);
+    write('lib/storage-format/parse.ts', 10);
+    expect(buildIsCurrent(root, benchBuildId)).toBe(false);
+  });
+
   it('ignores node_modules and dot folders inside the sources', () => {
     write('.next/standalone/.next/BUILD_ID', 100);
     write('lib/node_modules/x.js', 10);

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Whether `npm run demo` may serve the existing production build: the standalone copy exists and
- * is newer than every source Next compiles into it. Anything else (a first start, an edit, a pull)
- * means building again, so the demo never serves an app older than its code.
+ * Whether `npm run demo` (or `npm run bench`) may use the existing production build: its build id
+ * exists and is newer than every source Next compiles into it. Anything else (a first start, an
+ * edit, a pull) means building again, so neither serves or measures an app older than its code.
  */
 
 /** Folders whose files end up in the build. */
@@ -26,9 +26,14 @@ function modifiedAt(path: string): number {
   return existsSync(path) ? statSync(path).mtimeMs : 0;
 }
 
-export function buildIsCurrent(root: string): boolean {
-  // The standalone copy: a build from before `output: 'standalone'` counts as missing.
-  const buildId = join(root, '.next', 'standalone', '.next', 'BUILD_ID');
+/**
+ * `buildId` defaults to the demo's: the standalone copy in `.next`, so a build from before
+ * `output: 'standalone'` counts as missing.
+ */
+export function buildIsCurrent(
+  root: string,
+  buildId = join(root, '.next', 'standalone', '.next', 'BUILD_ID'),
+): boolean {
   if (!existsSync(buildId)) return false;
   const built = statSync(buildId).mtimeMs;
   return (
