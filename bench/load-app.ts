@@ -55,30 +55,29 @@ export async function startDemoApp(distDir = benchDistDir()): Promise<DemoApp> {
   ensureProductionBuild(distDir);
   const emulator = await startEmulator({ port: 0, dataFile: null });
   const port = await freePort();
-  const app: ChildProcess = spawn(
-    process.execPath,
-    [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        PORT: String(port),
-        PAGEWRIGHT_DIST_DIR: distDir,
-        PAGEWRIGHT_DEMO: '1',
-        // The load test measures throughput and lost updates; the per-session budget (RATE-3)
-        // would otherwise turn its busiest users into 429s.
-        PAGEWRIGHT_SESSION_REQUESTS_PER_MINUTE: '1000000',
-        // Per-request logging would measure the terminal, not the app; conflicts (expected under
-        // load) log as warnings.
-        LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
-        PAGEWRIGHT_EMULATOR_URL: emulator.url,
-        PAGEWRIGHT_DEMO_DATA_DIR: mkdtempSync(join(tmpdir(), 'pagewright-bench-')),
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  // `npm start`'s entry, as e2e/global-setup.ts runs it: the standalone production server, so the
+  // figures are those of what ships (`next start` does not serve a standalone build as such).
+  const app: ChildProcess = spawn(process.execPath, [join(ROOT, 'lib', 'server', 'start.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PAGEWRIGHT_DIST_DIR: distDir,
+      PAGEWRIGHT_DEMO: '1',
+      // The load test measures throughput and lost updates; the per-session budget (RATE-3)
+      // would otherwise turn its busiest users into 429s.
+      PAGEWRIGHT_SESSION_REQUESTS_PER_MINUTE: '1000000',
+      // Per-request logging would measure the terminal, not the app; conflicts (expected under
+      // load) log as warnings.
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
+      PAGEWRIGHT_EMULATOR_URL: emulator.url,
+      PAGEWRIGHT_DEMO_DATA_DIR: mkdtempSync(join(tmpdir(), 'pagewright-bench-')),
     },
-  );
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const appUrl = `http://127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => app.once('exit', () => resolve()));
   try {
