@@ -63,7 +63,7 @@ export interface OpenRow {
 /** JavaScript a cold browser fetches to open the editor (lazy chunks and workers included). */
 export interface EditorJs {
   scripts: number;
-  /** Bytes on the wire (compressed as served by `next start`). */
+  /** Bytes on the wire (compressed as the production server serves them). */
   transferKB: number;
   decodedKB: number;
   /** The biggest scripts (path, decoded kB): where the cost is. */
