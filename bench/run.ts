@@ -172,6 +172,16 @@ async function measureApp(): Promise<AppMeasurements> {
   }
 }
 
+/**
+ * What the raw saxes pass over ~1 MB costs on our 2-core machines when they run at their usual
+ * speed (../shared/docs/performance-anchors.md: ≈ 30 ms, Node 20). These shared VMs drift: the
+ * same pass measured 28–54 ms within one morning, and the whole engine drifts with it. The 1 MB
+ * goal (≤ 50 ms) was set against that anchor, so next to the raw median the summary also states
+ * the engine's same-run ratio to saxes at the anchor speed: the figure a run on a machine at its
+ * usual speed would give, which the machine's drift does not move.
+ */
+const SAXES_1MB_ANCHOR_MS = 30;
+
 interface SummaryRow {
   metric: string;
   value: number | string;
@@ -198,6 +208,12 @@ function summarise(rows: Row[], server: ServerMeasurements, app: AppMeasurements
       value: pipeline('synthetic 1 MB').ms,
       goal: '≤ 50 (#2)',
       met: pipeline('synthetic 1 MB').ms <= 50,
+    },
+    {
+      metric: `engine: 1 MB validate + render at saxes = ${SAXES_1MB_ANCHOR_MS} ms (ms)`,
+      value: Number((pipeline('synthetic 1 MB').vsTokenizer * SAXES_1MB_ANCHOR_MS).toFixed(1)),
+      goal: '≤ 50 (#2, as a same-run ratio)',
+      met: pipeline('synthetic 1 MB').vsTokenizer * SAXES_1MB_ANCHOR_MS <= 50,
     },
     {
       metric: 'engine: pipeline / saxes, worst input',
