@@ -23,9 +23,12 @@ export function benchDistDir(): string {
   return process.env.PAGEWRIGHT_DIST_DIR || '.next-bench';
 }
 
-/** Runs `next build` into `distDir` unless a production build (BUILD_ID) is already there. */
+/**
+ * Runs `next build` into `distDir` unless the standalone build there (what `startDemoApp` runs)
+ * is newer than every source.
+ */
 export function ensureProductionBuild(distDir: string): void {
-  const buildId = join(ROOT, distDir, 'BUILD_ID');
+  const buildId = join(ROOT, distDir, 'standalone', distDir, 'BUILD_ID');
   if (buildIsCurrent(ROOT, buildId)) return;
   console.log(
     existsSync(buildId)
