@@ -2,6 +2,7 @@ import type { FrameLocator, Locator, Page } from '@playwright/test';
 
 import { expect, test } from './fixtures';
 import { emulatorAdmin } from './save-helpers';
+import { openScratchpadWith } from './scratchpad-steps';
 
 /**
  * Fidelity badges of the instant preview (issue #7): each block says whether it is exact,
@@ -155,17 +156,11 @@ test('the offline Scratchpad shows approximate badges and never asks Confluence'
   page.on('request', (request) => {
     if (request.url().includes('/check')) checks.push(request.url());
   });
-  await page.goto(`${appUrl}/scratch`);
-  await page.evaluate(
-    (key) =>
-      localStorage.setItem(
-        key,
-        '<p>Plain</p>\n<ac:structured-macro ac:name="info"><ac:rich-text-body><p>Scratch info</p></ac:rich-text-body></ac:structured-macro>',
-      ),
-    'pagewright:scratch:body',
+  await openScratchpadWith(
+    page,
+    appUrl,
+    '<p>Plain</p>\n<ac:structured-macro ac:name="info"><ac:rich-text-body><p>Scratch info</p></ac:rich-text-body></ac:structured-macro>',
   );
-  await page.reload();
-  await expect(page.locator('.monaco-editor')).toBeVisible();
   await expect(block(page, 'Scratch info')).toHaveAttribute('data-pw-fidelity', 'approximate');
   await expect(summary(page)).toContainText(
     '1 approximate block — Confluence renders them exactly in the page editor',

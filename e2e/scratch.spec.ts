@@ -1,15 +1,12 @@
 import type { Page } from '@playwright/test';
 
+import { SCRATCH_BODY_KEY } from '../lib/editor/draft-store';
 import { expect, test } from './fixtures';
-
-const BODY_KEY = 'pagewright:scratch:body';
+import { openScratchpadWith } from './scratchpad-steps';
 
 /** Opens the Scratchpad with an empty body and waits for Monaco. */
-async function openEmptyScratchpad(page: Page, appUrl: string): Promise<void> {
-  await page.goto(`${appUrl}/scratch`);
-  await page.evaluate((key) => localStorage.setItem(key, ''), BODY_KEY);
-  await page.reload();
-  await expect(page.locator('.monaco-editor')).toBeVisible();
+function openEmptyScratchpad(page: Page, appUrl: string): Promise<void> {
+  return openScratchpadWith(page, appUrl, '');
 }
 
 /** Replaces the editor's text as one paste-like insertion (no auto-closing on the way). */
@@ -22,7 +19,7 @@ async function setEditorText(page: Page, text: string): Promise<void> {
 
 /** The body as persisted (the store writes 300 ms after the last change). */
 function storedBody(page: Page): Promise<string | null> {
-  return page.evaluate((key) => localStorage.getItem(key), BODY_KEY);
+  return page.evaluate((key) => localStorage.getItem(key), SCRATCH_BODY_KEY);
 }
 
 test.describe('Scratchpad', () => {
@@ -256,17 +253,11 @@ test.describe('Scratchpad', () => {
     offOrigin,
     consoleErrors,
   }) => {
-    await page.goto(`${appUrl}/scratch`);
     const big = `${'<p>filler paragraph</p>\n'.repeat(6000)}<p>a<br></p>`;
     expect(big.length).toBeGreaterThan(100_000);
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
-    await page.evaluate(({ key, body }) => localStorage.setItem(key, body), {
-      key: BODY_KEY,
-      body: big,
-    });
-    await page.reload();
-    await expect(page.locator('.monaco-editor')).toBeVisible();
+    await openScratchpadWith(page, appUrl, big);
     await expect(page.getByTestId('error-count')).toHaveText('1 error');
     // Monaco's editor worker plus the validation worker, both from the app's own origin. Monaco
     // starts its worker lazily and the worker event can trail the first result: wait for both.
@@ -277,10 +268,7 @@ test.describe('Scratchpad', () => {
   });
 
   test('screenshots, light and dark', async ({ page, appUrl }, testInfo) => {
-    await page.goto(`${appUrl}/scratch`);
-    await page.evaluate((key) => localStorage.removeItem(key), BODY_KEY);
-    await page.reload();
-    await expect(page.locator('.monaco-editor')).toBeVisible();
+    await openScratchpadWith(page, appUrl, null);
     const frame = page.frameLocator('iframe[title="Preview"]');
     await expect(frame.getByRole('heading', { name: 'Scratchpad' })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('scratchpad-light.png') });

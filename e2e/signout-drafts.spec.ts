@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 
+import { SCRATCH_BODY_KEY } from '../lib/editor/draft-store';
 import { expect, test } from './fixtures';
 import {
   appendParagraph,
@@ -100,7 +101,7 @@ test('"Sign out and delete local drafts" leaves no draft behind', async ({
 }) => {
   // A scratchpad draft from earlier on this browser is deleted too.
   await page.goto(`${appUrl}/scratch`);
-  await page.evaluate(() => localStorage.setItem('pagewright:scratch:body', '<p>Scratch</p>'));
+  await page.evaluate((key) => localStorage.setItem(key, '<p>Scratch</p>'), SCRATCH_BODY_KEY);
   await openEditor(page, appUrl);
   // The preview checks references with Confluence a few seconds after typing: let the check of
   // the typed text answer first (an earlier one, of the body as opened, may answer before it).

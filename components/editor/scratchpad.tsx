@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 import { countDiagnostics } from '@/lib/editor/diagnostic-markers';
-import { createDraftStore } from '@/lib/editor/draft-store';
+import { createDraftStore, SCRATCH_BODY_KEY } from '@/lib/editor/draft-store';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
 import { useAppTheme } from '@/components/theme/theme-store';
@@ -42,9 +42,6 @@ const SAMPLE = `<h1>Scratchpad</h1>
   </tbody>
 </table>
 `;
-
-/** localStorage key of the body; read by nothing else. */
-export const SCRATCH_BODY_KEY = 'pagewright:scratch:body';
 
 const browserStorage = () => (typeof window === 'undefined' ? null : window.localStorage);
 const bodyStore = createDraftStore(SCRATCH_BODY_KEY, SAMPLE, browserStorage);

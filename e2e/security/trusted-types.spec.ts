@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 
 import { expect, test } from '../fixtures';
 
+import { openScratchpadWith } from '../scratchpad-steps';
 import { resetEmulator } from './emulator-admin';
 import { appendParagraph, openPage, preview, signInAsDemo } from './editor-steps';
 
@@ -22,7 +23,6 @@ import { appendParagraph, openPage, preview, signInAsDemo } from './editor-steps
  */
 
 const MACRO_SHOWCASE = '9470041';
-const SCRATCH_BODY_KEY = 'pagewright:scratch:body';
 // Short: a violation's sample is cut at 40 characters.
 const PROBE = 'tt-probe';
 
@@ -177,15 +177,9 @@ test('with Trusted Types enforced, editing, previewing, diffing and the Scratchp
 
   // Scratchpad with a body over 100 KB: validation moves to its Web Worker (a script URL sink),
   // and Monaco's editor worker starts too.
-  await page.goto(`${appUrl}/scratch`);
   const big = `${'<p>filler paragraph</p>\n'.repeat(6000)}<p>a<br></p>`;
   expect(big.length).toBeGreaterThan(100_000);
-  await page.evaluate(({ key, body }) => localStorage.setItem(key, body), {
-    key: SCRATCH_BODY_KEY,
-    body: big,
-  });
-  await page.reload();
-  await expect(page.locator('.monaco-editor')).toBeVisible();
+  await openScratchpadWith(page, appUrl, big);
   await expect(page.getByTestId('error-count')).toHaveText('1 error');
   await expect(preview(page).getByText('filler paragraph').first()).toBeVisible();
   // Both workers started, from the app's own /_next/static/ (a refused Worker would throw and

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 
+import { SCRATCH_BODY_KEY } from '../../lib/editor/draft-store';
 import { checkStorageXhtml } from '../../lib/emulator';
 import { expect, test } from '../fixtures';
 
@@ -29,8 +30,6 @@ import {
  * own CSP (and the sandbox) refuse what payloads try to load: those refusals are the defence
  * working; they are counted and attached to the test, not failed on.
  */
-
-const SCRATCH_BODY_KEY = 'pagewright:scratch:body';
 
 function preview(page: Page) {
   return page.frameLocator('iframe[title="Preview"]');

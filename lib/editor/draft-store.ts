@@ -70,6 +70,9 @@ export function createDraftStore(
   };
 }
 
+/** localStorage key of the Scratchpad's body (the e2e suite seeds bodies through it too). */
+export const SCRATCH_BODY_KEY = 'pagewright:scratch:body';
+
 /** Keys of local drafts: page drafts (`pagewright:draft:{id}`) and the scratchpad's text. */
 const DRAFT_KEY_PREFIXES = ['pagewright:draft:', 'pagewright:scratch:'] as const;
 
