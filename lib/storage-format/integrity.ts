@@ -1,5 +1,6 @@
 import { MACRO_ELEMENTS } from './element-kinds';
 import { parseStorage } from './parse';
+import { attr, childElement } from './tree-queries';
 import type { ElementNode, StorageNode } from './types';
 
 /**
@@ -55,10 +56,6 @@ const ORDER: readonly KeepsakeKind[] = [
   'macro-id',
 ];
 
-function attr(element: ElementNode, name: string): string | undefined {
-  return element.attributes.find((a) => a.name === name)?.value;
-}
-
 function textOf(nodes: readonly StorageNode[]): string {
   let out = '';
   for (const node of nodes) {
@@ -76,12 +73,6 @@ function excerpt(text: string, max = 40): string {
 
 function quoted(text: string): string {
   return `“${excerpt(text)}”`;
-}
-
-function childElement(element: ElementNode, name: string): ElementNode | undefined {
-  return element.children.find(
-    (child): child is ElementNode => child.type === 'element' && child.name === name,
-  );
 }
 
 function userKeepsake(user: ElementNode): Keepsake | null {

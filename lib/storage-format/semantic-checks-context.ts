@@ -2,15 +2,7 @@
  * Shared plumbing of the semantic checks: a collector that turns spans into 1-based diagnostics
  * and returns them in document order, plus small tree helpers that avoid per-node allocation.
  */
-import type {
-  AttributeNode,
-  Diagnostic,
-  ElementNode,
-  PositionMapper,
-  Severity,
-  Span,
-  StorageNode,
-} from './types';
+import type { Diagnostic, ElementNode, PositionMapper, Severity, Span, StorageNode } from './types';
 
 /*
  * Loops over child and attribute lists here and in the checks are indexed, not `for…of`: see
@@ -49,15 +41,8 @@ export class SemanticReport {
   }
 }
 
-/** The element's attribute with this qualified name (`ac:name`, `id` …), if present. */
-export function attributeNamed(element: ElementNode, name: string): AttributeNode | undefined {
-  const attributes = element.attributes;
-  for (let i = 0; i < attributes.length; i++) {
-    const attribute = attributes[i]!;
-    if (attribute.name === name) return attribute;
-  }
-  return undefined;
-}
+// The element lookups the renderer uses too, from their one definition.
+export { attributeNamed } from './tree-queries';
 
 /** The element's direct text and CDATA, joined; `hasMarkup` when it also holds elements. */
 export function directText(element: ElementNode): { text: string; hasMarkup: boolean } {

@@ -8,25 +8,8 @@ import type { ElementNode, StorageNode } from '../types';
  * plain loop there and allocated an iterator result per item.
  */
 
-/** Value of the attribute named exactly `name` (qualified, e.g. `ac:name`), or undefined. */
-export function attr(element: ElementNode, name: string): string | undefined {
-  const attributes = element.attributes;
-  for (let i = 0; i < attributes.length; i++) {
-    const attribute = attributes[i]!;
-    if (attribute.name === name) return attribute.value;
-  }
-  return undefined;
-}
-
-/** First child element named `name`, or undefined. */
-export function childElement(element: ElementNode, name: string): ElementNode | undefined {
-  const children = element.children;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (child.type === 'element' && child.name === name) return child;
-  }
-  return undefined;
-}
+// The element lookups the checks use too, from their one definition.
+export { attr, childElement } from '../tree-queries';
 
 /** First child element whose prefix is `prefix` (e.g. the `ri:` target of a link). */
 export function childWithPrefix(element: ElementNode, prefix: string): ElementNode | undefined {
