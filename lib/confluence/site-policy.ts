@@ -50,7 +50,13 @@ export type SiteAddressProblem = 'malformed' | 'scheme' | 'userinfo' | 'query';
 
 export type SiteAddressParse =
   | { ok: true; value: SiteAddress }
-  | { ok: false; problem: SiteAddressProblem; reason: string };
+  | {
+      ok: false;
+      problem: SiteAddressProblem;
+      reason: string;
+      /** The normalised origin when there is one (for the log: never the address as typed). */
+      origin: string | null;
+    };
 
 const PROBLEM_REASONS: Record<SiteAddressProblem, string> = {
   malformed: 'Enter the full address of your Confluence, starting with https://.',
@@ -80,10 +86,11 @@ function canonicalHost(hostname: string): string {
  * the default port. Userinfo, query and fragment are refused rather than silently dropped.
  */
 export function parseSiteAddress(input: string): SiteAddressParse {
-  const fail = (problem: SiteAddressProblem): SiteAddressParse => ({
+  const fail = (problem: SiteAddressProblem, origin: string | null = null): SiteAddressParse => ({
     ok: false,
     problem,
     reason: PROBLEM_REASONS[problem],
+    origin,
   });
   let url: URL;
   try {
@@ -92,12 +99,12 @@ export function parseSiteAddress(input: string): SiteAddressParse {
     return fail('malformed');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('scheme');
-  if (url.username || url.password) return fail('userinfo');
-  if (url.search || url.hash) return fail('query');
   const host = canonicalHost(url.hostname);
   if (!host) return fail('malformed');
   const port = url.port ? Number(url.port) : null;
   const origin = `${url.protocol}//${host}${port === null ? '' : `:${port}`}`;
+  if (url.username || url.password) return fail('userinfo', origin);
+  if (url.search || url.hash) return fail('query', origin);
   return {
     ok: true,
     value: {
