@@ -12,14 +12,15 @@ import { sharedStore, StoreUnavailableError, type SharedStore } from '@/lib/stor
 import { clientAddress } from './client-address';
 
 /**
- * Sign-in throttling (docs/security.md RATE-1): per client (10 attempts a minute, 100 failures a
+ * Sign-in throttling (docs/security.md RATE-1): per client (10 failed attempts a minute, 100 a
  * day) and per account (5 failures in a row, then blocks of 1, 2, 4 … minutes up to an hour).
  * A blocked attempt costs Confluence nothing: it is refused before any upstream call.
  *
  * Every limit belongs to one client or one account, never to everybody: a limit all clients
  * shared would let one of them lock everyone out. Attempts are counted *before* the upstream
  * call, atomically in the store, so parallel attempts cannot all pass a check made before any of
- * them failed; a success gives its reservation back.
+ * them failed. A success gives its reservations back, so many people signing in from behind one
+ * address (an office's NAT) do not use up each other's attempts.
  *
  * The counters live in the shared store, so with REDIS_URL every instance behind a load
  * balancer counts the same attempts. When the store cannot be reached, sign-in is refused with
@@ -195,7 +196,10 @@ export async function signInSucceeded(
   const { account, client } = reservation;
   const limit = limiters(store);
   await guarded(async () => {
-    if (client !== null) await limit.failuresPerClientDay.reward(client, 1);
+    if (client !== null) {
+      await limit.attemptsPerClient.reward(client, 1);
+      await limit.failuresPerClientDay.reward(client, 1);
+    }
     if (account !== null) {
       await store.delete(`signin_block_level:${account}`);
       await limit.failuresPerAccount.delete(account);
