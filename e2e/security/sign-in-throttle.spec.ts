@@ -34,12 +34,13 @@ test('one client failing with made-up names is throttled alone; headers cannot m
   }
   expect(statuses).toEqual([...Array<number>(10).fill(401), 429]);
 
-  for (const forged of [
+  const forgeries: Array<Record<string, string>> = [
     { 'x-forwarded-for': '203.0.113.50' },
     { 'x-pagewright-socket-address': '127.0.2.99' },
     { 'x-pagewright-socket-address': `${'0'.repeat(64)} 127.0.2.99` },
     { 'x-real-ip': '203.0.113.51', forwarded: 'for=203.0.113.51' },
-  ]) {
+  ];
+  for (const forged of forgeries) {
     const response = await signInFrom(
       attacker,
       app,
