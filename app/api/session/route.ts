@@ -18,25 +18,27 @@ import { publicSession, type SessionData } from '@/lib/session/session-data';
 
 /** Sign-in detects Cloud vs Data Center from the address; `flavour` forces it (e.g. Cloud behind a custom domain). */
 const flavourSchema = z.enum(['cloud', 'datacenter']).optional();
+/** An address is short; a megabyte of host name would only end up hashed and logged. */
+const siteSchema = z.string().max(2000).optional();
 
 const signInSchema = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('cloud-token'),
     flavour: flavourSchema,
-    baseUrl: z.string().optional(),
+    baseUrl: siteSchema,
     email: z.string().min(1).max(320),
     token: z.string().min(1).max(2000),
   }),
   z.object({
     method: z.literal('dc-pat'),
     flavour: flavourSchema,
-    baseUrl: z.string().optional(),
+    baseUrl: siteSchema,
     token: z.string().min(1).max(2000),
   }),
   z.object({
     method: z.literal('dc-password'),
     flavour: flavourSchema,
-    baseUrl: z.string().optional(),
+    baseUrl: siteSchema,
     username: z.string().min(1).max(320),
     password: z.string().min(1).max(2000),
   }),

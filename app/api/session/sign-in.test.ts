@@ -156,6 +156,12 @@ describe('the sign-in site address (LOG-1, LOG-3)', () => {
     expect(JSON.stringify(lines)).not.toContain('Hunter2-in-url');
   });
 
+  it('refuses an overlong address as bad input, before anything is counted or asked', async () => {
+    const response = await signIn('10.24.0.4', password('long', `http://${'a'.repeat(5000)}.test`));
+    expect(response.status).toBe(400);
+    expect(upstreamCalls()).toBe(0);
+  });
+
   it('logs a failed sign-in with the normalised origin only', async () => {
     const response = await signIn('10.24.0.2', {
       ...password('logged'),
