@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkSiteUrl, parseSitePolicy } from './site-policy';
+import { checkSiteUrl, parseSiteAddress, parseSitePolicy } from './site-policy';
 
 const policy = parseSitePolicy('*.atlassian.net, wiki.corp.example, http://wiki.lan:8090', [
   { url: 'http://127.0.0.1:8090', privateOk: true },
@@ -27,9 +27,15 @@ describe('checkSiteUrl (SSRF-1, SSRF-2)', () => {
     ['file:///etc/passwd', 'Only https://'],
     ['gopher://acme.atlassian.net', 'Only https://'],
     ['http://u:p@acme.atlassian.net', 'user name'],
+    ['https://:secret@acme.atlassian.net', 'user name'],
     ['https://acme.atlassian.net:22', 'not a Confluence site'],
     ['http://acme.atlassian.net', 'not a Confluence site'],
     ['http://wiki.lan:8091', 'not a Confluence site'],
+    ['http://wiki.lan', 'not a Confluence site'],
+    ['http://wiki.lan:80', 'not a Confluence site'],
+    ['https://wiki.lan', 'not a Confluence site'],
+    ['http://127.0.0.1', 'not a Confluence site'],
+    ['https://wiki.corp.example:8443', 'not a Confluence site'],
     ['https://acme.atlassian.net/wiki?x=1', 'without ?query'],
     ['https://acme.atlassian.net/#x', 'without ?query'],
     ['https://acme.atlassian.net/a/../../b%2f', 'context path'],
@@ -46,5 +52,67 @@ describe('checkSiteUrl (SSRF-1, SSRF-2)', () => {
     const cloud = checkSiteUrl('https://acme.atlassian.net', policy);
     expect(emulator.ok && emulator.value.site.privateOk).toBe(true);
     expect(cloud.ok && cloud.value.site.privateOk).toBe(false);
+  });
+});
+
+describe('allow-list ports (an explicit port means that port only)', () => {
+  it.each([
+    ['http://wiki.lan:8090', true],
+    ['https://wiki.lan:8090', true],
+    ['http://wiki.lan', false],
+    ['http://wiki.lan:80', false],
+    ['http://wiki.lan:8091', false],
+    ['https://wiki.corp.example', true],
+    ['https://wiki.corp.example:443', true],
+    ['https://wiki.corp.example:8443', false],
+  ])('%s admitted: %s', (input, admitted) => {
+    expect(checkSiteUrl(input, policy).ok).toBe(admitted);
+  });
+});
+
+describe('parseSiteAddress: one origin for every spelling of a site', () => {
+  it.each([
+    'http://127.0.0.1:8090',
+    'http://127.1:8090',
+    'http://127.0.0.1:8090/',
+    'http://127.0.0.1.:8090',
+    'http://0x7f.0.0.1:8090',
+    'http://0x7f000001:8090',
+    'http://2130706433:8090',
+    'http://0177.0.0.1:8090',
+    'http://%31%32%37.0.0.1:8090',
+    'http://[::ffff:127.0.0.1]:8090',
+    '  http://127.0.0.1:8090  ',
+    'HTTP://127.0.0.1:8090//',
+  ])('%j is http://127.0.0.1:8090', (input) => {
+    const parsed = parseSiteAddress(input);
+    expect(parsed.ok && parsed.value.origin).toBe('http://127.0.0.1:8090');
+  });
+
+  it.each([
+    'https://wiki.corp.example',
+    'https://WIKI.corp.example.',
+    'https://wiki.corp.example:443/',
+    '\thttps://wiki.corp.example/confluence',
+  ])('%j is https://wiki.corp.example', (input) => {
+    const parsed = parseSiteAddress(input);
+    expect(parsed.ok && parsed.value.origin).toBe('https://wiki.corp.example');
+  });
+
+  it.each([
+    ['https://admin:hunter2@wiki.corp.example', 'userinfo'],
+    ['https://admin@wiki.corp.example', 'userinfo'],
+    ['https://wiki.corp.example/?token=x', 'query'],
+    ['ftp://wiki.corp.example', 'scheme'],
+    ['wiki.corp.example', 'malformed'],
+  ])('refuses %j (%s)', (input, problem) => {
+    const parsed = parseSiteAddress(input);
+    expect(!parsed.ok && parsed.problem).toBe(problem);
+  });
+
+  it('says specifically that credentials do not belong in the address', () => {
+    const parsed = parseSiteAddress('https://admin:hunter2@wiki.corp.example');
+    expect(!parsed.ok && parsed.reason).toMatch(/must not contain a user name or password/);
+    expect(!parsed.ok && parsed.reason).not.toContain('hunter2');
   });
 });

@@ -16,15 +16,23 @@
  *   request carrying it, so a user's "it failed at 10:42, request id …" is one grep away.
  * - `x-pagewright-instance` on every response when PAGEWRIGHT_INSTANCE_ID is set (which instance
  *   behind the balancer answered).
+ * - The client's address, which Next's route handlers cannot see: the socket's remote address
+ *   goes to the app in `x-pagewright-socket-address` as `<token> <address>` (any copy the
+ *   client sent is deleted first). The token is random per process and reaches the app, which
+ *   runs in this process, through PAGEWRIGHT_SOCKET_ADDRESS_TOKEN, so the app believes the
+ *   header only behind this server (lib/api/client-address.ts). Sign-in throttling keys on it.
  *
  * Plain CommonJS on purpose: the image runs `node` on it with nothing but the standalone output.
  */
-const { randomUUID } = require('node:crypto');
+const { randomBytes, randomUUID } = require('node:crypto');
 const { existsSync, readdirSync } = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 
 const REQUEST_ID = /^[\w-]{8,64}$/;
+const SOCKET_ADDRESS_HEADER = 'x-pagewright-socket-address';
+const socketAddressToken = randomBytes(32).toString('hex');
+process.env.PAGEWRIGHT_SOCKET_ADDRESS_TOKEN = socketAddressToken;
 const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
 
 const dir = __dirname;
@@ -106,6 +114,8 @@ async function main() {
     const requestId =
       typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.headers['x-request-id'] = requestId;
+    delete req.headers[SOCKET_ADDRESS_HEADER];
+    req.headers[SOCKET_ADDRESS_HEADER] = `${socketAddressToken} ${req.socket.remoteAddress ?? ''}`;
     res.setHeader('x-request-id', requestId);
     if (instanceId) res.setHeader('x-pagewright-instance', instanceId);
     if (draining) {

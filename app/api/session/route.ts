@@ -3,36 +3,42 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
 import { handler } from '@/lib/api/handler';
-import { beforeSignIn, clientIp, signInFailed, signInSucceeded } from '@/lib/api/sign-in-throttle';
+import {
+  beforeSignIn,
+  signInClient,
+  signInFailed,
+  signInSucceeded,
+} from '@/lib/api/sign-in-throttle';
 import { createConfluenceClient, guessFlavour } from '@/lib/confluence/client';
 import { siteConfigFromEnv } from '@/lib/confluence/site-config';
-import { checkSiteUrl } from '@/lib/confluence/site-policy';
+import { checkSiteUrl, parseSiteAddress } from '@/lib/confluence/site-policy';
 import { AppError } from '@/lib/errors';
-import { oneLine } from '@/lib/log/logger';
 import { liveSessionState, revokeSession } from '@/lib/session/revoked-sessions';
 import { publicSession, type SessionData } from '@/lib/session/session-data';
 
 /** Sign-in detects Cloud vs Data Center from the address; `flavour` forces it (e.g. Cloud behind a custom domain). */
 const flavourSchema = z.enum(['cloud', 'datacenter']).optional();
+/** An address is short; a megabyte of host name would only end up hashed and logged. */
+const siteSchema = z.string().max(2000).optional();
 
 const signInSchema = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('cloud-token'),
     flavour: flavourSchema,
-    baseUrl: z.string().optional(),
+    baseUrl: siteSchema,
     email: z.string().min(1).max(320),
     token: z.string().min(1).max(2000),
   }),
   z.object({
     method: z.literal('dc-pat'),
     flavour: flavourSchema,
-    baseUrl: z.string().optional(),
+    baseUrl: siteSchema,
     token: z.string().min(1).max(2000),
   }),
   z.object({
     method: z.literal('dc-password'),
     flavour: flavourSchema,
-    baseUrl: z.string().optional(),
+    baseUrl: siteSchema,
     username: z.string().min(1).max(320),
     password: z.string().min(1).max(2000),
   }),
@@ -55,14 +61,20 @@ export const POST = handler(
     const input = signInSchema.parse(await request.json());
     const config = siteConfigFromEnv();
     const rawSite = config.fixedBaseUrl ?? input.baseUrl ?? config.demoEmulatorUrl ?? '';
+    const address = parseSiteAddress(rawSite);
+    // Credentials typed into the address would otherwise be sent, and written to logs, as a
+    // site: refused with its own message (it says nothing about any account).
+    if (!address.ok && address.problem === 'userinfo') {
+      throw new AppError('bad_request', address.reason);
+    }
+    const caller = signInClient(request, log);
     const user =
       input.method === 'cloud-token'
         ? input.email
         : input.method === 'dc-password'
           ? input.username
-          : 'pat';
-    const ip = clientIp(request);
-    await beforeSignIn(ip, rawSite, user);
+          : null;
+    const reservation = await beforeSignIn({ client: caller, site: rawSite, user });
 
     const site = checkSiteUrl(rawSite, config.policy);
     const credentials =
@@ -92,7 +104,7 @@ export const POST = handler(
       } finally {
         await client.close();
       }
-      await signInSucceeded(rawSite, user);
+      await signInSucceeded(reservation);
       // A fresh session (new sid) replaces whatever was there: no fixation (security.md SESS-5).
       const now = Date.now();
       const data: SessionData = {
@@ -108,12 +120,13 @@ export const POST = handler(
       log.info({ event: 'sign_in', site: site.value.origin }, 'signed in');
       return { session: publicSession(data) };
     } catch (error) {
-      await signInFailed(ip, rawSite, user);
+      await signInFailed(reservation);
       // One answer for every cause (security.md RATE-2); the cause goes to the log only.
       log.warn(
         {
           event: 'login_failed',
-          site: oneLine(rawSite),
+          // The normalised origin only: the address as typed may carry a query or credentials.
+          site: address.ok ? address.value.origin : address.origin,
           cause:
             (error as { kind?: string; code?: string }).kind ?? (error as { code?: string }).code,
         },
