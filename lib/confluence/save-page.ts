@@ -53,28 +53,34 @@ export async function saveAndVerifyPage(
  * the engine's range when the engine can place it, and a title clash comes with a free title to
  * rename to, so that is one click. Every other failure is passed on as it is.
  */
-export async function saveExplainingRefusals(
+export function saveExplainingRefusals(
   client: SaveDependencies,
   input: SavePageInput,
 ): Promise<SavePageResult> {
-  try {
-    return await client.savePage(input);
-  } catch (error) {
-    if (!isConfluenceError(error)) throw error;
-    if (error.kind === 'invalid_storage') {
-      const { line, column, endLine, endColumn, message, code } = diagnosticForRefusedBody(
-        error,
-        input.body,
-      );
-      throw new AppError('invalid_storage', undefined, {
-        diagnostics: [{ line, column, endLine, endColumn, message, code }],
-      });
-    }
-    if (error.kind !== 'title_clash') throw error;
-    const page = await client.getPage(input.id).catch(() => null);
-    const suggestedTitle = page
-      ? await freeTitleInSpace(client, page.spaceKey, input.id, input.title)
-      : null;
-    throw new AppError('title_clash', undefined, { confluence: error.message, suggestedTitle });
+  return client.savePage(input).catch(async (error: unknown) => {
+    throw await explained(error, client, input);
+  });
+}
+
+async function explained(
+  error: unknown,
+  client: SaveDependencies,
+  input: SavePageInput,
+): Promise<unknown> {
+  if (!isConfluenceError(error)) return error;
+  if (error.kind === 'invalid_storage') {
+    const { line, column, endLine, endColumn, message, code } = diagnosticForRefusedBody(
+      error,
+      input.body,
+    );
+    return new AppError('invalid_storage', undefined, {
+      diagnostics: [{ line, column, endLine, endColumn, message, code }],
+    });
   }
+  if (error.kind !== 'title_clash') return error;
+  const page = await client.getPage(input.id).catch(() => null);
+  const suggestedTitle = page
+    ? await freeTitleInSpace(client, page.spaceKey, input.id, input.title)
+    : null;
+  return new AppError('title_clash', undefined, { confluence: error.message, suggestedTitle });
 }

@@ -6,6 +6,8 @@ import {
   type StoragePosition,
 } from './confluence-parse-error';
 import { parseStorage } from './parse';
+import { readCorpus } from './testing/corpus';
+import { mutate } from './testing/mutations';
 
 /** What Confluence's parser says about `body`, where, in the body's coordinates. */
 function confluenceAnswer(body: string): StoragePosition {
@@ -15,50 +17,43 @@ function confluenceAnswer(body: string): StoragePosition {
 }
 
 describe("diagnosticForConfluenceParseError: the engine's diagnostic for Confluence's refusal", () => {
-  const cases: Array<[string, string, string]> = [
-    // [body, engine code, text at the range]
-    ['<p>one</p>\n<p>a<br>b</p>', 'void_element_not_closed', '<br>'],
-    ['<p>a &check; b</p>', 'undeclared_entity', '&check;'],
-    ['<p><a href="?a=1&b=2">x</a></p>', 'entity_missing_semicolon', '&b'],
-    ['<p>a < b</p>', 'lt_not_markup', '<'],
-    ['<table><tr><td nowrap>x</td></tr></table>', 'attribute_without_value', 'nowrap'],
-    ['<p class=x>y</p>', 'unquoted_attribute', 'class=x'],
-    ['<p a="1" a="2">x</p>', 'duplicate_attribute', 'a="2"'],
-    ['<p>a ]]> b</p>', 'cdata_end_in_text', ']]>'],
-    [
-      '<ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[x = a[b[0]]]]> 1]]></ac:plain-text-body></ac:structured-macro>',
-      'cdata_end_in_text',
-      ']]>',
-    ],
-    ['<!DOCTYPE html>\n<p>x</p>', 'doctype_not_allowed', '<!DOCTYPE html>'],
-    ['<p>x</p>\n<p>y', 'unclosed_element', '<p>'],
-    ['<p>a</p></p>', 'stray_close_tag', '</p>'],
-  ];
-
-  it.each(cases)('%s', (body, code, rangeText) => {
-    const at = confluenceAnswer(body);
-    const diagnostic = diagnosticForConfluenceParseError(at, body);
-    expect(diagnostic.severity).toBe('error');
-    expect(diagnostic.code).toBe(code);
-    expect(diagnostic.message.endsWith(` — Confluence: ${at.parserMessage}`)).toBe(true);
-    expect(plainMessage(diagnostic.message)).not.toContain('Confluence:');
-    const lines = body.split('\n');
-    expect(diagnostic.line).toBe(diagnostic.endLine);
-    expect(lines[diagnostic.line - 1]!.slice(diagnostic.column - 1, diagnostic.endColumn - 1)).toBe(
-      rangeText,
-    );
+  it("is the engine diagnostic for the same mistake, in Confluence's words, on every broken body", () => {
+    const bodies = [...readCorpus('invalid'), ...readCorpus('edge-cases')].map(({ body }) => body);
+    readCorpus('valid').forEach(({ body }, index) => {
+      for (const mutation of mutate(body, 10, index + 1)) bodies.push(mutation.body);
+    });
+    let refused = 0;
+    for (const body of bodies) {
+      const parsed = parseStorage(body);
+      if (!parsed.confluenceError) continue;
+      refused++;
+      const at = confluenceAnswer(body);
+      const diagnostic = diagnosticForConfluenceParseError(at, body);
+      const own = parsed.diagnostics.filter(
+        (d) => d.code === diagnostic.code && d.line === diagnostic.line,
+      );
+      expect(
+        own.map(({ column, endLine, endColumn }) => ({ column, endLine, endColumn })),
+        body,
+      ).toContainEqual({
+        column: diagnostic.column,
+        endLine: diagnostic.endLine,
+        endColumn: diagnostic.endColumn,
+      });
+      expect(diagnostic.severity).toBe('error');
+      expect(diagnostic.message.endsWith(` — Confluence: ${at.parserMessage}`), body).toBe(true);
+      expect(plainMessage(diagnostic.message)).not.toContain('Confluence:');
+    }
+    expect(refused).toBeGreaterThan(300);
   });
 
-  it("keeps the engine's code and range, and Confluence's words", () => {
+  it('places a mistake Confluence notices later (at the next close tag) where it is', () => {
     const body = '<p>one</p>\n<p>a<br>b</p>';
-    expect(diagnosticForConfluenceParseError(confluenceAnswer(body), body)).toEqual({
-      severity: 'error',
+    expect(confluenceAnswer(body)).toMatchObject({ line: 2, column: 12 });
+    expect(diagnosticForConfluenceParseError(confluenceAnswer(body), body)).toMatchObject({
       code: 'void_element_not_closed',
-      message:
-        '`<br>` must be self-closed as `<br/>`. — Confluence: Unexpected close tag </p>; expected </br>.',
       line: 2,
       column: 5,
-      endLine: 2,
       endColumn: 9,
     });
   });
@@ -104,51 +99,37 @@ describe("diagnosticForConfluenceParseError: the engine's diagnostic for Conflue
 
   it("words every Woodstox message it knows (docs/confluence-api.md §2.3), and the rest as Confluence's own", () => {
     // On a body without that error the engine has nothing to match, so the catalogue answers.
-    const causes: Array<[string, string]> = [
-      ['Unexpected close tag </br>; expected </p>.', '`<p>` is still open where `</br>`'],
-      ['Unexpected close tag </p>; expected </br>.', 'must be self-closed as `<br/>`'],
-      ['Unexpected close tag </p>; expected </xml>.', '`</p>` closes nothing'],
-      ['Unexpected close tag </xml>; expected </p>.', '`<p>` is never closed'],
-      [
-        'Unexpected EOF; was expecting a close tag for element <ac:parameter>',
+    const causes: Record<string, string> = {
+      'Unexpected close tag </br>; expected </p>.': '`<p>` is still open where `</br>`',
+      'Unexpected close tag </p>; expected </br>.': 'must be self-closed as `<br/>`',
+      'Unexpected close tag </p>; expected </xml>.': '`</p>` closes nothing',
+      'Unexpected close tag </xml>; expected </p>.': '`<p>` is never closed',
+      'Unexpected EOF; was expecting a close tag for element <ac:parameter>':
         '`<ac:parameter>` is never closed',
-      ],
-      [
-        "String ']]>' not allowed in textual content, except as the end marker of CDATA section",
+      "String ']]>' not allowed in textual content, except as the end marker of CDATA section":
         '`]]>` appears in text',
-      ],
-      ['Undeclared general entity "check"', '`&check;` is not an entity Confluence knows'],
-      [
-        "Unexpected character '=' (code 61); expected a semi-colon after the reference for entity 'b'",
+      'Undeclared general entity "check"': '`&check;` is not an entity Confluence knows',
+      "Unexpected character '=' (code 61); expected a semi-colon after the reference for entity 'b'":
         'A bare `&` (followed by `b`)',
-      ],
-      [
-        "Unexpected character '[' (code 91) excepted space, or '>' or \"/>\"",
+      "Unexpected character '[' (code 91) excepted space, or '>' or \"/>\"":
         'A start tag is malformed',
-      ],
-      [
-        "Unexpected character 'x' (code 120) in start tag Expected a quote",
+      "Unexpected character 'x' (code 120) in start tag Expected a quote":
         'An attribute value is not quoted',
-      ],
-      ["Unexpected character '>' (code 62); expected '='", 'An attribute has no value'],
-      ["Unexpected character '<' (code 60) in attribute value", 'An attribute value contains `<`'],
-      [
-        "Unexpected character ' ' (code 32) in content after '<' (malformed start element?).",
+      "Unexpected character '>' (code 62); expected '='": 'An attribute has no value',
+      "Unexpected character '<' (code 60) in attribute value": 'An attribute value contains `<`',
+      "Unexpected character ' ' (code 32) in content after '<' (malformed start element?).":
         'A `<` in text is read as the start of a tag',
-      ],
-      ["Duplicate attribute 'a'.", 'The attribute `a` appears twice'],
-      ['Undeclared namespace prefix "o"', '`o:` is not a namespace Confluence declares'],
-      ['Illegal character ((CTRL-CHAR, code 1))', 'a control character'],
-      ['Unrecognized XML directive; expected CDATA or comment', '`<!DOCTYPE>`'],
-      ["String '--' not allowed in comment (missing '>'?)", 'An HTML comment contains `--`'],
-      [
-        "Unexpected character 'x' (code 120); expected '?>' after processing instruction",
+      "Duplicate attribute 'a'.": 'The attribute `a` appears twice',
+      'Undeclared namespace prefix "o"': '`o:` is not a namespace Confluence declares',
+      'Illegal character ((CTRL-CHAR, code 1))': 'a control character',
+      'Unrecognized XML directive; expected CDATA or comment': '`<!DOCTYPE>`',
+      "String '--' not allowed in comment (missing '>'?)": 'An HTML comment contains `--`',
+      "Unexpected character 'x' (code 120); expected '?>' after processing instruction":
         'processing instruction',
-      ],
-      ['Illegal to have multiple roots (start tag in epilog?).', 'Content follows the end'],
-      ['Something new', 'Confluence could not read the body as XML.'],
-    ];
-    for (const [parserMessage, cause] of causes) {
+      'Illegal to have multiple roots (start tag in epilog?).': 'Content follows the end',
+      'Something new': 'Confluence could not read the body as XML.',
+    };
+    for (const [parserMessage, cause] of Object.entries(causes)) {
       const diagnostic = diagnosticForConfluenceParseError(
         { line: 1, column: 1, parserMessage },
         '<p>ok</p>',
