@@ -1,4 +1,4 @@
-/** Which Confluence a site runs: Cloud (REST v2, v1 where v2 has no equivalent) or Data Center (REST v1). */
+/** Which Confluence a site runs: Cloud (REST v2, and v1 where v2 lacks a call) or Data Center (v1). */
 export type ConfluenceFlavour = 'cloud' | 'datacenter';
 
 /** How a user signs in to Confluence: what the session keeps and every request sends. */
