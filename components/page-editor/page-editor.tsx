@@ -14,6 +14,7 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 
+import { applyFix, type TranslatedFix } from '@/lib/editor/diagnostic-translation';
 import { lineChangeSummary, type LineChangeSummary } from '@/lib/editor/line-diff';
 import {
   buildSaveChecks,
@@ -24,7 +25,6 @@ import {
   type VerificationNotice as SaveVerificationNotice,
   verificationNoticeOf,
 } from '@/lib/editor/save-checks';
-import { applyFix, type TranslatedFix } from '@/lib/error-translator';
 import { type AppError, isAppError, messageFor, SAVE_MESSAGES } from '@/lib/errors';
 import { type Page, pageQueryKey, pageQueryOptions } from '@/lib/queries/pages';
 import { rememberRecentPage } from '@/lib/queries/recent-pages';

@@ -1,10 +1,10 @@
 'use client';
 
+import type { TranslatedFix } from '@/lib/editor/diagnostic-translation';
 import type {
   SaveProblem,
   VerificationNotice as SaveVerificationNotice,
 } from '@/lib/editor/save-checks';
-import type { TranslatedFix } from '@/lib/error-translator';
 import { messageFor } from '@/lib/errors';
 
 import styles from './page-editor.module.css';

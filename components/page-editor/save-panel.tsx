@@ -2,9 +2,9 @@
 
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 
+import { translateDiagnostic, type TranslatedFix } from '@/lib/editor/diagnostic-translation';
 import { describeLineChanges, type LineChangeSummary } from '@/lib/editor/line-diff';
 import { messageFor, SAVE_MESSAGES } from '@/lib/errors';
-import { translateDiagnostic, type TranslatedFix } from '@/lib/error-translator';
 import type { RemovalReport } from '@/lib/storage-format/integrity';
 import type { Diagnostic } from '@/lib/storage-format/types';
 

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 
-import { suggestFreeTitle } from '@/lib/error-translator';
+import { suggestFreeTitle } from '@/lib/pages/free-title';
 import { SAVE_MESSAGES } from '@/lib/errors';
 import { fetchJson } from '@/lib/http/fetch-json';
 

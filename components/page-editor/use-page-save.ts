@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { mergePage, type MergeOutcome, type PageSide } from '@/lib/editor/merge';
-import type { SaveVerification } from '@/lib/editor/save-checks';
+import type { SaveVerification } from '@/lib/pages/save-verification';
 import { AppError, isAppError } from '@/lib/errors';
 import { fetchJson } from '@/lib/http/fetch-json';
 import type { Page } from '@/lib/queries/pages';

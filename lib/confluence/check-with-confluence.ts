@@ -1,4 +1,3 @@
-import { diagnosticForConfluenceParseError } from '@/lib/error-translator';
 import { MACRO_ELEMENTS } from '@/lib/storage-format/element-kinds';
 import { findMacro } from '@/lib/storage-format/macro-catalogue';
 import { parseStorage } from '@/lib/storage-format/parse';
@@ -12,6 +11,7 @@ import type {
 
 import { isConfluenceError } from './errors';
 import type { TitleUse } from './model';
+import { diagnosticForRefusedBody } from './refused-body';
 
 /**
  * "Check with Confluence": a dry run of a save. The body goes through Confluence's own converter
@@ -185,7 +185,7 @@ export async function checkWithConfluence(
     html = await client.renderView(body);
   } catch (error) {
     if (!isConfluenceError(error) || error.kind !== 'invalid_storage') throw error;
-    diagnostics.push(diagnosticForConfluenceParseError(error.message, body));
+    diagnostics.push(diagnosticForRefusedBody(error, body));
   }
 
   // 2. Macros Confluence does not know, which the page would show as "Unknown macro".

@@ -1,35 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
-import { startEmulator } from '@/lib/emulator';
-
-import { createConfluenceClient } from './client';
 import type { ConfluenceClient } from './client';
+import { demoClient, emulatorPerTestFile } from './testing/emulator';
 
 /**
  * The client against the emulator's fault knobs: what Confluence does on a bad day.
  */
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+const emulator = emulatorPerTestFile();
 const slept: number[] = [];
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataFile: null });
-});
-afterAll(() => emulator.close());
-afterEach(async () => {
-  emulator.clearFaults();
-  await emulator.reset();
+afterEach(() => {
   slept.length = 0;
 });
 
 function client(flavour: 'cloud' | 'datacenter', totalTimeoutMs?: number): ConfluenceClient {
-  return createConfluenceClient({
-    baseUrl: emulator.url,
-    flavour,
-    credentials:
-      flavour === 'cloud'
-        ? { method: 'cloud-token', email: 'demo@example.com', token: 'demo-token' }
-        : { method: 'dc-pat', token: 'demo-pat' },
-    guard: { privateOk: true, totalTimeoutMs },
+  return demoClient(emulator, flavour, {
+    totalTimeoutMs,
     sleep: async (ms) => {
       slept.push(ms);
     },

@@ -1,10 +1,14 @@
-import type { ConfluenceCredentials, ConfluenceFlavour } from '@/lib/session/session-data';
-
 import { CloudAdapter } from './cloud-adapter';
 import { DataCenterAdapter } from './datacenter-adapter';
 import { ConfluenceError } from './errors';
 import type { GuardOptions } from './guarded-fetch';
-import type { ConfluenceAdapter, SavePageInput, SavePageResult } from './model';
+import type {
+  ConfluenceAdapter,
+  ConfluenceCredentials,
+  ConfluenceFlavour,
+  SavePageInput,
+  SavePageResult,
+} from './model';
 import { ConfluenceTransport } from './transport';
 
 export interface ClientOptions {

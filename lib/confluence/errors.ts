@@ -1,3 +1,5 @@
+import type { StoragePosition } from '@/lib/storage-format/confluence-parse-error';
+
 /**
  * Everything Confluence can answer instead of what we asked for, as typed errors. One mapper
  * (`confluenceErrorFromResponse`) reads status, headers and body — Cloud v1/v2 and Data Center
@@ -52,14 +54,6 @@ export type ConfluenceErrorKind =
   | 'server_error'
   | 'unexpected_response'
   | 'site_not_allowed';
-
-/** Where Confluence's XHTML parser stopped, mapped back into the body the user edits. */
-export interface StoragePosition {
-  line: number;
-  column: number;
-  /** Woodstox's words, without Confluence's prefixes and the `[row,col]` suffix. */
-  parserMessage: string;
-}
 
 export class ConfluenceError extends Error {
   override readonly name = 'ConfluenceError';

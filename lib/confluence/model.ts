@@ -1,4 +1,11 @@
-import type { ConfluenceFlavour } from '@/lib/session/session-data';
+/** Which Confluence a site runs: Cloud (REST v2, and v1 where v2 lacks a call) or Data Center (v1). */
+export type ConfluenceFlavour = 'cloud' | 'datacenter';
+
+/** How a user signs in to Confluence: what the session keeps and every request sends. */
+export type ConfluenceCredentials =
+  | { method: 'cloud-token'; email: string; token: string }
+  | { method: 'dc-pat'; token: string }
+  | { method: 'dc-password'; username: string; password: string };
 
 /** One page as Pagewright sees it, whichever Confluence and API version it came from. */
 export interface ConfluencePage {

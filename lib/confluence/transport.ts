@@ -1,10 +1,9 @@
 import type { Agent } from 'undici';
 import type { z } from 'zod';
 
-import type { ConfluenceCredentials } from '@/lib/session/session-data';
-
 import { confluenceErrorFromResponse, ConfluenceError, redactRequest } from './errors';
 import { agentFor, guardedFetch, type GuardedResponse, type GuardOptions } from './guarded-fetch';
+import type { ConfluenceCredentials } from './model';
 
 export interface TransportOptions {
   /**

@@ -1,9 +1,10 @@
-import { type SaveVerification, verificationMessage } from '@/lib/confluence/save-verification';
+import { type SaveVerification, verificationMessage } from '@/lib/pages/save-verification';
 import { isNoOpSave } from '@/lib/storage-format/canonical';
 import { findRemovals, type RemovalReport } from '@/lib/storage-format/integrity';
 import { parseStorage } from '@/lib/storage-format/parse';
 import type { Diagnostic } from '@/lib/storage-format/types';
-import { translateDiagnostic, type TranslatedFix } from '@/lib/error-translator';
+
+import { translateDiagnostic, type TranslatedFix } from './diagnostic-translation';
 
 /**
  * The save panel's checks on what is about to be saved, worked out without React: whether the
@@ -98,8 +99,6 @@ export function suggestedTitleOf(details: unknown): string | null {
   const value = (details as { suggestedTitle?: unknown } | undefined)?.suggestedTitle;
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
-
-export type { SaveVerification };
 
 /** What the editor shows after a save: the server's read-after-write verdict, in words. */
 export interface VerificationNotice {

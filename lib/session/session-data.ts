@@ -1,15 +1,11 @@
 import 'server-only';
 
+import type { ConfluenceCredentials, ConfluenceFlavour } from '@/lib/confluence/model';
+
 /**
  * What the sealed session cookie holds, and the rules that apply to it on every request. The
  * credentials never leave the server: the browser only ever sees {@link publicSession}.
  */
-export type ConfluenceFlavour = 'cloud' | 'datacenter';
-
-export type ConfluenceCredentials =
-  | { method: 'cloud-token'; email: string; token: string }
-  | { method: 'dc-pat'; token: string }
-  | { method: 'dc-password'; username: string; password: string };
 
 export interface SessionData {
   /** Random id per sign-in: logout puts it on a denylist (a sealed cookie cannot be recalled). */

@@ -1,11 +1,6 @@
 import { handler } from '@/lib/api/handler';
 import { pageParamsSchema, savePageBodySchema } from '@/lib/api/page-params';
-import { isConfluenceError } from '@/lib/confluence/errors';
-import { freeTitleInSpace } from '@/lib/confluence/free-title';
-import { verifySavedPage } from '@/lib/confluence/save-verification';
-import { AppError } from '@/lib/errors';
-import { diagnosticForConfluenceParseError } from '@/lib/error-translator';
-import { parseStorage } from '@/lib/storage-format/parse';
+import { saveAndVerifyPage } from '@/lib/confluence/save-page';
 
 // GET /api/pages/[id] – page, version, space, parent and storage body
 export const GET = handler<{ id: string }>(
@@ -22,43 +17,8 @@ export const PUT = handler<{ id: string }>(
   async ({ params, request, confluence, log }) => {
     const { id } = pageParamsSchema.parse(params);
     const input = savePageBodySchema.parse(await request.json());
-    // Confluence would refuse it anyway: say where, in the user's own coordinates, without a round trip.
-    const errors = parseStorage(input.body).diagnostics;
-    if (errors.length > 0) {
-      throw new AppError('invalid_storage', undefined, {
-        diagnostics: errors.map(({ line, column, message, code }) => ({
-          line,
-          column,
-          message,
-          code,
-        })),
-      });
-    }
-    const client = confluence();
-    let result;
-    try {
-      result = await client.savePage({ id, ...input });
-    } catch (error) {
-      if (isConfluenceError(error) && error.kind === 'invalid_storage') {
-        // The engine passed it but Confluence did not: its words, at the engine's range if it can.
-        const { line, column, endLine, endColumn, message, code } =
-          diagnosticForConfluenceParseError(error.message, input.body);
-        throw new AppError('invalid_storage', undefined, {
-          diagnostics: [{ line, column, endLine, endColumn, message, code }],
-        });
-      }
-      if (!isConfluenceError(error) || error.kind !== 'title_clash') throw error;
-      // Offer a free title with the refusal, so a rename is one click.
-      const page = await client.getPage(id).catch(() => null);
-      const suggestedTitle = page
-        ? await freeTitleInSpace(client, page.spaceKey, id, input.title)
-        : null;
-      throw new AppError('title_clash', undefined, { confluence: error.message, suggestedTitle });
-    }
-    // The save's own answer usually carries the stored page; it is read back only when it did not.
-    const verification = await verifySavedPage(input, input.baseVersion, result.stored, () =>
-      client.getPage(id),
-    );
+    const saved = await saveAndVerifyPage(confluence(), { id, ...input });
+    const { verification } = saved;
     if (!verification.ok && 'reason' in verification) {
       log.warn({ event: 'save_not_verified', pageId: id }, 'read-back failed');
     }
@@ -66,14 +26,13 @@ export const PUT = handler<{ id: string }>(
       {
         event: 'page_saved',
         pageId: id,
-        version: result.version,
-        recovered: result.recovered,
+        version: saved.version,
+        recovered: saved.recovered,
         verified: verification.ok,
       },
       'saved',
     );
-    const { stored: _stored, ...answer } = result;
-    return { ...answer, verification };
+    return saved;
   },
   { mutating: true, requireSession: true },
 );

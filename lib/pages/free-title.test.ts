@@ -1,7 +1,28 @@
 import { describe, expect, it } from 'vitest';
 
-import { ConfluenceError } from './errors';
-import { freeTitleInSpace } from './free-title';
+import { freeTitleInSpace, suggestFreeTitle } from './free-title';
+
+describe('suggestFreeTitle', () => {
+  it('counts up until a title is free, asking only as often as needed', async () => {
+    const taken = new Set(['Roadmap', 'Roadmap (2)', 'Roadmap (3)']);
+    const asked: string[] = [];
+    const isFree = async (title: string) => {
+      asked.push(title);
+      return !taken.has(title);
+    };
+    expect(await suggestFreeTitle('Roadmap', isFree)).toBe('Roadmap (4)');
+    expect(asked).toEqual(['Roadmap (2)', 'Roadmap (3)', 'Roadmap (4)']);
+    expect(await suggestFreeTitle('Roadmap (3)', isFree)).toBe('Roadmap (4)');
+  });
+
+  it('keeps within 255 characters and gives up after maxTries', async () => {
+    const long = 'x'.repeat(255);
+    const suggestion = await suggestFreeTitle(long, async () => true);
+    expect(suggestion).toHaveLength(255);
+    expect(suggestion!.endsWith(' (2)')).toBe(true);
+    expect(await suggestFreeTitle('Roadmap', async () => false, 3)).toBeNull();
+  });
+});
 
 describe('freeTitleInSpace', () => {
   it('skips titles used by other pages, in any letter case, but not by this page', async () => {
@@ -21,7 +42,7 @@ describe('freeTitleInSpace', () => {
   it('answers null when Confluence cannot say or nothing is free', async () => {
     const failing = {
       findPagesByTitle: async () => {
-        throw new ConfluenceError('rate_limited', 'slow down');
+        throw new Error('Confluence is rate limiting');
       },
     };
     expect(await freeTitleInSpace(failing, 'DEMO', '1', 'Roadmap')).toBeNull();
