@@ -56,10 +56,10 @@ beforeAll(async () => {
     'debug',
   );
   for (const file of routeFiles(__dirname).sort()) {
-    const module = (await import(file)) as Partial<Record<string, RouteHandler>>;
+    const handlers = (await import(file)) as Partial<Record<string, RouteHandler>>;
     const path = `/api/${relative(__dirname, file).replace(/\/?route\.ts$/, '')}`;
     for (const method of METHODS) {
-      const call = module[method];
+      const call = handlers[method];
       if (call) routes.push({ path, method, call });
     }
   }

@@ -121,7 +121,6 @@ function reportBody(entry: unknown): Record<string, unknown> | null {
 function short(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   // Control characters and line breaks out: one report is one line, whatever it holds.
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').slice(0, MAX_FIELD_LENGTH);
 }
 
