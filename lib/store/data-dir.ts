@@ -10,7 +10,8 @@ export const DEFAULT_DATA_DIR = 'data';
 
 export function dataDirFromEnv(env: Readonly<Record<string, string | undefined>>): string {
   const configured = env.PAGEWRIGHT_DATA_DIR?.trim() || env.PAGEWRIGHT_DEMO_DATA_DIR?.trim();
-  return resolve(configured || DEFAULT_DATA_DIR);
+  // A folder chosen at run time: not something the build should trace into its output.
+  return resolve(/* turbopackIgnore: true */ configured || DEFAULT_DATA_DIR);
 }
 
 export const REVOKED_SESSIONS_FILE = 'revoked-sessions.json';
