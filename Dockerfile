@@ -24,6 +24,10 @@ ENV NODE_ENV=production \
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/lib/server/pagewright-server.js ./pagewright-server.js
+# Without REDIS_URL the list of signed-out sessions is kept here (PAGEWRIGHT_DATA_DIR, default
+# data/ in the working folder): mount a volume so a new container still refuses old cookies.
+RUN install -d -o node -g node -m 700 /app/data
+VOLUME ["/app/data"]
 USER node
 EXPOSE 3000
 # Liveness only: readiness (?ready=1) depends on Confluence and belongs to the orchestrator.

@@ -21,6 +21,8 @@ export const APP_ERROR_CODES = {
   sign_in_throttled: 429,
   confluence_unavailable: 502,
   upstream_unexpected: 502,
+  upstream_too_large: 502,
+  upstream_timeout: 504,
   site_not_allowed: 400,
   server_unavailable: 503,
   offline: 0,
@@ -47,6 +49,8 @@ const MESSAGES: Record<AppErrorCode, string> = {
   sign_in_throttled: 'Too many sign-in attempts. Wait a moment and try again.',
   confluence_unavailable: 'Confluence could not be reached. Your text is safe; try again.',
   upstream_unexpected: 'Confluence answered with something unexpected (a login page or proxy?).',
+  upstream_too_large: "Confluence's answer was larger than Pagewright reads, so it was not loaded.",
+  upstream_timeout: 'Confluence did not answer in time. Your text is safe; try again.',
   site_not_allowed: 'This Confluence site is not on the list this server may connect to.',
   server_unavailable:
     'Pagewright is restarting or cannot reach its session store. Your text is safe; try again in a moment.',

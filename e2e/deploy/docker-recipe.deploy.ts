@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 
 import { expect, test } from '@playwright/test';
+
+import { CSRF_HEADERS } from '../../lib/http/csrf-header';
 
 import { parseDockerfile } from './dockerfile';
 import { DIST_DIR, ROOT, startInstance, TEST_SESSION_SECRET } from './processes';
@@ -26,7 +28,33 @@ function toDist(path: string): string {
     .join(sep);
 }
 
-test('the image, rebuilt from the Dockerfile COPY lines, serves the app and passes its HEALTHCHECK', async () => {
+/** Any route that needs a session: 200 while the cookie is good, 401 once it is not. */
+const SESSION_ROUTE = '/api/pages/9470040/ancestors';
+
+/** Signs in as the emulator's demo user, proves the cookie works, signs out; the old cookie. */
+async function signInThenOut(url: string): Promise<string> {
+  const headers = { origin: url, 'content-type': 'application/json', ...CSRF_HEADERS };
+  const signedIn = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ method: 'dc-password', username: 'demo', password: 'demo' }),
+  });
+  expect(signedIn.status).toBe(200);
+  const cookie = signedIn.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
+  expect((await fetch(`${url}${SESSION_ROUTE}`, { headers: { cookie } })).status).toBe(200);
+  const signedOut = await fetch(`${url}/api/session`, {
+    method: 'DELETE',
+    headers: { ...headers, cookie },
+  });
+  expect(signedOut.ok).toBe(true);
+  expect((await fetch(`${url}${SESSION_ROUTE}`, { headers: { cookie } })).status).toBe(401);
+  return cookie;
+}
+
+test('the image, rebuilt from the Dockerfile COPY lines, serves the app, passes its HEALTHCHECK and keeps sign-outs on its volume', async () => {
   const stage = parseDockerfile(join(ROOT, 'Dockerfile'));
   expect(stage.user).toBe('node');
   expect(stage.healthcheck).not.toBeNull();
@@ -55,6 +83,15 @@ test('the image, rebuilt from the Dockerfile COPY lines, serves the app and pass
         },
       });
     }
+    // The folders the image makes (RUN install -d), owned by its user; every VOLUME is one.
+    for (const folder of stage.folders) {
+      expect(folder.owner, folder.path).toBe(stage.user);
+      mkdirSync(join(image, posix.relative(stage.workdir, folder.path)), { recursive: true });
+    }
+    expect(stage.volumes).toContain(posix.join(stage.workdir, 'data'));
+    for (const volume of stage.volumes)
+      expect(stage.folders.map((folder) => folder.path)).toContain(volume);
+
     // Only the build output: no sources, no lock file, no development dependencies.
     for (const absent of [
       'app',
@@ -65,17 +102,13 @@ test('the image, rebuilt from the Dockerfile COPY lines, serves the app and pass
     ])
       expect(existsSync(join(image, absent)), absent).toBe(false);
 
-    const instance = await startInstance(
-      'image',
-      image,
-      stage.cmd,
-      {
-        ...stage.env,
-        SESSION_SECRET: TEST_SESSION_SECRET,
-        CONFLUENCE_BASE_URL: process.env.E2E_EMULATOR_URL,
-      },
-      image,
-    );
+    const env = {
+      ...stage.env,
+      SESSION_SECRET: TEST_SESSION_SECRET,
+      CONFLUENCE_BASE_URL: process.env.E2E_EMULATOR_URL,
+    };
+    const instance = await startInstance('image', image, stage.cmd, env, image);
+    let signedOutCookie = '';
     try {
       const live = await fetch(`${instance.url}/api/health`);
       expect(live.status).toBe(200);
@@ -108,11 +141,25 @@ test('the image, rebuilt from the Dockerfile COPY lines, serves the app and pass
           timeout: 10_000,
         }),
       ).resolves.toBeDefined();
+
+      signedOutCookie = await signInThenOut(instance.url);
+      expect(existsSync(join(image, 'data', 'revoked-sessions.json'))).toBe(true);
     } finally {
       await instance.stop();
     }
     // SIGTERM (docker stop) ends it cleanly.
     expect(instance.process.exitCode).toBe(0);
+
+    // A new container over the same volume still refuses the signed-out cookie.
+    const restarted = await startInstance('image-restarted', image, stage.cmd, env, image);
+    try {
+      const replay = await fetch(`${restarted.url}${SESSION_ROUTE}`, {
+        headers: { cookie: signedOutCookie },
+      });
+      expect(replay.status).toBe(401);
+    } finally {
+      await restarted.stop();
+    }
   } finally {
     rmSync(image, { recursive: true, force: true });
   }

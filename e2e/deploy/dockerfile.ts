@@ -14,11 +14,19 @@ export interface CopyInstruction {
   destination: string;
 }
 
+/** `RUN install -d -o <owner> -g <group> -m <mode> <path>`: the one RUN the run stage may have. */
+export interface FolderInstruction {
+  path: string;
+  owner: string;
+}
+
 export interface RunStage {
   workdir: string;
   buildWorkdir: string;
   env: Record<string, string>;
   copies: CopyInstruction[];
+  folders: FolderInstruction[];
+  volumes: string[];
   cmd: string[];
   healthcheck: string[] | null;
   user: string | null;
@@ -64,6 +72,8 @@ export function parseDockerfile(path: string): RunStage {
     buildWorkdir: '/',
     env: {},
     copies: [],
+    folders: [],
+    volumes: [],
     cmd: [],
     healthcheck: null,
     user: null,
@@ -92,6 +102,17 @@ export function parseDockerfile(path: string): RunStage {
       }
       case 'USER':
         stage.user = args;
+        break;
+      case 'RUN': {
+        const folder = /^install -d -o (\S+) -g \S+(?: -m [0-7]+)? (\S+)$/.exec(args);
+        if (!folder) throw new Error(`the only RUN allowed is install -d -o … -g … <dir>: ${line}`);
+        stage.folders.push({ owner: folder[1]!, path: folder[2]! });
+        break;
+      }
+      case 'VOLUME':
+        stage.volumes.push(
+          ...(args.startsWith('[') ? execForm(args, 'VOLUME') : args.split(/\s+/)),
+        );
         break;
       case 'CMD':
         stage.cmd = execForm(args, 'CMD');

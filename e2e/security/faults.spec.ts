@@ -175,7 +175,7 @@ test('a hung save times out with a clear message; nothing is lost or doubled', a
   // Only the save hangs: Confluence answers again for the check that follows the timeout.
   await page.waitForTimeout(1_000);
   await clearFaults();
-  await expect(alertFor(page, ['confluence_unavailable'])).toBeVisible({ timeout: 60_000 });
+  await expect(alertFor(page, ['upstream_timeout'])).toBeVisible({ timeout: 60_000 });
   await type(page, journey, 'typed after the hang');
   await save(page);
   await expectSaved(page, journey);

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { getIronSession, type IronSession } from 'iron-session';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 
 import { createConfluenceClient, type ConfluenceClient } from '@/lib/confluence/client';
 import { siteConfigFromEnv } from '@/lib/confluence/site-config';
@@ -14,6 +15,7 @@ import { liveSessionState } from '@/lib/session/revoked-sessions';
 import { needsTouch, type SessionData } from '@/lib/session/session-data';
 
 import { assertSameOrigin } from './csrf';
+import { readJsonBody } from './json-body';
 import { spendSessionBudget } from './session-rate-limit';
 import { errorResponse, toAppError } from './to-app-error';
 
@@ -25,6 +27,8 @@ export interface HandlerContext<P> {
   requestId: string;
   log: Logger;
   session: Session;
+  /** The request's JSON body, validated: not JSON or not the schema's shape is a 400. */
+  json<T>(schema: z.ZodType<T>): Promise<T>;
   /** The signed-in user's Confluence (routes with `requireSession`); else throws `not_signed_in`. */
   confluence(): ConfluenceClient;
 }
@@ -57,13 +61,7 @@ export function handler<P = Record<string, never>>(
     const opened: { client?: ConfluenceClient } = {};
     try {
       if (options.mutating) assertSameOrigin(request);
-      const sessionConfig = sessionOptions();
-      const session = await getIronSession<Partial<SessionData>>(request, cookies, sessionConfig);
-      if (!session.sid && hasCookie(request, sessionConfig.cookieName)) {
-        // iron-session 8 turns a tampered, foreign or expired seal into an empty session
-        // silently; count it (security.md SESS-8), never with the cookie's value.
-        log.warn({ event: 'session_unseal_failed' }, 'session cookie could not be opened');
-      }
+      const session = await openSession(request, cookies, log);
       // The revocation lookup may go to Redis: done once, and only where a session is needed.
       const signedIn = options.requireSession ? await enforceSession(session) : false;
       const params = (route ? await route.params : {}) as P;
@@ -73,6 +71,7 @@ export function handler<P = Record<string, never>>(
         requestId,
         log,
         session,
+        json: (schema) => readJsonBody(request, schema),
         confluence: () => (opened.client ??= clientFor(session, signedIn)),
       });
       const response =
@@ -114,9 +113,51 @@ const SECURITY_EVENTS: Partial<Record<AppErrorCode, string>> = {
   version_conflict: 'save_conflict',
 };
 
+/**
+ * The request's session. A cookie that does not open is a signed-out visitor and one
+ * `session_unseal_failed` event (security.md SESS-8), never with the cookie's value: iron-session
+ * 8 returns an empty session for a tampered, foreign or expired seal, but throws on a malformed
+ * one (`Fe26.2*1*a*b*c*d*e*f`); both end the same way.
+ */
+async function openSession(request: Request, cookies: Response, log: Logger): Promise<Session> {
+  const config = sessionOptions();
+  if (!hasCookie(request, config.cookieName)) {
+    return getIronSession<Partial<SessionData>>(request, cookies, config);
+  }
+  let session: Session;
+  try {
+    session = await getIronSession<Partial<SessionData>>(request, cookies, config);
+  } catch {
+    session = await getIronSession<Partial<SessionData>>(
+      withoutCookie(request, config.cookieName),
+      cookies,
+      config,
+    );
+  }
+  if (!session.sid) {
+    log.warn({ event: 'session_unseal_failed' }, 'session cookie could not be opened');
+  }
+  return session;
+}
+
+function cookieParts(request: Request): string[] {
+  return (request.headers.get('cookie') ?? '').split(';').map((part) => part.trim());
+}
+
 function hasCookie(request: Request, name: string): boolean {
-  const header = request.headers.get('cookie') ?? '';
-  return header.split(';').some((part) => part.trim().startsWith(`${name}=`));
+  return cookieParts(request).some((part) => part.startsWith(`${name}=`));
+}
+
+/** A stand-in for reading cookies only: the same headers without the named cookie. */
+function withoutCookie(request: Request, name: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set(
+    'cookie',
+    cookieParts(request)
+      .filter((part) => part && !part.startsWith(`${name}=`))
+      .join('; '),
+  );
+  return new Request(request.url, { headers });
 }
 
 async function enforceSession(session: Session): Promise<true> {

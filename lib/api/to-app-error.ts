@@ -32,6 +32,16 @@ function fromConfluence(error: ConfluenceError): AppError {
       return new AppError('page_gone');
     case 'too_large':
       return new AppError('too_large');
+    case 'response_too_large':
+      return new AppError(
+        'upstream_too_large',
+        details.maxBytes
+          ? `Confluence's answer was larger than Pagewright reads (${megabytes(details.maxBytes)} at most), so it was not loaded.`
+          : undefined,
+        { maxBytes: details.maxBytes },
+      );
+    case 'timeout':
+      return new AppError('upstream_timeout');
     case 'version_conflict':
       return new AppError('version_conflict', undefined, {
         currentVersion: details.currentVersion,
@@ -61,6 +71,10 @@ function fromConfluence(error: ConfluenceError): AppError {
     default:
       return new AppError('confluence_unavailable');
   }
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
 /** The JSON error response; a 429 passes Confluence's Retry-After on to the browser. */

@@ -50,7 +50,10 @@ export type ConfluenceErrorKind =
   | 'bad_request'
   | 'rate_limited'
   | 'gone'
+  /** Confluence refused what we sent as too large (HTTP 413). */
   | 'too_large'
+  /** Confluence's answer was larger than Pagewright reads (GuardOptions.maxBytes). */
+  | 'response_too_large'
   | 'server_error'
   | 'unexpected_response'
   | 'site_not_allowed';
@@ -73,6 +76,10 @@ export class ConfluenceError extends Error {
       /** Body excerpt for server logs only; never sent to the browser. */
       upstreamExcerpt?: string;
       transient?: boolean;
+      /** `response_too_large`: the most Pagewright reads of one answer, in bytes. */
+      maxBytes?: number;
+      /** `timeout`: the deadline that passed, in milliseconds. */
+      deadlineMs?: number;
     } = {},
   ) {
     super(message);

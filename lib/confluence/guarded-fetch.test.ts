@@ -124,7 +124,7 @@ describe('guardedFetch (SSRF-3, SSRF-4, SSRF-6)', () => {
     });
     expect(stalled).toMatchObject({ kind: 'timeout' });
     const big = await attempt(`http://127.0.0.1:${port}/big`, { privateOk: true, maxBytes: 1_000 });
-    expect(big).toMatchObject({ kind: 'too_large' });
+    expect(big).toMatchObject({ kind: 'response_too_large', details: { maxBytes: 1_000 } });
   });
 
   it('reports an unreachable site as a network error', async () => {

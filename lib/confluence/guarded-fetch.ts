@@ -40,9 +40,19 @@ export interface GuardOptions {
   /** Injected in tests to play DNS tricks. */
   lookup?: LookupFunction;
   connectTimeoutMs?: number;
+  /** One attempt, connect to last byte. */
   totalTimeoutMs?: number;
+  /**
+   * One request as the caller sees it: every try of a GET and the waits between them
+   * (ConfluenceTransport). Past it the request fails with kind `timeout`.
+   */
+  deadlineMs?: number;
   maxBytes?: number;
 }
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_DEADLINE_MS = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 
 export function createGuardedAgent(options: GuardOptions): Agent {
   const lookup: LookupFunction =
@@ -101,12 +111,14 @@ export interface GuardedResponse {
 /**
  * Fetches `url` through `agent`; reads at most `maxBytes`. Network failures, refused addresses,
  * redirects and timeouts all become {@link ConfluenceError}s carrying a redacted request.
+ * `deadline` (the caller's whole-request deadline) ends the attempt early when it fires first.
  */
 export async function guardedFetch(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string },
   agent: Agent,
   options: GuardOptions,
+  deadline?: AbortSignal,
 ): Promise<GuardedResponse> {
   const method = init.method ?? 'GET';
   const request = redactRequest(method, url, init.headers);
@@ -121,7 +133,7 @@ export async function guardedFetch(
       method,
       redirect: 'manual',
       dispatcher: agent,
-      signal: AbortSignal.timeout(options.totalTimeoutMs ?? 30_000),
+      signal: attemptSignal(options, deadline),
     });
   } catch (error) {
     throw networkError(error, request);
@@ -137,13 +149,18 @@ export async function guardedFetch(
       },
     );
   }
-  const bytes = await readCapped(response, options.maxBytes ?? 20 * 1024 * 1024, request);
+  const bytes = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES, request);
   return {
     status: response.status,
     headers: new Headers(response.headers as unknown as HeadersInit),
     body: bytes.toString('utf8'),
     bytes,
   };
+}
+
+function attemptSignal(options: GuardOptions, deadline: AbortSignal | undefined): AbortSignal {
+  const attempt = AbortSignal.timeout(options.totalTimeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return deadline ? AbortSignal.any([attempt, deadline]) : attempt;
 }
 
 async function readCapped(
@@ -162,10 +179,11 @@ async function readCapped(
       total += value.byteLength;
       if (total > maxBytes) {
         await reader.cancel();
-        throw new ConfluenceError('too_large', `Confluence's answer exceeded ${maxBytes} bytes`, {
-          status: response.status,
-          request,
-        });
+        throw new ConfluenceError(
+          'response_too_large',
+          `Confluence's answer exceeded ${maxBytes} bytes`,
+          { status: response.status, request, maxBytes },
+        );
       }
       chunks.push(value);
     }

@@ -2,7 +2,13 @@ import type { Agent } from 'undici';
 import type { z } from 'zod';
 
 import { confluenceErrorFromResponse, ConfluenceError, redactRequest } from './errors';
-import { agentFor, guardedFetch, type GuardedResponse, type GuardOptions } from './guarded-fetch';
+import {
+  agentFor,
+  DEFAULT_DEADLINE_MS,
+  guardedFetch,
+  type GuardedResponse,
+  type GuardOptions,
+} from './guarded-fetch';
 import type { ConfluenceCredentials } from './model';
 
 export interface TransportOptions {
@@ -24,6 +30,8 @@ export interface RequestOptions<T> {
   schema: z.ZodType<T>;
 }
 
+type UpstreamInit = { method: string; headers: Record<string, string>; body?: string };
+
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 const MAX_TRIES = 5;
 const BACKOFF_CAP_MS = 30_000;
@@ -43,7 +51,9 @@ export function authorizationHeader(credentials: ConfluenceCredentials): string 
 /**
  * HTTP to one Confluence site with one user's credentials. GETs are retried on 429/502/503/504
  * and network failures with capped exponential backoff and jitter, honouring Retry-After, at most
- * five tries. Writes are never retried here: the caller decides (see savePage's reconciliation).
+ * five tries, all within one deadline (`guard.deadlineMs`, 30 s): a Confluence that never answers
+ * holds a request for the deadline, not for five timeouts. Writes are never retried here: the
+ * caller decides (see savePage's reconciliation).
  */
 export class ConfluenceTransport {
   private readonly agent: Agent;
@@ -91,7 +101,7 @@ export class ConfluenceTransport {
       body: options.json === undefined ? undefined : JSON.stringify(options.json),
     };
     const response =
-      method === 'GET' ? await this.withRetries(url, init) : await this.once(url, init);
+      method === 'GET' ? await this.withRetries(url, init) : await this.withDeadline(url, init);
     return this.parse(response, method, url, headers, options.schema);
   }
 
@@ -117,32 +127,56 @@ export class ConfluenceTransport {
     };
   }
 
-  private once(
-    url: string,
-    init: { method: string; headers: Record<string, string>; body?: string },
-  ) {
-    return guardedFetch(url, init, this.agent, this.options.guard);
+  private get deadlineMs(): number {
+    return this.options.guard.deadlineMs ?? DEFAULT_DEADLINE_MS;
   }
 
-  private async withRetries(
-    url: string,
-    init: { method: string; headers: Record<string, string> },
-  ): Promise<GuardedResponse> {
+  private async withDeadline(url: string, init: UpstreamInit): Promise<GuardedResponse> {
+    const deadline = AbortSignal.timeout(this.deadlineMs);
+    try {
+      return await guardedFetch(url, init, this.agent, this.options.guard, deadline);
+    } catch (error) {
+      throw deadline.aborted ? this.deadlinePassed(url, init) : error;
+    }
+  }
+
+  private async withRetries(url: string, init: UpstreamInit): Promise<GuardedResponse> {
+    const deadline = AbortSignal.timeout(this.deadlineMs);
+    const deadlineAt = Date.now() + this.deadlineMs;
     for (let attempt = 1; ; attempt++) {
       let retryAfterMs: number | undefined;
+      let answered: GuardedResponse | undefined;
+      let failure: unknown;
       try {
-        const response = await this.once(url, init);
-        if (!RETRY_STATUSES.has(response.status) || attempt >= MAX_TRIES) return response;
-        retryAfterMs = confluenceErrorFromResponse(response.status, response.headers, '').details
+        answered = await guardedFetch(url, init, this.agent, this.options.guard, deadline);
+        if (!RETRY_STATUSES.has(answered.status) || attempt >= MAX_TRIES) return answered;
+        retryAfterMs = confluenceErrorFromResponse(answered.status, answered.headers, '').details
           .retryAfterMs;
       } catch (error) {
+        if (deadline.aborted) throw this.deadlinePassed(url, init);
         const transient = error instanceof ConfluenceError && error.details.transient;
         if (!transient || attempt >= MAX_TRIES) throw error;
+        failure = error;
       }
       const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
       const jittered = backoff / 2 + this.random() * (backoff / 2);
-      await this.sleep(Math.min(BACKOFF_CAP_MS, Math.max(jittered, retryAfterMs ?? 0)));
+      const wait = Math.min(BACKOFF_CAP_MS, Math.max(jittered, retryAfterMs ?? 0));
+      // A wait that would outlast the deadline is not worth starting: the last answer stands
+      // (a 429 then reaches the browser with its Retry-After).
+      if (Date.now() + wait >= deadlineAt) {
+        if (answered) return answered;
+        throw failure;
+      }
+      await this.sleep(wait);
     }
+  }
+
+  private deadlinePassed(url: string, init: UpstreamInit): ConfluenceError {
+    return new ConfluenceError(
+      'timeout',
+      `Confluence did not answer within ${this.deadlineMs} ms (every try included).`,
+      { request: redactRequest(init.method, url, init.headers), deadlineMs: this.deadlineMs },
+    );
   }
 
   private parse<T>(

@@ -70,6 +70,18 @@ function findRequiredServerFiles() {
   );
 }
 
+/**
+ * The app's start-up checks (instrumentation.ts: the session secret, the data folder). A
+ * production Next server runs them on its first request only; run them before listening, so a
+ * misconfigured server exits with the reason instead of answering 500. Next remembers they ran.
+ */
+async function runStartupChecks(distDir) {
+  const {
+    ensureInstrumentationRegistered,
+  } = require('next/dist/server/lib/router-utils/instrumentation-globals.external.js');
+  await ensureInstrumentationRegistered(dir, distDir);
+}
+
 /** The path only: query strings may carry user input. */
 function pathOf(url) {
   return (url || '').split('?')[0];
@@ -103,6 +115,7 @@ async function main() {
   const app = next({ dev: false, dir, hostname: host, port, conf: config });
   const handle = app.getRequestHandler();
   await app.prepare();
+  await runStartupChecks(config.distDir);
 
   let inFlight = 0;
   let draining = false;

@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+import { dataDirFromEnv } from '@/lib/store/data-dir';
+
 /**
  * The iron-session password (security.md SESS-1). `SESSION_SECRET` (≥ 32 characters), or
  * `SESSION_SECRETS` as JSON `{"2":"new…","1":"old…"}` to rotate: the highest id seals, every id
- * unseals. In demo mode a random secret is made once and kept next to the emulator's data.
+ * unseals. In demo mode a random secret is made once and kept in the data folder (the demo's is
+ * next to the emulator's data).
  */
 export type SessionPassword = string | Record<string, string>;
 
@@ -52,11 +55,11 @@ export function resolveSessionPassword(
     checkLength(env.SESSION_SECRET, 'SESSION_SECRET');
     return env.SESSION_SECRET;
   }
-  if (env.PAGEWRIGHT_DEMO === '1' && env.PAGEWRIGHT_DEMO_DATA_DIR) {
-    return demoSecret(join(env.PAGEWRIGHT_DEMO_DATA_DIR, 'session-secret'));
+  if (env.PAGEWRIGHT_DEMO === '1') {
+    return demoSecret(join(dataDirFromEnv(env), 'session-secret'));
   }
   throw new SessionSecretError(
-    'SESSION_SECRET is not set: give the server a random secret of at least 32 characters.',
+    'SESSION_SECRET is not set: give the server a random secret of at least 32 characters (generate one with: openssl rand -base64 32).',
   );
 }
 

@@ -2,11 +2,13 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /**
  * State that every app instance must agree on: sign-in throttling counters and the list of
- * signed-out sessions. One interface, two homes: this process's memory (one instance) or Redis
- * (several instances behind a load balancer, REDIS_URL). Keys are namespaced by the caller.
+ * signed-out sessions. One interface, two homes: this process (one instance; the flags also in
+ * a file under the data folder, so sign-outs survive a restart) or Redis (several instances
+ * behind a load balancer, REDIS_URL). Keys are namespaced by the caller.
  */
 export interface SharedStore {
-  readonly kind: 'memory' | 'redis';
+  /** `file`: memory, with the flags also kept on disk (one instance without Redis). */
+  readonly kind: 'memory' | 'file' | 'redis';
   /** Adds one to `key` and returns the new count; the counter vanishes `ttlMs` after creation. */
   increment(key: string, ttlMs: number): Promise<number>;
   /** Marks `key` as present for `ttlMs` (later calls extend it). */

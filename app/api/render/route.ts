@@ -11,8 +11,8 @@ const renderSchema = z.object({
 
 // POST /api/render – Confluence's own rendering of an unsaved body (view HTML), images rewritten to our proxy
 export const POST = handler(
-  async ({ request, confluence }) => {
-    const { body, pageId } = renderSchema.parse(await request.json());
+  async ({ json, confluence }) => {
+    const { body, pageId } = await json(renderSchema);
     const html = await confluence().renderView(body);
     return { html: pageId ? proxyAttachmentUrls(html, pageId) : html };
   },

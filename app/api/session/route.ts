@@ -57,8 +57,8 @@ export const GET = handler(async ({ session }) => {
 
 // POST /api/session – sign in: prove the credentials with user/current, then seal them in a fresh session
 export const POST = handler(
-  async ({ request, session, log }) => {
-    const input = signInSchema.parse(await request.json());
+  async ({ request, json, session, log }) => {
+    const input = await json(signInSchema);
     const config = siteConfigFromEnv();
     const rawSite = config.fixedBaseUrl ?? input.baseUrl ?? config.demoEmulatorUrl ?? '';
     const address = parseSiteAddress(rawSite);

@@ -14,9 +14,9 @@ export const GET = handler<{ id: string }>(
 // PUT /api/pages/[id] – save as exactly baseVersion + 1, parent kept, then read back and verified
 // (one upstream call on the happy path: the PUT answer carries the stored page)
 export const PUT = handler<{ id: string }>(
-  async ({ params, request, confluence, log }) => {
+  async ({ params, json, confluence, log }) => {
     const { id } = pageParamsSchema.parse(params);
-    const input = savePageBodySchema.parse(await request.json());
+    const input = await json(savePageBodySchema);
     const saved = await saveAndVerifyPage(confluence(), { id, ...input });
     const { verification } = saved;
     if (!verification.ok && 'reason' in verification) {

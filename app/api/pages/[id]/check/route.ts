@@ -16,9 +16,9 @@ const checkSchema = z.object({
 // POST /api/pages/[id]/check – "Check with Confluence": its parser's verdict on an unsaved body,
 // unknown macros, and page/attachment references that would not resolve (nothing is saved)
 export const POST = handler<{ id: string }>(
-  async ({ params, request, confluence }) => {
+  async ({ params, json, confluence }) => {
     const { id } = pageParamsSchema.parse(params);
-    const { body, spaceKey } = checkSchema.parse(await request.json());
+    const { body, spaceKey } = await json(checkSchema);
     const client = confluence();
     const space = spaceKey ?? (await client.getPage(id)).spaceKey;
     return checkWithConfluence(body, client, { pageId: id, spaceKey: space });
