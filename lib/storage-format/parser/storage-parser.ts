@@ -37,6 +37,8 @@ const LT = 60;
  * body: a 100,000-level body costs no more stack than a 999-level one.
  */
 export const MAX_ELEMENT_DEPTH = 999;
+/** The diagnostic code of an element past MAX_ELEMENT_DEPTH. */
+export const NESTING_TOO_DEEP = 'nesting_too_deep';
 
 /**
  * A single-pass, position-keeping parser with Confluence's semantics: the body is read as if it
@@ -209,7 +211,7 @@ export class StorageParser implements NodeSink {
     if (tooDeep) {
       this.tooDeepReported = true;
       errors.error(
-        'nesting_too_deep',
+        NESTING_TOO_DEEP,
         `Elements are nested deeper than ${MAX_ELEMENT_DEPTH} levels, the most Confluence accepts: move this content to a shallower level.`,
         lt,
         Math.max(tag.end, lt + 1),
