@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import {
   contentSecurityPolicy,
   contentSecurityPolicyReportOnly,
+  PROXIED_CONTENT_POLICY,
+  servesProxiedContent,
   STATIC_SECURITY_HEADERS,
 } from '@/lib/api/security-headers';
 import { trustedTypesMode } from '@/lib/security/trusted-types-header';
@@ -16,6 +18,9 @@ let trustedTypes: ReturnType<typeof trustedTypesMode> | undefined;
  * PAGEWRIGHT_TRUSTED_TYPES (enforce | report-only | off; default enforce, report-only under `next dev`) rolls out XSS-9.
  */
 export function proxy(request: NextRequest) {
+  // A header set here replaces the route's own: files from Confluence keep their sandbox.
+  if (servesProxiedContent(request.nextUrl.pathname))
+    return withStaticHeaders(PROXIED_CONTENT_POLICY);
   const dev = process.env.NODE_ENV === 'development';
   trustedTypes ??= trustedTypesMode(process.env.PAGEWRIGHT_TRUSTED_TYPES, { dev });
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
@@ -32,6 +37,14 @@ export function proxy(request: NextRequest) {
   const reportOnly = contentSecurityPolicyReportOnly(trustedTypes);
   if (reportOnly) response.headers.set('content-security-policy-report-only', reportOnly);
   response.headers.set('reporting-endpoints', 'csp="/api/csp-report"');
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS))
+    response.headers.set(name, value);
+  return response;
+}
+
+function withStaticHeaders(policy: string): NextResponse {
+  const response = NextResponse.next();
+  response.headers.set('content-security-policy', policy);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS))
     response.headers.set(name, value);
   return response;

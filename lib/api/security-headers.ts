@@ -44,6 +44,32 @@ export function contentSecurityPolicyReportOnly(mode: TrustedTypesMode): string 
   return [...trustedTypesDirectives(), 'report-to csp'].join('; ');
 }
 
+/**
+ * The policy of a response that carries a file from Confluence as it is (an attachment): no
+ * script, no plugin, no subresource, an opaque origin if it is opened as a document, and never
+ * framed. An uploaded HTML or SVG file then cannot act on the app's origin, whatever type it is
+ * served as.
+ */
+export const PROXIED_CONTENT_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
+/** Routes that answer with a file from Confluence: they get PROXIED_CONTENT_POLICY, not the app's. */
+const PROXIED_CONTENT_ROUTES = /^\/api\/pages\/[^/]+\/attachments(\/|$)/;
+
+/**
+ * Does `pathname` (as the proxy sees it, before routing) reach a route serving Confluence's
+ * files? The proxy sets the policy of every response, so it must give these theirs.
+ */
+export function servesProxiedContent(pathname: string): boolean {
+  // The router matches decoded segments (`%61ttachments` is `attachments`): so does this.
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // Malformed escapes: the raw path is all there is.
+  }
+  return PROXIED_CONTENT_ROUTES.test(pathname) || PROXIED_CONTENT_ROUTES.test(decoded);
+}
+
 export const STATIC_SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',

@@ -58,4 +58,21 @@ describe.skipIf(!available)('agreement with Woodstox', () => {
     }
     expect(disagreements).toEqual([]);
   }, 120_000);
+
+  it('refuses the same depths with the same words (Woodstox gives no position for them)', async () => {
+    const levels = (n: number, inner = '') => '<div>'.repeat(n) + inner + '</div>'.repeat(n);
+    const bodies = [
+      levels(999),
+      levels(1000),
+      levels(999, '<br/>'),
+      levels(999, '<p a="&bogus;">x</p>'),
+      levels(999, 'a & b'),
+      levels(3000),
+    ];
+    for (const body of bodies) {
+      const verdict = await oracle.check(body);
+      const mine = parseStorage(body).confluenceError;
+      expect(mine?.message ?? 'ok').toBe(verdict.ok ? 'ok' : verdict.message);
+    }
+  });
 });

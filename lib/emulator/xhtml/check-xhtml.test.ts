@@ -97,3 +97,59 @@ describe('checkStorageXhtml', () => {
     expect(second).toMatchObject({ row: 2, col: 7 });
   });
 });
+
+const nested = (levels: number, inner = 'x', open = '<div>', close = '</div>') =>
+  open.repeat(levels) + inner + close.repeat(levels);
+
+function timed<T>(run: () => T): { result: T; ms: number } {
+  const start = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - start };
+}
+
+describe('nesting depth (Woodstox refuses a 1,000th level, counting the <xml> wrapper)', () => {
+  it('accepts 999 levels and refuses 1,000 in Confluence’s words, without a position', () => {
+    expect(checkStorageXhtml(nested(999))).toEqual({ ok: true });
+    const verdict = checkStorageXhtml(nested(1000));
+    if (verdict.ok) throw new Error('expected a refusal');
+    expect(verdict.message).toBe('Maximum Element Depth limit (1000) Exceeded');
+    expect(xhtmlErrorText(verdict)).toBe(
+      'Error parsing xhtml: Maximum Element Depth limit (1000) Exceeded',
+    );
+  });
+
+  it('counts a self-closed element at the limit, and still reports an earlier namespace error', () => {
+    expect(checkStorageXhtml(nested(999, '<br/>'))).toMatchObject({
+      ok: false,
+      message: 'Maximum Element Depth limit (1000) Exceeded',
+    });
+    expect(checkStorageXhtml(`<h:m>x</h:m>${nested(1000)}`)).toMatchObject({
+      ok: false,
+      message: 'Undeclared namespace prefix "h"',
+    });
+  });
+
+  it('refuses 100,000 nested elements in well under a second', () => {
+    for (const [open, close] of [
+      ['<div>', '</div>'],
+      [
+        '<ac:structured-macro ac:name="info"><ac:rich-text-body>',
+        '</ac:rich-text-body></ac:structured-macro>',
+      ],
+    ] as const) {
+      const { result, ms } = timed(() => checkStorageXhtml(nested(100_000, 'x', open, close)));
+      expect(result).toMatchObject({
+        ok: false,
+        message: 'Maximum Element Depth limit (1000) Exceeded',
+      });
+      expect(ms).toBeLessThan(1000);
+    }
+  });
+
+  it('checks 1 MB of elements 999 levels deep in well under a second', () => {
+    const body = nested(997, '<p ac:a="1"><ac:emoticon ac:name="tick"/></p>'.repeat(20_000));
+    const { result, ms } = timed(() => checkStorageXhtml(body));
+    expect(result).toEqual({ ok: true });
+    expect(ms).toBeLessThan(1000);
+  });
+});

@@ -1,8 +1,7 @@
-import { SaxesParser } from 'saxes';
-
 import { XHTML_ENTITIES } from '@/lib/storage-format/xhtml-entities';
 
 import type { ScanError } from './entity-reference';
+import { NamespaceParser } from './namespace-parser';
 import { confluencePosition, lineColumnAt } from './positions';
 import { findFirstWoodstoxError } from './woodstox-scanner';
 
@@ -19,6 +18,8 @@ export type XhtmlVerdict =
       /** The `[row,col]` Confluence prints (line 1 shifted by its wrapper). */
       row: number;
       col: number;
+      /** Woodstox gave no position: Confluence's answer has no `[row,col]` then. */
+      unlocated?: true;
     };
 
 const WRAPPER_START =
@@ -34,12 +35,18 @@ const WRAPPER_END = '</xml>';
 export function checkStorageXhtml(body: string): XhtmlVerdict {
   const src = body + WRAPPER_END;
   const lexical = findFirstWoodstoxError(src);
-  const structural = runSaxes(body, src);
+  // saxes looks up the default namespace through every open element, so its time grows with
+  // depth times size: it never sees past the depth limit, where the lexical pass stops anyway
+  // (the error is at a start tag's `<`, so the part before it holds only whole tags).
+  const saxesBody = lexical?.unlocated ? body.slice(0, lexical.index) : body;
+  const structural = runSaxes(saxesBody, saxesBody === body ? src : saxesBody + WRAPPER_END);
   const first = pickFirst(lexical, structural);
   if (!first) return { ok: true };
   const index = Math.max(0, Math.min(first.index, src.length - 1));
   const { line, column } = lineColumnAt(src, index);
-  return { ok: false, message: first.message, line, column, ...confluencePosition(line, column) };
+  const position = { line, column, ...confluencePosition(line, column) };
+  if (first.unlocated) return { ok: false, message: first.message, ...position, unlocated: true };
+  return { ok: false, message: first.message, ...position };
 }
 
 /**
@@ -58,6 +65,7 @@ function pickFirst(lexical: ScanError | null, structural: ScanError | null): Sca
 
 /** The text Confluence puts in its 400 answer, e.g. `Error parsing xhtml: …\n at [row,col {unknown-source}]: [1,405]`. */
 export function xhtmlErrorText(verdict: Extract<XhtmlVerdict, { ok: false }>): string {
+  if (verdict.unlocated) return `Error parsing xhtml: ${verdict.message}`;
   return `Error parsing xhtml: ${verdict.message}\n at [row,col {unknown-source}]: [${verdict.row},${verdict.col}]`;
 }
 
@@ -68,7 +76,7 @@ export function xhtmlErrorText(verdict: Extract<XhtmlVerdict, { ok: false }>): s
  */
 function runSaxes(body: string, src: string): ScanError | null {
   const masked = body.replace(/&/g, '*').replace(/[\uFFFE\uFFFF]/g, 'x');
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new NamespaceParser();
   const entities = parser.ENTITIES as Record<string, string>;
   for (const [name, value] of XHTML_ENTITIES) entities[name] = value;
   let first: ScanError | null = null;

@@ -79,6 +79,23 @@ describe.skipIf(!available)('emulator XHTML check vs Woodstox', () => {
     expect(verdictKey(checkStorageXhtml(body))).toBe(verdictKey(await oracle.check(body)));
   });
 
+  it('agrees on the nesting limit (Woodstox words it without a position)', async () => {
+    const levels = (n: number, inner = '') => '<div>'.repeat(n) + inner + '</div>'.repeat(n);
+    const bodies = [
+      levels(999),
+      levels(1000),
+      levels(999, '<br/>'),
+      levels(999, '<p a="&bogus;">x</p>'),
+      levels(999, 'a & b'),
+      `<h:m/>${levels(1000)}`,
+    ];
+    for (const body of bodies) {
+      const ours = checkStorageXhtml(body);
+      const theirs = await oracle.check(body);
+      expect(ours.ok ? 'ok' : ours.message).toBe(theirs.ok ? 'ok' : theirs.message);
+    }
+  });
+
   it('agrees on 1500 deterministic mutations of the valid corpus', async () => {
     const random = prng(20260127);
     const valid = files.filter((file) => file.name.startsWith('valid/'));

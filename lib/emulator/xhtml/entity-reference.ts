@@ -12,6 +12,8 @@ import {
 export interface ScanError {
   index: number;
   message: string;
+  /** Woodstox gives no position with this error (Confluence's answer then has no `[row,col]`). */
+  unlocated?: true;
 }
 
 export type ReferenceResult = { end: number } | { error: ScanError };

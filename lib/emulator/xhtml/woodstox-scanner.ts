@@ -53,6 +53,14 @@ export function findFirstWoodstoxError(src: string): ScanError | null {
 
 type MarkupResult = { end: number } | { error: ScanError };
 
+/**
+ * Woodstox's default limit on element depth, which Confluence keeps: counting Confluence's own
+ * `<xml>` wrapper, a 1001st open element is refused (so 999 levels of body nest at most).
+ */
+const MAX_ELEMENT_DEPTH = 1000;
+/** Woodstox reports the limit without a location. */
+export const DEPTH_LIMIT_MESSAGE = `Maximum Element Depth limit (${MAX_ELEMENT_DEPTH}) Exceeded`;
+
 function illegalCharacter(index: number, ch: string): { index: number; message: string } {
   return { index, message: `Illegal character (${describeChar(ch)})` };
 }
@@ -86,6 +94,10 @@ function scanMarkup(src: string, start: number, stack: string[]): MarkupResult {
         message: 'Illegal to have multiple roots (start tag in epilog?).',
       },
     };
+  }
+  // Woodstox counts the element before it reads the tag.
+  if (stack.length >= MAX_ELEMENT_DEPTH) {
+    return { error: { index: start, message: DEPTH_LIMIT_MESSAGE, unlocated: true } };
   }
   return scanStartTag(src, start, stack);
 }

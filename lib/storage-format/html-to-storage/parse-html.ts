@@ -27,6 +27,16 @@ interface OpenElement {
  */
 const MAX_DEPTH = 120;
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'wbr']);
+/**
+ * htmlparser2 keeps its open elements in an array it grows with `unshift`, so each tag costs time
+ * in proportion to the depth: 40,000 unclosed elements take seconds, 100,000 half a minute. Past this
+ * many the parse stops, and the rest of the input is kept as literal text (nothing is lost, and a
+ * paste can never freeze the editor). No real document comes near it.
+ */
+const MAX_OPEN_ELEMENTS = 20_000;
+
+/** Thrown from the parser's callback to stop it at MAX_OPEN_ELEMENTS. */
+class TooManyOpenElements extends Error {}
 
 /**
  * Parses arbitrary HTML leniently (htmlparser2's HTML mode: implied end tags, void elements,
@@ -38,10 +48,17 @@ export function parseHtml(html: string): HtmlNode[] {
   // One entry per element open in the parser; entries past MAX_DEPTH share their parent's node.
   const stack: OpenElement[] = [{ name: '#root', node: root }];
   const current = (): HtmlElement => stack[stack.length - 1]?.node ?? root;
+  const addText = (text: string): void => {
+    const siblings = current().children;
+    const last = siblings[siblings.length - 1];
+    if (last?.type === 'text') last.text += text;
+    else siblings.push({ type: 'text', text });
+  };
 
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (stack.length > MAX_OPEN_ELEMENTS) throw new TooManyOpenElements();
         const attributes = new Map<string, string>();
         for (const [key, value] of Object.entries(attribs)) attributes.set(key, value);
         const element: HtmlElement = { type: 'element', name, attributes, children: [] };
@@ -58,12 +75,7 @@ export function parseHtml(html: string): HtmlNode[] {
           }
         }
       },
-      ontext(text) {
-        const siblings = current().children;
-        const last = siblings[siblings.length - 1];
-        if (last?.type === 'text') last.text += text;
-        else siblings.push({ type: 'text', text });
-      },
+      ontext: addText,
     },
     {
       decodeEntities: true,
@@ -76,7 +88,13 @@ export function parseHtml(html: string): HtmlNode[] {
     },
   );
   // HTML's input stream preprocessing: every CR LF and lone CR becomes LF.
-  parser.end(html.replace(/\r\n?/g, '\n'));
+  const input = html.replace(/\r\n?/g, '\n');
+  try {
+    parser.end(input);
+  } catch (error) {
+    if (!(error instanceof TooManyOpenElements)) throw error;
+    addText(input.slice(parser.startIndex));
+  }
   return root.children;
 }
 

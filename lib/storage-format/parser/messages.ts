@@ -61,4 +61,6 @@ export const woodstox = {
   emptyNamespace:
     'Non-default namespace can not map to empty URI (as per Namespace 1.0 # 2) in XML 1.0 documents',
   multipleRoots: 'Illegal to have multiple roots (start tag in epilog?).',
+  // Woodstox's default limit (WstxInputProperties.P_MAX_ELEMENT_DEPTH); Confluence keeps it.
+  maxElementDepth: 'Maximum Element Depth limit (1000) Exceeded',
 };

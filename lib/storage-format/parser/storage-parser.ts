@@ -29,6 +29,18 @@ const { ScannedStartTag, scanStartTag } = startTags;
 const LT = 60;
 
 /**
+ * How deep elements may nest in a body. Confluence's parser (Woodstox 6) refuses a document
+ * nested deeper than 1000 elements, and the body sits inside Confluence's own `<xml>` wrapper:
+ * 999 levels of the body are accepted, a 1000th is refused. Real pages stay under ~30 levels.
+ * Past the limit the tree is kept flat (see `pop`), so every stage that walks the tree
+ * recursively (checks, format, canonical form, preview) meets at most this depth, whatever the
+ * body: a 100,000-level body costs no more stack than a 999-level one.
+ */
+export const MAX_ELEMENT_DEPTH = 999;
+/** The diagnostic code of an element past MAX_ELEMENT_DEPTH. */
+export const NESTING_TOO_DEEP = 'nesting_too_deep';
+
+/**
  * A single-pass, position-keeping parser with Confluence's semantics: the body is read as if it
  * sat inside Confluence's `<xml>` wrapper (ac:/ri: declared, XHTML 1.0 entities known) by a strict
  * XML parser. Unlike Woodstox it does not stop at the first mistake: it recovers (closing what was
@@ -68,6 +80,8 @@ export class StorageParser implements NodeSink {
   private readonly tag = new ScannedStartTag();
   /** Elements whose missing close tag is part of a mistake already reported at their start. */
   private alreadyReported: WeakSet<ParsedElement> | null = null;
+  /** The nesting limit is reported once, at the first element past it. */
+  private tooDeepReported = false;
 
   constructor(source: string) {
     this.source = source;
@@ -95,8 +109,13 @@ export class StorageParser implements NodeSink {
     this.marks.push(this.nodeCount);
   }
 
-  /** Closes the innermost open element, handing it the nodes added since it opened. */
+  /**
+   * Closes the innermost open element, handing it the nodes added since it opened. Past the
+   * nesting limit an element keeps no children: they stay with its parent, so the tree never
+   * grows deeper than MAX_ELEMENT_DEPTH + 1 (the body has an error then).
+   */
   private pop(): ParsedElement {
+    if (this.open.length > MAX_ELEMENT_DEPTH) return this.popEmpty();
     const element = this.open.pop()!;
     this.scopes.pop();
     const mark = this.marks.pop()!;
@@ -185,7 +204,21 @@ export class StorageParser implements NodeSink {
 
   private startTag(lt: number): number {
     const { errors } = this;
+    const tooDeep = this.open.length >= MAX_ELEMENT_DEPTH && !this.tooDeepReported;
+    // Woodstox counts the element before reading its tag: the limit is its first complaint.
+    if (tooDeep) errors.noteConfluence(woodstox.maxElementDepth, lt);
     const tag = scanStartTag(this.source, lt, errors, this.tag);
+    if (tooDeep) {
+      this.tooDeepReported = true;
+      errors.error(
+        NESTING_TOO_DEEP,
+        `Elements are nested deeper than ${MAX_ELEMENT_DEPTH} levels, the most Confluence accepts: move this content to a shallower level.`,
+        lt,
+        Math.max(tag.end, lt + 1),
+        woodstox.maxElementDepth,
+        lt,
+      );
+    }
     if (tag.abandoned) {
       const end = Math.max(tag.end, lt + 1);
       this.add(new ParsedText(this.source.slice(lt, end), lt, end));

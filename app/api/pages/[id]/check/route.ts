@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { handler } from '@/lib/api/handler';
 import { pageParamsSchema } from '@/lib/api/page-params';
+import { refuseStorageBeyondLimits } from '@/lib/api/storage-limits';
 import { checkWithConfluence } from '@/lib/confluence/check-with-confluence';
 
 const checkSchema = z.object({
@@ -19,6 +20,7 @@ export const POST = handler<{ id: string }>(
   async ({ params, json, confluence }) => {
     const { id } = pageParamsSchema.parse(params);
     const { body, spaceKey } = await json(checkSchema);
+    refuseStorageBeyondLimits(body);
     const client = confluence();
     const space = spaceKey ?? (await client.getPage(id)).spaceKey;
     return checkWithConfluence(body, client, { pageId: id, spaceKey: space });

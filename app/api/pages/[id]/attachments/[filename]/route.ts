@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { handler } from '@/lib/api/handler';
+import { PROXIED_CONTENT_POLICY } from '@/lib/api/security-headers';
 import { pageIdSchema } from '@/lib/api/page-params';
 
 const paramsSchema = z.object({
@@ -28,7 +29,7 @@ export const GET = handler<{ id: string; filename: string }>(
         'content-type': inline ? type : 'application/octet-stream',
         'content-disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(filename)}`,
         'x-content-type-options': 'nosniff',
-        'content-security-policy': "default-src 'none'; sandbox",
+        'content-security-policy': PROXIED_CONTENT_POLICY,
         'cache-control': 'private, max-age=300',
       },
     });
