@@ -54,6 +54,21 @@ beforeAll(async () => {
   writeFileSync(join(dir, '.next', 'required-server-files.json'), '{"config":{}}');
   mkdirSync(join(dir, 'node_modules', 'next'), { recursive: true });
   writeFileSync(join(dir, 'node_modules', 'next', 'index.js'), FAKE_NEXT);
+  // The server runs the app's start-up checks (instrumentation) before it listens; the stand-in has none.
+  const instrumentation = join(
+    dir,
+    'node_modules',
+    'next',
+    'dist',
+    'server',
+    'lib',
+    'router-utils',
+  );
+  mkdirSync(instrumentation, { recursive: true });
+  writeFileSync(
+    join(instrumentation, 'instrumentation-globals.external.js'),
+    'exports.ensureInstrumentationRegistered = async () => {};',
+  );
   port = await freePort();
   const child = spawn(process.execPath, [join(dir, 'pagewright-server.js')], {
     cwd: dir,
