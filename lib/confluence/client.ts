@@ -5,6 +5,7 @@ import { DataCenterAdapter } from './datacenter-adapter';
 import { ConfluenceError } from './errors';
 import type { GuardOptions } from './guarded-fetch';
 import type { ConfluenceAdapter, SavePageInput, SavePageResult } from './model';
+import { downloadSiteResource } from './site-resources';
 import { ConfluenceTransport } from './transport';
 
 export interface ClientOptions {
@@ -19,6 +20,8 @@ export interface ClientOptions {
 export interface ConfluenceClient extends ConfluenceAdapter {
   /** Whether `filename` is attached to page `pageId` (reference checks before a save). */
   hasAttachment(pageId: string, filename: string): Promise<boolean>;
+  /** An image of the site (emoticon, icon, placeholder) by its origin-relative path. */
+  downloadResource(originRelativePath: string): Promise<{ contentType: string; bytes: Buffer }>;
   close(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     pagePermissions: (id) => adapter.pagePermissions(id),
     displayNames: (ids) => adapter.displayNames(ids),
     hasAttachment: (pageId, filename) => adapter.hasAttachment(pageId, filename),
+    downloadResource: (path) => downloadSiteResource(http, base, path),
     savePage: (input) => savePageSafely(adapter, input),
     close: () => http.close(),
   };
