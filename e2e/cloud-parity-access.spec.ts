@@ -62,7 +62,7 @@ for (const flavour of FLAVOURS) {
     const field = page.getByLabel('Page ID or URL');
     await field.fill('https://acme.atlassian.net/wiki/spaces/X/pages/9470040');
     await field.press('Enter');
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('alert').filter({ hasText: 'This link is to a page on' });
     await expect(alert).toContainText('acme.atlassian.net');
     await expect(alert).toContainText(new URL(emulatorUrl()).host);
     await expect(page).toHaveURL(`${appUrl}/`);

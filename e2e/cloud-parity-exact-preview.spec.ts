@@ -30,8 +30,11 @@ for (const flavour of FLAVOURS) {
         .toBeGreaterThan(0);
     }
     // The missing one is Confluence's own placeholder, fetched through the resource proxy.
-    const placeholder = frame.locator('img[data-unresolved-attachment="missing.png"]');
-    await expect(placeholder).toHaveAttribute('src', /^\/api\/resources\?path=/);
+    const placeholder = frame.locator('img[src^="/api/resources?path="][src*="placeholder"]');
+    await expect(placeholder).toHaveCount(1);
+    await expect
+      .poll(() => placeholder.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
     // Only API routes of the app: nothing from /wiki/… or /download/… on the app's origin.
     expect(requested.filter((path) => /^\/(wiki|download|images|plugins)\//.test(path))).toEqual(
       [],
