@@ -63,10 +63,14 @@ test('open by id goes to /pages/{id} and the recent list then shows the page', a
   expect(unexpected(consoleErrors)).toEqual([]);
 });
 
-test('open by pasting a Cloud page URL, with Enter', async ({ page, appUrl, offOrigin }) => {
+test('open by pasting a page URL of the signed-in site, with Enter', async ({
+  page,
+  appUrl,
+  offOrigin,
+}) => {
   await signIn(page, appUrl);
   const field = page.getByLabel('Page ID or URL');
-  await field.fill('https://acme.atlassian.net/wiki/spaces/DEMO/pages/9470040/Sandbox');
+  await field.fill(`${process.env.E2E_EMULATOR_URL}/wiki/spaces/DEMO/pages/9470040/Sandbox`);
   await field.press('Enter');
   await expect(page).toHaveURL(`${appUrl}/pages/9470040`);
   expect(offOrigin).toEqual([]);

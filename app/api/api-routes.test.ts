@@ -298,7 +298,7 @@ describe.each(flavours)('%s', (_name, credentials) => {
     expect(versions.versions.length).toBeGreaterThanOrEqual(2);
     const resolved = await resolveRoute.GET(
       get(
-        `/api/pages/resolve?url=${encodeURIComponent(`https://x.atlassian.net/wiki/spaces/DEMO/pages/${SANDBOX}/Sandbox`)}`,
+        `/api/pages/resolve?url=${encodeURIComponent(`${emulator.url}/wiki/spaces/DEMO/pages/${SANDBOX}/Sandbox`)}`,
       ),
     );
     expect(await resolved.json()).toEqual({ id: SANDBOX });

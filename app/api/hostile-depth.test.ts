@@ -9,6 +9,7 @@ import { CSRF_HEADERS } from '@/lib/http/csrf-header';
 
 import { POST as checkRoute } from './pages/[id]/check/route';
 import * as pageRoute from './pages/[id]/route';
+import { POST as renderRoute } from './render/route';
 import * as sessionRoute from './session/route';
 
 /**
@@ -119,6 +120,19 @@ describe('100,000 nested elements', () => {
         body: JSON.stringify({ body: DEEP, spaceKey: 'DEMO' }),
       }),
       params(SANDBOX),
+    );
+    await expectDepthRefusal(response);
+    expect(upstreamCalls()).toEqual([]);
+  });
+
+  it('the exact preview refuses it with the diagnostic, without asking Confluence', async () => {
+    emulator.clearRequests();
+    const response = await renderRoute(
+      new Request(`${APP}/api/render`, {
+        method: 'POST',
+        headers: { ...json, cookie },
+        body: JSON.stringify({ body: DEEP, pageId: SANDBOX }),
+      }),
     );
     await expectDepthRefusal(response);
     expect(upstreamCalls()).toEqual([]);

@@ -2,6 +2,7 @@
 
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 
+import { CONFLUENCE_VIEW_CSS } from '@/lib/editor/preview-confluence-css';
 import { FRAME_EXTRA_CSS, previewCsp, themedPreviewCss } from '@/lib/editor/preview-document';
 import { type BlockPatcher, createBlockPatcher } from '@/lib/editor/preview-dom';
 import {
@@ -21,10 +22,12 @@ import { PREVIEW_CSS } from '@/lib/storage-format/render';
 import styles from './editor.module.css';
 
 /**
- * Stylesheet of every preview frame: PREVIEW_CSS plus palettes keyed on the app's theme, and the
- * fidelity badges (drawn from attributes the app sets, never from page content).
+ * Stylesheet of every preview frame: PREVIEW_CSS plus palettes keyed on the app's theme, the
+ * fidelity badges (drawn from attributes the app sets, never from page content) and the styles
+ * for Confluence's own view HTML (the exact preview).
  */
-const FRAME_CSS = themedPreviewCss(PREVIEW_CSS) + FRAME_EXTRA_CSS + FIDELITY_BADGE_CSS;
+const FRAME_CSS =
+  themedPreviewCss(PREVIEW_CSS) + FRAME_EXTRA_CSS + FIDELITY_BADGE_CSS + CONFLUENCE_VIEW_CSS;
 
 const NO_BADGES: ReadonlyMap<number, FidelityBadge> = new Map();
 

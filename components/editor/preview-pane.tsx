@@ -26,6 +26,7 @@ import { createFlagStore, EXTERNAL_IMAGES_KEY } from '@/lib/editor/preview-setti
 import { isAppError, messageFor } from '@/lib/errors';
 import { fetchJson } from '@/lib/http/fetch-json';
 import { useSession } from '@/lib/queries/session';
+import { mentionNameResolver, useMentionNames } from '@/lib/queries/user-names';
 import { sanitizedPreviewHtml } from '@/lib/security/trusted-types';
 import { parseStorage } from '@/lib/storage-format/parse';
 import {
@@ -177,17 +178,19 @@ export function PreviewPane({
 
   // --- Instant ---
   const blockSanitizer = useBlockSanitizer();
+  const renderSource = useRenderSource(source);
+  const mentionNames = useMentionNames(renderSource, confluence && pageId !== undefined);
   const renderOptions = useMemo<RenderOptions>(
     () => ({
       attachmentUrl: (ref) =>
         pageId !== undefined && ref.pageTitle === undefined
           ? `/api/pages/${encodeURIComponent(pageId)}/attachments/${encodeURIComponent(ref.filename)}`
           : null,
+      userName: mentionNameResolver(mentionNames),
       ...(blockSanitizer ? { sanitizer: blockSanitizer.sanitize } : {}),
     }),
-    [pageId, blockSanitizer],
+    [pageId, blockSanitizer, mentionNames],
   );
-  const renderSource = useRenderSource(source);
   const instant = useMemo(
     () => renderInstant(renderSource, renderOptions),
     [renderSource, renderOptions],

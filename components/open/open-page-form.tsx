@@ -1,12 +1,21 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
 
+import { isAppError } from '@/lib/errors';
 import { useOpenPage } from '@/lib/queries/pages';
 
 import { ErrorAlert } from '@/components/session/error-alert';
 import { Spinner } from '@/components/session/spinner';
+
+/** The other site a refused link belongs to, when this server may sign in there. */
+function signInSiteOf(error: unknown): string | null {
+  if (!isAppError(error)) return null;
+  const site = (error.details as { signInSite?: unknown } | undefined)?.signInSite;
+  return typeof site === 'string' && /^https?:\/\//.test(site) ? site : null;
+}
 
 /**
  * "Page ID or URL" → the editor. Anything Confluence calls a page link works (the server parses
@@ -21,6 +30,7 @@ export function OpenPageForm() {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const busy = open.isPending || open.isSuccess;
+  const signInSite = signInSiteOf(open.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,6 +69,12 @@ export function OpenPageForm() {
         </p>
       </div>
       {open.error ? <ErrorAlert error={open.error} id={errorId} /> : null}
+      {signInSite ? (
+        <p>
+          <Link href="/login">Sign in to {new URL(signInSite).host}</Link> (Pagewright keeps one
+          site per sign-in).
+        </p>
+      ) : null}
       <p className="status" role="status">
         {busy ? 'Opening the page…' : ''}
       </p>

@@ -36,6 +36,7 @@ import {
   writeEditorPreferences,
 } from '@/lib/editor/editor-preferences';
 import { tryFormatStorage } from '@/lib/storage-format/format';
+import { useReadOnlyReason } from '@/lib/queries/permissions';
 import { useSession } from '@/lib/queries/session';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
@@ -57,6 +58,8 @@ import { ConflictBanner, DraftOfferBanner, RetryBanner } from './save-banners';
 import { SaveProblemsAlert, VerificationNotice } from './save-notices';
 import { SavePanel } from './save-panel';
 import { PageStatusBar } from './status-bar';
+import { isMinorEditUnavailable, MinorEditGoneAlert } from './minor-edit-gone';
+import { READ_ONLY_SAVE_WHY, ReadOnlyNotice } from './read-only-notice';
 import { RenameDialog } from './rename-dialog';
 import { TitleField, useTitleCheck, useTitleSuggestion } from './title-field';
 import { useConfluenceCheck } from './use-confluence-check';
@@ -356,13 +359,15 @@ function LoadedPageEditor({ page }: { page: Page }) {
       : null,
   ].filter((reason): reason is string => reason !== null);
 
+  const readOnlyReason = useReadOnlyReason(id);
+
   const snapshot = () => {
     const text = apiRef.current?.getValue() ?? body;
     return { body: text, lines: lineChangeSummary(base.body, text) };
   };
 
   const openSavePanel = () => {
-    if (busy) return;
+    if (busy || readOnlyReason) return;
     if (conflict?.merge) {
       saver.openConflictView();
       return;
@@ -602,6 +607,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
         />
       </header>
 
+      {readOnlyReason && <ReadOnlyNotice id={`${domId}-read-only`} reason={readOnlyReason} />}
       {drafts.offer && (
         <DraftOfferBanner
           offer={drafts.offer}
@@ -622,7 +628,18 @@ function LoadedPageEditor({ page }: { page: Page }) {
           onReload={() => void reloadLatest()}
         />
       )}
-      {saveError && <ErrorAlert error={saveError} />}
+      {saveError && isMinorEditUnavailable(saveError) ? (
+        <MinorEditGoneAlert
+          error={saveError}
+          onSaveNormally={() => {
+            setMinorEdit(false);
+            setSaveError(null);
+            openSavePanel();
+          }}
+        />
+      ) : (
+        saveError && <ErrorAlert error={saveError} />
+      )}
       {saveProblems && (
         <SaveProblemsAlert
           problems={saveProblems.problems}
@@ -704,13 +721,18 @@ function LoadedPageEditor({ page }: { page: Page }) {
           type="button"
           className={styles.saveButton}
           onClick={openSavePanel}
-          disabled={busy || (conflict !== null && !conflict.merge)}
+          disabled={busy || (conflict !== null && !conflict.merge) || readOnlyReason !== null}
+          aria-describedby={readOnlyReason ? `${domId}-read-only` : undefined}
           aria-haspopup="dialog"
           aria-keyshortcuts="Control+S Meta+S"
         >
           Save
         </button>
-        {dirty && blockers[0] && <span className={styles.saveWhy}>{blockers[0]}</span>}
+        {readOnlyReason ? (
+          <span className={styles.saveWhy}>{READ_ONLY_SAVE_WHY}</span>
+        ) : (
+          dirty && blockers[0] && <span className={styles.saveWhy}>{blockers[0]}</span>
+        )}
       </div>
 
       <SplitView

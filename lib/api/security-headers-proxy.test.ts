@@ -22,10 +22,12 @@ describe('the policy proxy.ts sets', () => {
       '/api/pages/1/attachments/a%20b.html',
       '/api/pages/1/%61ttachments/x.svg',
       '/api/pages/1/attachments',
+      '/api/resources?path=%2Fwiki%2Fimages%2Ficons%2Femoticons%2Fsmile.svg',
+      '/api/%72esources',
     ]) {
       const headers = headersFor(path);
       expect(headers.get('content-security-policy'), path).toBe(
-        "default-src 'none'; sandbox; frame-ancestors 'none'",
+        "default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'",
       );
       expect(headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(headers.get('content-security-policy-report-only'), path).toBeNull();

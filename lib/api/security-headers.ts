@@ -48,12 +48,17 @@ export function contentSecurityPolicyReportOnly(mode: TrustedTypesMode): string 
  * The policy of a response that carries a file from Confluence as it is (an attachment): no
  * script, no plugin, no subresource, an opaque origin if it is opened as a document, and never
  * framed. An uploaded HTML or SVG file then cannot act on the app's origin, whatever type it is
- * served as.
+ * served as. Inline styles stay: an SVG shown as an image needs its own <style>, and styles
+ * cannot run script.
  */
-export const PROXIED_CONTENT_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'";
+export const PROXIED_CONTENT_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
 
-/** Routes that answer with a file from Confluence: they get PROXIED_CONTENT_POLICY, not the app's. */
-const PROXIED_CONTENT_ROUTES = /^\/api\/pages\/[^/]+\/attachments(\/|$)/;
+/**
+ * Routes that answer with a file from Confluence (attachments, and the site's own images such as
+ * emoticons): they get PROXIED_CONTENT_POLICY, not the app's.
+ */
+const PROXIED_CONTENT_ROUTES = /^\/api\/(pages\/[^/]+\/attachments|resources)(\/|$)/;
 
 /**
  * Does `pathname` (as the proxy sees it, before routing) reach a route serving Confluence's

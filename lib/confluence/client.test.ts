@@ -39,6 +39,8 @@ function adapter(failure: ConfluenceError, after: ConfluencePage | Error): Confl
     getVersionBody: unused,
     downloadAttachment: unused,
     renderView: unused,
+    pagePermissions: unused,
+    displayNames: unused,
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   SavePageInput,
   SavePageResult,
 } from './model';
+import { downloadSiteResource } from './site-resources';
 import { ConfluenceTransport } from './transport';
 
 export interface ClientOptions {
@@ -23,6 +24,8 @@ export interface ClientOptions {
 export interface ConfluenceClient extends ConfluenceAdapter {
   /** Whether `filename` is attached to page `pageId` (reference checks before a save). */
   hasAttachment(pageId: string, filename: string): Promise<boolean>;
+  /** An image of the site (emoticon, icon, placeholder) by its origin-relative path. */
+  downloadResource(originRelativePath: string): Promise<{ contentType: string; bytes: Buffer }>;
   close(): Promise<void>;
 }
 
@@ -59,8 +62,11 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     listVersions: (id) => adapter.listVersions(id),
     getVersionBody: (id, version) => adapter.getVersionBody(id, version),
     downloadAttachment: (pageId, filename) => adapter.downloadAttachment(pageId, filename),
-    renderView: (body) => adapter.renderView(body),
+    renderView: (body, pageId) => adapter.renderView(body, pageId),
+    pagePermissions: (id) => adapter.pagePermissions(id),
+    displayNames: (ids) => adapter.displayNames(ids),
     hasAttachment: (pageId, filename) => adapter.hasAttachment(pageId, filename),
+    downloadResource: (path) => downloadSiteResource(http, base, path),
     savePage: (input) => savePageSafely(adapter, input),
     close: () => http.close(),
   };

@@ -1,4 +1,8 @@
 import { ConfluenceError } from './errors';
+import { saveMinorEditThroughV1 } from './minor-edit';
+import { cloudPagePermissions, type PagePermissions } from './operations';
+import { findPagesByTitleIgnoringCase } from './title-lookup';
+import { CloudUserDirectory } from './users';
 import type {
   ConfluenceAdapter,
   ConfluencePage,
@@ -15,7 +19,6 @@ import {
   v2AncestorsSchema,
   v2PageListSchema,
   v2PageSchema,
-  v2SpaceListSchema,
   v2SpaceSchema,
   v2VersionListSchema,
 } from './schemas';
@@ -28,11 +31,22 @@ import type { ConfluenceTransport } from './transport';
 export class CloudAdapter implements ConfluenceAdapter {
   readonly flavour = 'cloud' as const;
   private readonly spaceKeys = new Map<string, string>();
+  private readonly users: CloudUserDirectory;
 
   constructor(
     private readonly http: ConfluenceTransport,
     private readonly siteUrl: string,
-  ) {}
+  ) {
+    this.users = new CloudUserDirectory(http);
+  }
+
+  pagePermissions(id: string): Promise<PagePermissions> {
+    return cloudPagePermissions(this.http, id);
+  }
+
+  displayNames(accountIds: readonly string[]): Promise<Record<string, string>> {
+    return this.users.displayNames(accountIds);
+  }
 
   async currentUser(): Promise<ConfluenceUser> {
     const user = await this.http.request('GET', 'wiki/rest/api/user/current', {
@@ -68,9 +82,10 @@ export class CloudAdapter implements ConfluenceAdapter {
     if (page.body?.storage === undefined) {
       throw new ConfluenceError('unexpected_response', 'Confluence left out the page body.');
     }
-    const [spaceKey, ancestors] = await Promise.all([
+    const [spaceKey, ancestors, author] = await Promise.all([
       this.spaceKey(page.spaceId),
       this.getAncestors(id),
+      this.users.displayName(page.version.authorId ?? ''),
     ]);
     const base = page._links?.base ?? `${this.siteUrl}/wiki`;
     return {
@@ -83,7 +98,7 @@ export class CloudAdapter implements ConfluenceAdapter {
       version: {
         number: page.version.number,
         when: page.version.createdAt ?? '',
-        by: page.version.authorId ?? '',
+        by: author,
         message: page.version.message ?? '',
         minorEdit: page.version.minorEdit ?? false,
       },
@@ -112,6 +127,7 @@ export class CloudAdapter implements ConfluenceAdapter {
   }
 
   async savePage(input: SavePageInput) {
+    if (input.minorEdit) return saveMinorEditThroughV1(this.http, input);
     const page = await this.http.request('PUT', `wiki/api/v2/pages/${input.id}`, {
       json: {
         id: input.id,
@@ -143,18 +159,8 @@ export class CloudAdapter implements ConfluenceAdapter {
     };
   }
 
-  async findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]> {
-    const spaces = await this.http.request('GET', 'wiki/api/v2/spaces', {
-      query: { keys: spaceKey },
-      schema: v2SpaceListSchema,
-    });
-    const space = spaces.results[0];
-    if (!space) return [];
-    const pages = await this.http.request('GET', 'wiki/api/v2/pages', {
-      query: { 'space-id': space.id, title, status: ['current', 'archived', 'draft'] },
-      schema: v2PageListSchema,
-    });
-    return pages.results.map((p) => ({ id: p.id, title: p.title, status: p.status }));
+  findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]> {
+    return findPagesByTitleIgnoringCase(this.http, 'wiki/', spaceKey, title);
   }
 
   async listVersions(id: string): Promise<PageVersionSummary[]> {
@@ -162,10 +168,11 @@ export class CloudAdapter implements ConfluenceAdapter {
       query: { limit: 250 },
       schema: v2VersionListSchema,
     });
+    const names = await this.users.displayNames(list.results.map((v) => v.authorId ?? ''));
     return list.results.map((v) => ({
       number: v.number,
       when: v.createdAt ?? '',
-      by: v.authorId ?? '',
+      by: names[v.authorId ?? ''] ?? '',
       message: v.message ?? '',
       minorEdit: v.minorEdit ?? false,
     }));
@@ -201,11 +208,12 @@ export class CloudAdapter implements ConfluenceAdapter {
   }
 
   /** Cloud's synchronous convert is being removed (CHANGE-2520): start an async task and poll it. */
-  async renderView(body: string): Promise<string> {
+  async renderView(body: string, pageId?: string): Promise<string> {
     const { asyncId } = await this.http.request(
       'POST',
       'wiki/rest/api/contentbody/convert/async/view',
       {
+        query: { contentIdContext: pageId },
         json: { value: body, representation: 'storage' },
         schema: asyncConvertStartSchema,
       },

@@ -1,4 +1,6 @@
 import { ConfluenceError } from './errors';
+import { dataCenterPagePermissions, type PagePermissions } from './operations';
+import { DataCenterUserDirectory } from './users';
 import type {
   ConfluenceAdapter,
   ConfluencePage,
@@ -23,11 +25,22 @@ const PAGE_EXPAND = 'body.storage,version,ancestors,space';
 /** Data Center (and Server): REST v1 under the base URL, which may carry a context path. */
 export class DataCenterAdapter implements ConfluenceAdapter {
   readonly flavour = 'datacenter' as const;
+  private readonly users: DataCenterUserDirectory;
 
   constructor(
     private readonly http: ConfluenceTransport,
     private readonly baseUrl: string,
-  ) {}
+  ) {
+    this.users = new DataCenterUserDirectory(http);
+  }
+
+  pagePermissions(id: string): Promise<PagePermissions> {
+    return dataCenterPagePermissions(this.http, id);
+  }
+
+  displayNames(ids: readonly string[]): Promise<Record<string, string>> {
+    return this.users.displayNames(ids);
+  }
 
   async currentUser(): Promise<ConfluenceUser> {
     const user = await this.http.request('GET', 'rest/api/user/current', {
@@ -142,8 +155,9 @@ export class DataCenterAdapter implements ConfluenceAdapter {
     return list.results.some((attachment) => attachment.title === filename);
   }
 
-  async renderView(body: string): Promise<string> {
+  async renderView(body: string, pageId?: string): Promise<string> {
     const converted = await this.http.request('POST', 'rest/api/contentbody/convert/view', {
+      query: { contentIdContext: pageId },
       json: { value: body, representation: 'storage' },
       schema: convertedBodySchema,
     });

@@ -7,6 +7,8 @@ export type ConfluenceCredentials =
   | { method: 'dc-pat'; token: string }
   | { method: 'dc-password'; username: string; password: string };
 
+import type { PagePermissions } from './operations';
+
 /** One page as Pagewright sees it, whichever Confluence and API version it came from. */
 export interface ConfluencePage {
   id: string;
@@ -95,6 +97,13 @@ export interface ConfluenceAdapter {
     pageId: string,
     filename: string,
   ): Promise<{ contentType: string; bytes: Buffer }>;
-  /** Confluence's own view HTML for an unsaved body (its parse errors come back as `invalid_storage`). */
-  renderView(body: string): Promise<string>;
+  /**
+   * Confluence's own view HTML for an unsaved body (its parse errors come back as
+   * `invalid_storage`); with `pageId`, rendered in that page's context so its attachments resolve.
+   */
+  renderView(body: string, pageId?: string): Promise<string>;
+  /** What the signed-in user may do with the page (asked for on open). */
+  pagePermissions(id: string): Promise<PagePermissions>;
+  /** Display names for account ids (Cloud) or user keys / usernames (Data Center). */
+  displayNames(ids: readonly string[]): Promise<Record<string, string>>;
 }

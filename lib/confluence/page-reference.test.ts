@@ -2,27 +2,36 @@ import { describe, expect, it } from 'vitest';
 
 import { decodeTinyLink, encodeTinyLink, parsePageReference } from './page-reference';
 
+const ACME = 'https://acme.atlassian.net';
+const WIKI = 'https://wiki.example.com';
+
 describe('parsePageReference', () => {
   it.each([
     ['9470040', { kind: 'id', id: '9470040' }],
     ['  123  ', { kind: 'id', id: '123' }],
     [
       'https://acme.atlassian.net/wiki/spaces/DEMO/pages/9470040/Sandbox',
-      { kind: 'id', id: '9470040' },
+      { kind: 'id', id: '9470040', origin: ACME },
     ],
     [
       'https://acme.atlassian.net/wiki/spaces/DEMO/pages/edit-v2/9470040',
-      { kind: 'id', id: '9470040' },
+      { kind: 'id', id: '9470040', origin: ACME },
     ],
-    ['https://acme.atlassian.net/wiki/spaces/DEMO/pages/9470040', { kind: 'id', id: '9470040' }],
-    ['https://wiki.example.com/pages/viewpage.action?pageId=42', { kind: 'id', id: '42' }],
+    [
+      'https://acme.atlassian.net/wiki/spaces/DEMO/pages/9470040',
+      { kind: 'id', id: '9470040', origin: ACME },
+    ],
+    [
+      'https://wiki.example.com/pages/viewpage.action?pageId=42',
+      { kind: 'id', id: '42', origin: WIKI },
+    ],
     [
       'https://wiki.example.com/confluence/pages/viewpage.action?pageId=42#anchor',
-      { kind: 'id', id: '42' },
+      { kind: 'id', id: '42', origin: WIKI },
     ],
     [
       'https://wiki.example.com/confluence/display/DEMO/Release+Notes%202026',
-      { kind: 'title', spaceKey: 'DEMO', title: 'Release Notes 2026' },
+      { kind: 'title', spaceKey: 'DEMO', title: 'Release Notes 2026', origin: WIKI },
     ],
   ])('%s', (input, expected) => {
     expect(parsePageReference(input)).toEqual(expected);
@@ -33,6 +42,7 @@ describe('parsePageReference', () => {
     expect(parsePageReference(`https://acme.atlassian.net/wiki/x/${tiny}`)).toEqual({
       kind: 'id',
       id: '9470040',
+      origin: ACME,
     });
   });
 

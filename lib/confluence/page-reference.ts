@@ -4,8 +4,8 @@
  * locally. `/display/KEY/Title` URLs need a title lookup, so they come back as space + title.
  */
 export type PageReference =
-  | { kind: 'id'; id: string }
-  | { kind: 'title'; spaceKey: string; title: string }
+  | { kind: 'id'; id: string; origin?: string }
+  | { kind: 'title'; spaceKey: string; title: string; origin?: string }
   | { kind: 'invalid'; reason: string };
 
 const ID = /^\d{1,19}$/;
@@ -61,10 +61,12 @@ export function parsePageReference(input: string): PageReference {
     return { kind: 'invalid', reason: 'Only http:// and https:// Confluence URLs can be opened.' };
   }
 
+  // The site the link belongs to: a page id means nothing on another site (site-match.ts).
+  const { origin } = url;
   const pageId = url.searchParams.get('pageId');
   if (pageId !== null) {
     return ID.test(pageId)
-      ? { kind: 'id', id: pageId }
+      ? { kind: 'id', id: pageId, origin }
       : { kind: 'invalid', reason: `The URL's pageId "${pageId}" is not a number.` };
   }
 
@@ -74,12 +76,12 @@ export function parsePageReference(input: string): PageReference {
   if (pagesAt >= 0) {
     const candidates = segments.slice(pagesAt + 1, pagesAt + 3);
     const id = candidates.find((segment) => ID.test(segment));
-    if (id) return { kind: 'id', id };
+    if (id) return { kind: 'id', id, origin };
   }
   const tinyAt = segments.lastIndexOf('x');
   if (tinyAt >= 0 && segments[tinyAt + 1]) {
     const id = decodeTinyLink(segments[tinyAt + 1]!);
-    if (id) return { kind: 'id', id };
+    if (id) return { kind: 'id', id, origin };
     return { kind: 'invalid', reason: 'That tiny link (/x/…) could not be decoded.' };
   }
   const displayAt = segments.lastIndexOf('display');
@@ -88,6 +90,7 @@ export function parsePageReference(input: string): PageReference {
       kind: 'title',
       spaceKey: decodeSegment(segments[displayAt + 1]!),
       title: decodeSegment(segments[displayAt + 2]!),
+      origin,
     };
   }
   return {

@@ -3,6 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { downloadAttachment } from './api/download';
 import { registerV1Content } from './api/v1-content';
 import { registerV1Misc } from './api/v1-misc';
+import { registerV2Operations } from './api/operations';
+import { registerV1Users, registerV2Users } from './api/users';
+import { serveStaticResource } from './api/static-resources';
 import { registerV2 } from './api/v2-pages';
 import { authenticate, NOT_AUTHENTICATED_MESSAGE, sendCredentialsRejected } from './http/auth';
 import type { RequestContext } from './http/context';
@@ -17,9 +20,12 @@ import type { EmulatorStore } from './store/store';
 
 const v1Router = new Router();
 registerV1Misc(v1Router);
+registerV1Users(v1Router);
 registerV1Content(v1Router);
 const v2Router = new Router();
 registerV2(v2Router);
+registerV2Operations(v2Router);
+registerV2Users(v2Router);
 
 /** Paths that answer without credentials (as Confluence does with anonymous access). */
 const ANONYMOUS_OK = /^\/user\/(current|anonymous)$/;
@@ -44,6 +50,7 @@ export async function handleRequest(
   const body = await readBody(req);
   if (mount?.kind === 'admin') return deps.admin(req, res, mount.rest, body ?? Buffer.alloc(0));
   if (!mount) return sendText(res, 404, 'Not Found (no Confluence API at this path)\n');
+  if (mount.kind === 'static') return serveStaticResource(res, mount.rest);
 
   const base = `http://${req.headers.host ?? '127.0.0.1'}${mount.context}`;
   const auth = authenticate(req.headers.authorization, mount.flavour, deps.store.users());

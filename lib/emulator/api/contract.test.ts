@@ -39,6 +39,13 @@ const V1: Case[] = [
   ['GET', '/wiki/rest/api/content/{id}/version', '/content/9470040/version'],
   ['GET', '/wiki/rest/api/content/{id}/history', '/content/9470040/history'],
   ['GET', '/wiki/rest/api/user/current', '/user/current'],
+  [
+    'GET',
+    '/wiki/rest/api/user/bulk',
+    '/user/bulk?accountId=5f3a1b2c3d4e5f6a7b8c9d01,5f3a1b2c3d4e5f6a7b8c9d02',
+  ],
+  ['GET', '/wiki/rest/api/user', '/user?accountId=5f3a1b2c3d4e5f6a7b8c9d03'],
+  ['GET', '/wiki/rest/api/content/{id}', '/content/9470050?expand=operations'],
   ['GET', '/wiki/rest/api/space', '/space'],
   ['GET', '/wiki/rest/api/space/{spaceKey}', '/space/DEMO'],
   [
@@ -71,6 +78,8 @@ const V2: Case[] = [
   ['GET', '/pages/{page-id}/versions/{version-number}', '/pages/9470040/versions/2'],
   ['GET', '/pages/{id}/attachments', '/pages/9470043/attachments'],
   ['GET', '/pages/{id}/children', '/pages/9469953/children'],
+  ['GET', '/pages/{id}/operations', '/pages/9470040/operations'],
+  ['POST', '/users-bulk', '/users-bulk', { accountIds: ['5f3a1b2c3d4e5f6a7b8c9d01', 'nobody'] }],
   [
     'PUT',
     '/pages/{id}',

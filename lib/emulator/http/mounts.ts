@@ -3,6 +3,7 @@ import type { Flavour } from './context';
 /** Where a URL path lands: which API, which flavour, under which context path. */
 export type Mount =
   | { kind: 'admin'; rest: string }
+  | { kind: 'static'; rest: string }
   | { kind: 'v1' | 'v2' | 'download'; flavour: Flavour; context: string; rest: string };
 
 const MOUNTS: Array<{
@@ -20,6 +21,10 @@ const MOUNTS: Array<{
   { prefix: '/download', kind: 'download', flavour: 'dc', context: '' },
 ];
 
+/** Public static resources (emoticons, icons, placeholders) under each context path. */
+const STATIC =
+  /^(?:\/wiki|\/confluence)?(\/(?:images|plugins\/servlet\/confluence\/placeholder)\/.*)$/;
+
 /**
  * Maps a path to its mount: DC at `/rest/api` (optionally under `/confluence`), Cloud at
  * `/wiki/rest/api` and `/wiki/api/v2`, attachment downloads under each base, admin at `/__emulator`.
@@ -28,6 +33,8 @@ export function resolveMount(pathname: string): Mount | null {
   if (pathname === '/__emulator' || pathname.startsWith('/__emulator/')) {
     return { kind: 'admin', rest: pathname.slice('/__emulator'.length) || '/' };
   }
+  const staticPath = STATIC.exec(pathname);
+  if (staticPath) return { kind: 'static', rest: staticPath[1]! };
   for (const mount of MOUNTS) {
     if (pathname === mount.prefix || pathname.startsWith(`${mount.prefix}/`)) {
       return {

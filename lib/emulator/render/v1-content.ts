@@ -1,6 +1,7 @@
 import { V1_ROOT, type RequestContext } from '../http/context';
 import type { AttachmentRecord, PageRecord, SpaceRecord, VersionRecord } from '../store/types';
 import { attachmentDownload, pageEditLink, pageWebui, spaceWebui, tinyCode } from './links';
+import { pageOperations } from '../api/operations';
 import { userJson } from './user-json';
 import { renderView, type ViewFormat } from './view/render-view';
 
@@ -63,6 +64,7 @@ export function contentJson(
   }
   if (expand.has('body')) json.body = bodyJson(ctx, page, version, expand);
   if (expand.has('container') && space) json.container = spaceJson(ctx, space);
+  if (expand.has('operations')) json.operations = pageOperations(ctx, page);
   for (const key of Object.keys(expandable)) if (key in json) delete expandable[key];
   json.extensions = { position: page.position };
   json._links = {

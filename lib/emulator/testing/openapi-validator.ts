@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-const specs = resolve(__dirname, '../../../../shared/specs');
+// A worktree elsewhere than the usual checkout names the specs folder itself.
+const specs = process.env.PAGEWRIGHT_SPECS_DIR ?? resolve(__dirname, '../../../../shared/specs');
 
 /**
  * Validates JSON answers against the response schemas of Atlassian's OpenAPI documents. Each

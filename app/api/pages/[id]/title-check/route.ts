@@ -15,7 +15,10 @@ export const GET = handler<{ id: string }>(
     const url = new URL(request.url);
     const { title, spaceKey } = querySchema.parse(Object.fromEntries(url.searchParams));
     const uses = await confluence().findPagesByTitle(spaceKey, title);
-    const clash = uses.find((use) => use.id !== id && use.title === title);
+    // Titles are unique per space ignoring case: "roadmap" is taken by "Roadmap".
+    const clash = uses.find(
+      (use) => use.id !== id && use.title.trim().toLowerCase() === title.toLowerCase(),
+    );
     return {
       free: clash === undefined,
       isThisPage: uses.some((use) => use.id === id),

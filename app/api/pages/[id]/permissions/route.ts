@@ -1,0 +1,11 @@
+import { handler } from '@/lib/api/handler';
+import { pageParamsSchema } from '@/lib/api/page-params';
+
+// GET /api/pages/[id]/permissions – may the signed-in user edit this page? (asked on open)
+export const GET = handler<{ id: string }>(
+  async ({ params, confluence }) => {
+    const { id } = pageParamsSchema.parse(params);
+    return await confluence().pagePermissions(id);
+  },
+  { requireSession: true },
+);
