@@ -20,7 +20,6 @@ import {
   hasUnsavedChanges,
   type SaveProblem,
   saveProblemsOf,
-  suggestedTitleOf,
   type VerificationNotice as SaveVerificationNotice,
   verificationNoticeOf,
 } from '@/lib/editor/save-checks';
@@ -88,15 +87,6 @@ function baseOf(page: Page): Base {
 type View =
   | { kind: 'save'; body: string; lines: LineChangeSummary }
   | { kind: 'diff'; body: string; lines: LineChangeSummary; fromSave: boolean };
-
-function firstDiagnosticOf(error: AppError): { line: number; column: number } | null {
-  const details = error.details as { diagnostics?: unknown } | undefined;
-  if (!Array.isArray(details?.diagnostics)) return null;
-  const first: unknown = details.diagnostics[0];
-  if (typeof first !== 'object' || first === null) return null;
-  const { line, column } = first as Record<string, unknown>;
-  return typeof line === 'number' && typeof column === 'number' ? { line, column } : null;
-}
 
 function isSaveShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's';
@@ -325,18 +315,20 @@ function LoadedPageEditor({ page }: { page: Page }) {
       setNotice(messageFor('internal'));
       return;
     }
-    if (error.code === 'title_clash') {
+    if (isAppError(error, 'title_clash')) {
       setClashedTitle(request.title);
-      const suggestion = suggestedTitleOf(error.details);
+      const suggestion = error.details?.suggestedTitle?.trim()
+        ? error.details.suggestedTitle
+        : null;
       setServerTitleSuggestion(suggestion ? { title: request.title, suggestion } : null);
       return;
     }
-    if (error.code === 'invalid_storage') {
+    if (isAppError(error, 'invalid_storage')) {
       const problems = saveProblemsOf(error.details, request.body);
       if (problems.length > 0) {
         setSaveProblems({ body: request.body, problems });
       } else setSaveError(error);
-      const first = firstDiagnosticOf(error);
+      const first = error.details?.diagnostics[0];
       if (first) apiRef.current?.goTo(first.line, first.column);
       return;
     }
