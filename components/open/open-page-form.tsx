@@ -5,7 +5,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 
 import { useOpenPage } from '@/lib/queries/pages';
 
-import { ErrorAlert } from '@/components/session/error-alert';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { Spinner } from '@/components/session/spinner';
 
 /**

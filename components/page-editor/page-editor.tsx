@@ -43,7 +43,7 @@ import { SplitView } from '@/components/editor/split-view';
 import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { StorageEditorLoader } from '@/components/editor/storage-editor-loader';
 import { type LoadedVersion, VersionHistory } from '@/components/history/version-history';
-import { ErrorAlert } from '@/components/session/error-alert';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { useAppTheme } from '@/components/theme/theme-store';
 
 import { ConflictView } from './conflict-view';
