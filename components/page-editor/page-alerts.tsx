@@ -1,20 +1,15 @@
 'use client';
 
-import type { Dispatch } from 'react';
-
 import { ErrorAlert } from '@/components/ui/error-alert';
 
-import type { EditorAction, EditorState } from './editor-state';
+import type { PageEditorContext } from './page-editor-context';
 import { ConflictBanner, DraftOfferBanner, RetryBanner } from './save-banners';
 import { SaveProblemsAlert, VerificationNotice } from './save-notices';
-import type { Drafts } from './use-drafts';
 import type { EditorCommands } from './use-editor-commands';
 import type { SaveFlow } from './use-save-flow';
 
 export interface PageAlertsProps {
-  state: EditorState;
-  dispatch: Dispatch<EditorAction>;
-  drafts: Drafts;
+  editor: PageEditorContext;
   save: SaveFlow;
   commands: Pick<EditorCommands, 'restoreDraft' | 'reloadLatest'>;
   onGoTo: (line: number, column: number) => void;
@@ -24,7 +19,8 @@ export interface PageAlertsProps {
  * What the editor says above the text: a draft on offer, a retry countdown, a conflict, a failed
  * or refused save, and Confluence's verdict after a save.
  */
-export function PageAlerts({ state, dispatch, drafts, save, commands, onGoTo }: PageAlertsProps) {
+export function PageAlerts({ editor, save, commands, onGoTo }: PageAlertsProps) {
+  const { state, dispatch, drafts } = editor;
   const { saver, conflict } = save;
   return (
     <>

@@ -1,14 +1,14 @@
 'use client';
 
-import { type Dispatch, type RefObject, useMemo } from 'react';
+import { useMemo } from 'react';
 
-import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { VersionHistory } from '@/components/history/version-history';
 import { buildSaveChecks } from '@/lib/editor/save-checks';
 
 import { ConflictView } from './conflict-view';
 import { DiffView } from './diff-view';
-import { baseVersionOf, type EditorAction, type EditorState } from './editor-state';
+import { baseVersionOf, type EditorState } from './editor-state';
+import type { PageEditorContext } from './page-editor-context';
 import { RenameDialog } from './rename-dialog';
 import { SavePanel } from './save-panel';
 import type { ConfluenceCheck } from './use-confluence-check';
@@ -16,12 +16,8 @@ import type { EditorCommands } from './use-editor-commands';
 import type { SaveFlow } from './use-save-flow';
 
 export interface PageDialogsProps {
-  page: { id: string; spaceKey: string };
-  state: EditorState;
-  dispatch: Dispatch<EditorAction>;
+  editor: PageEditorContext;
   theme: 'light' | 'dark';
-  apiRef: RefObject<StorageEditorApi | null>;
-  trimmedTitle: string;
   save: SaveFlow;
   /** The latest dry run, whatever body it was for. */
   confluenceCheck: ConfluenceCheck | null;
@@ -29,17 +25,8 @@ export interface PageDialogsProps {
 }
 
 /** The dialog on top of the editor (save panel, diff, rename, history) and the conflict view. */
-export function PageDialogs({
-  page,
-  state,
-  dispatch,
-  theme,
-  apiRef,
-  trimmedTitle,
-  save,
-  confluenceCheck,
-  commands,
-}: PageDialogsProps) {
+export function PageDialogs({ editor, theme, save, confluenceCheck, commands }: PageDialogsProps) {
+  const { page, state, dispatch, apiRef, trimmedTitle } = editor;
   const { base, dialog } = state;
   const { conflict } = save;
   const open = (next: EditorState['dialog']) => dispatch({ type: 'dialogOpened', dialog: next });

@@ -34,6 +34,7 @@ import { LivePreview } from './live-preview';
 import { createLiveValue } from './live-value';
 import { PageAlerts } from './page-alerts';
 import { PageDialogs } from './page-dialogs';
+import type { PageEditorContext } from './page-editor-context';
 import styles from './page-editor.module.css';
 import { PageHeader } from './page-header';
 import { PageToolbar } from './page-toolbar';
@@ -160,29 +161,23 @@ function LoadedPageEditor({ page }: { page: Page }) {
     state.serverTitleSuggestion,
   );
 
-  const confluenceCheck = useConfluenceCheck(id, page.spaceKey);
-  const save = useSaveFlow({
+  const editor: PageEditorContext = {
     page,
     state,
     dispatch,
     apiRef,
     showText,
     drafts,
-    title: { trimmed: trimmedTitle, taken: titleCheck.taken },
+    trimmedTitle,
+  };
+  const confluenceCheck = useConfluenceCheck(id, page.spaceKey);
+  const save = useSaveFlow(editor, {
+    titleTaken: titleCheck.taken,
     confluenceCheck,
     displayName: session.data?.session?.displayName,
   });
   const { conflict, busy, blockers } = save;
-  const commands = useEditorCommands({
-    pageId: id,
-    state,
-    dispatch,
-    apiRef,
-    showText,
-    drafts,
-    trimmedTitle,
-    save,
-  });
+  const commands = useEditorCommands(editor, save);
   const goToInEditor = (line: number, column: number) => apiRef.current?.goTo(line, column);
 
   return (
@@ -198,14 +193,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
         titleSuggestion={titleSuggestion}
       />
 
-      <PageAlerts
-        state={state}
-        dispatch={dispatch}
-        drafts={drafts}
-        save={save}
-        commands={commands}
-        onGoTo={goToInEditor}
-      />
+      <PageAlerts editor={editor} save={save} commands={commands} onGoTo={goToInEditor} />
 
       <PageToolbar
         preferences={preferences}
@@ -263,12 +251,8 @@ function LoadedPageEditor({ page }: { page: Page }) {
       />
 
       <PageDialogs
-        page={page}
-        state={state}
-        dispatch={dispatch}
+        editor={editor}
         theme={theme}
-        apiRef={apiRef}
-        trimmedTitle={trimmedTitle}
         save={save}
         confluenceCheck={confluenceCheck.check}
         commands={commands}

@@ -8,8 +8,8 @@ import styles from './page-editor.module.css';
 export interface PageToolbarProps {
   preferences: EditorPreferences;
   onPreferencesChange: (change: Partial<EditorPreferences>) => void;
-  panes: { editor: boolean; preview: boolean };
-  onTogglePane: (pane: 'editor' | 'preview') => void;
+  panes: Record<Pane, boolean>;
+  onTogglePane: (pane: Pane) => void;
   onFormat: () => void;
   onValidate: () => void;
   onCheckWithConfluence: () => void;
@@ -23,6 +23,14 @@ export interface PageToolbarProps {
   /** Why a save would be refused, shown beside the button (null when it would not). */
   saveWhy: string | null;
 }
+
+type Pane = 'editor' | 'preview';
+
+/** The two panes; the one left showing cannot be hidden. */
+const PANES: ReadonlyArray<{ pane: Pane; label: string; other: Pane }> = [
+  { pane: 'editor', label: 'Editor', other: 'preview' },
+  { pane: 'preview', label: 'Preview', other: 'editor' },
+];
 
 /** The page editor's tools: text, view and page commands, and Save (also Ctrl/Cmd+S). */
 export function PageToolbar({
@@ -52,22 +60,17 @@ export function PageToolbar({
       <button type="button" onClick={onCheckWithConfluence} disabled={checking}>
         Check with Confluence
       </button>
-      <button
-        type="button"
-        aria-pressed={panes.editor}
-        disabled={panes.editor && !panes.preview}
-        onClick={() => onTogglePane('editor')}
-      >
-        Editor
-      </button>
-      <button
-        type="button"
-        aria-pressed={panes.preview}
-        disabled={panes.preview && !panes.editor}
-        onClick={() => onTogglePane('preview')}
-      >
-        Preview
-      </button>
+      {PANES.map(({ pane, label, other }) => (
+        <button
+          key={pane}
+          type="button"
+          aria-pressed={panes[pane]}
+          disabled={panes[pane] && !panes[other]}
+          onClick={() => onTogglePane(pane)}
+        >
+          {label}
+        </button>
+      ))}
       <button
         type="button"
         aria-pressed={preferences.wordWrap}

@@ -1,33 +1,15 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { type Dispatch, type RefObject, useCallback } from 'react';
+import { useCallback } from 'react';
 
-import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { SAVE_MESSAGES } from '@/lib/errors';
 import { pageQueryOptions } from '@/lib/queries/pages';
 
-import {
-  baseVersionOf,
-  type EditorAction,
-  type EditorState,
-  type HistoryVersion,
-} from './editor-state';
+import { baseVersionOf, type HistoryVersion } from './editor-state';
 import { type PageDraft, writeDraft } from './page-draft';
-import type { Drafts } from './use-drafts';
+import type { PageEditorContext } from './page-editor-context';
 import type { SaveFlow } from './use-save-flow';
-
-export interface EditorCommandsInput {
-  pageId: string;
-  state: EditorState;
-  dispatch: Dispatch<EditorAction>;
-  apiRef: RefObject<StorageEditorApi | null>;
-  /** Puts text the app chose into the editor and the preview. */
-  showText: (text: string) => void;
-  drafts: Drafts;
-  trimmedTitle: string;
-  save: Pick<SaveFlow, 'saver' | 'runCheck'>;
-}
 
 export interface EditorCommands {
   /** "Reload latest": theirs in the editor, mine kept aside as a draft on offer. */
@@ -44,16 +26,11 @@ export interface EditorCommands {
 }
 
 /** What the page editor's buttons and banners do to the editor text. */
-export function useEditorCommands({
-  pageId,
-  state,
-  dispatch,
-  apiRef,
-  showText,
-  drafts,
-  trimmedTitle,
-  save,
-}: EditorCommandsInput): EditorCommands {
+export function useEditorCommands(
+  { page, state, dispatch, apiRef, showText, drafts, trimmedTitle }: PageEditorContext,
+  save: Pick<SaveFlow, 'saver' | 'runCheck'>,
+): EditorCommands {
+  const pageId = page.id;
   const queryClient = useQueryClient();
   const notice = (text: string) => dispatch({ type: 'noticed', notice: text });
 

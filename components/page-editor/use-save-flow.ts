@@ -1,9 +1,8 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { type Dispatch, type RefObject, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
-import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { lineChangeSummary, type LineChangeSummary } from '@/lib/editor/line-diff';
 import { hasUnsavedChanges } from '@/lib/editor/save-checks';
 import { applyFix, type TranslatedFix } from '@/lib/error-translator';
@@ -12,10 +11,10 @@ import { type Page, pageQueryKey } from '@/lib/queries/pages';
 import { rememberRecentPage } from '@/lib/queries/recent-pages';
 import { versionsQueryOptions } from '@/lib/queries/versions';
 
-import { baseVersionOf, type EditorAction, type EditorState } from './editor-state';
+import { baseVersionOf } from './editor-state';
 import { deleteDraft, writeDraft } from './page-draft';
+import type { PageEditorContext } from './page-editor-context';
 import type { ConfluenceCheck, ConfluenceCheckRunner } from './use-confluence-check';
-import type { Drafts } from './use-drafts';
 import {
   type ConflictState,
   type PageSave,
@@ -25,15 +24,8 @@ import {
 } from './use-page-save';
 
 export interface SaveFlowInput {
-  page: Page;
-  state: EditorState;
-  dispatch: Dispatch<EditorAction>;
-  apiRef: RefObject<StorageEditorApi | null>;
-  /** Puts text the app chose (the saved merge result) into the editor and the preview. */
-  showText: (text: string) => void;
-  drafts: Drafts;
-  /** The title field's text, trimmed, and whether another page in the space has it. */
-  title: { trimmed: string; taken: boolean };
+  /** Another page in the space has the title being edited. */
+  titleTaken: boolean;
   confluenceCheck: ConfluenceCheckRunner;
   /** Who is signed in, for the "Version n by …" line after a save. */
   displayName: string | undefined;
@@ -69,17 +61,10 @@ function isSaveShortcut(event: KeyboardEvent): boolean {
  * merge live in usePageSave): the save panel and its dry run, the refusals and their fixes,
  * what a save changes in the editor, and Ctrl/Cmd+S.
  */
-export function useSaveFlow({
-  page,
-  state,
-  dispatch,
-  apiRef,
-  showText,
-  drafts,
-  title,
-  confluenceCheck,
-  displayName,
-}: SaveFlowInput): SaveFlow {
+export function useSaveFlow(
+  { page, state, dispatch, apiRef, showText, drafts, trimmedTitle }: PageEditorContext,
+  { titleTaken, confluenceCheck, displayName }: SaveFlowInput,
+): SaveFlow {
   const id = page.id;
   const queryClient = useQueryClient();
   const { base, dialog } = state;
@@ -136,9 +121,9 @@ export function useSaveFlow({
 
   const blockers = [
     drafts.offer ? SAVE_MESSAGES.draftOnOffer : null,
-    title.trimmed === '' ? SAVE_MESSAGES.titleRequired : null,
-    title.trimmed !== '' && title.taken
-      ? SAVE_MESSAGES.titleClash(title.trimmed, page.spaceKey)
+    trimmedTitle === '' ? SAVE_MESSAGES.titleRequired : null,
+    trimmedTitle !== '' && titleTaken
+      ? SAVE_MESSAGES.titleClash(trimmedTitle, page.spaceKey)
       : null,
   ].filter((reason): reason is string => reason !== null);
 
@@ -173,7 +158,7 @@ export function useSaveFlow({
     const worthChecking =
       !state.checkUnavailable &&
       !local.some((d) => d.severity === 'error') &&
-      hasUnsavedChanges(base, { title: title.trimmed, body: now.body }) &&
+      hasUnsavedChanges(base, { title: trimmedTitle, body: now.body }) &&
       !(confluenceCheck.check?.status === 'done' && confluenceCheck.check.body === now.body);
     if (worthChecking) void runCheck(now.body);
   };
@@ -206,7 +191,7 @@ export function useSaveFlow({
     dispatch({ type: 'saveStarted' });
     saver.save({
       baseVersion,
-      title: title.trimmed,
+      title: trimmedTitle,
       body: dialog.body,
       message: state.message,
       minorEdit: state.minorEdit,
