@@ -118,7 +118,7 @@ function detailsFor(code: AppErrorCode, details: unknown): AppErrorDetails | und
 }
 
 /** Rebuilds the server's error from a response body; anything unreadable becomes `internal`. */
-export function appErrorFromBody(body: unknown): AppError {
+function appErrorFromBody(body: unknown): AppError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error = (body as { error: unknown }).error;
     if (typeof error === 'object' && error !== null) {
