@@ -79,6 +79,11 @@ function isOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
+// zod compiles object parsers with `new Function`, and merely probing for it is a violation the
+// page's Trusted Types policy reports (docs/security.md XSS-9). The browser needs no compiled
+// parsers for a few error details: it builds them without (before the schemas below exist).
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 const diagnosticSchema = z.object({
   line: z.number(),
   column: z.number(),
