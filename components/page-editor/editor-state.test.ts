@@ -148,24 +148,18 @@ describe('editorReducer', () => {
     expect(state.saveError).toBeNull();
   });
 
-  it('saveFailed: an invalid_storage with nothing to translate, or any other code, shows the error', () => {
-    const unexplained = new AppError('invalid_storage');
-    expect(
-      editorReducer(loaded(page, page.body), {
+  it.each([new AppError('invalid_storage'), new AppError('confluence_forbidden')])(
+    'saveFailed: $code with nothing to translate shows the error itself',
+    (error) => {
+      const state = editorReducer(loaded(page, page.body), {
         type: 'saveFailed',
-        error: unexplained,
+        error,
         request: request(),
-      }).saveError,
-    ).toBe(unexplained);
-    const forbidden = new AppError('confluence_forbidden');
-    expect(
-      editorReducer(loaded(page, page.body), {
-        type: 'saveFailed',
-        error: forbidden,
-        request: request(),
-      }).saveError,
-    ).toBe(forbidden);
-  });
+      });
+      expect(state.saveError).toBe(error);
+      expect(state.saveProblems).toBeNull();
+    },
+  );
 
   it('saveFailed: something that is not an AppError says so in the status bar', () => {
     const state = editorReducer(
