@@ -88,17 +88,51 @@ const TRANSIENT: ReadonlySet<AppErrorCode> = new Set([
   'offline',
 ]);
 
-export interface AppErrorBody {
-  error: { code: AppErrorCode; message: string; details?: unknown };
+/** A place the server found wrong in a refused body, in the body's own coordinates. */
+export interface ReportedDiagnostic {
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+  /** The engine's diagnostic code; absent when only Confluence's parser spoke. */
+  code?: string;
 }
 
-export class AppError extends Error {
+/**
+ * What each code carries in `details` besides its message. Codes not listed carry none. The
+ * browser checks what arrives against these shapes (lib/http/fetch-json.ts) and drops details
+ * that do not fit, so readers narrow by code and trust the type.
+ */
+export interface AppErrorDetailsByCode {
+  version_conflict: { currentVersion?: number };
+  title_clash: { confluence: string; suggestedTitle?: string | null };
+  invalid_storage: { diagnostics: ReportedDiagnostic[] };
+  rate_limited: { retryAfterMs?: number; reason?: string };
+  sign_in_throttled: { retryAfterMs: number };
+  csrf_rejected: { reason: string };
+  server_unavailable: { cause: string };
+  /** The site no longer serves the v1 API a minor edit on Cloud is saved through. */
+  page_gone: { minorEditUnavailable?: boolean };
+  /** A link from another site: the site the user may sign in to instead, when it is allowed. */
+  bad_request: { signInSite?: string | null };
+  upstream_too_large: { maxBytes?: number };
+}
+
+export type AppErrorDetails<C extends AppErrorCode = AppErrorCode> =
+  C extends keyof AppErrorDetailsByCode ? AppErrorDetailsByCode[C] : never;
+
+export interface AppErrorBody<C extends AppErrorCode = AppErrorCode> {
+  error: { code: C; message: string; details?: AppErrorDetails<C> };
+}
+
+export class AppError<C extends AppErrorCode = AppErrorCode> extends Error {
   override readonly name = 'AppError';
 
   constructor(
-    readonly code: AppErrorCode,
+    readonly code: C,
     message: string = MESSAGES[code],
-    readonly details?: unknown,
+    readonly details?: AppErrorDetails<C>,
   ) {
     super(message);
   }
@@ -111,7 +145,7 @@ export class AppError extends Error {
     return TRANSIENT.has(this.code);
   }
 
-  toBody(): AppErrorBody {
+  toBody(): AppErrorBody<C> {
     return {
       error: {
         code: this.code,
@@ -122,8 +156,15 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
+/** An AppError, or with `codes` one of those: its `details` then have that code's type. */
+export function isAppError<C extends AppErrorCode = AppErrorCode>(
+  value: unknown,
+  ...codes: C[]
+): value is AppError<C> {
+  return (
+    value instanceof AppError &&
+    (codes.length === 0 || (codes as AppErrorCode[]).includes(value.code))
+  );
 }
 
 export function isAppErrorCode(value: unknown): value is AppErrorCode {
@@ -132,18 +173,4 @@ export function isAppErrorCode(value: unknown): value is AppErrorCode {
 
 export function messageFor(code: AppErrorCode): string {
   return MESSAGES[code];
-}
-
-/** Rebuilds the server's error from a response body; anything unreadable becomes `internal`. */
-export function appErrorFromBody(body: unknown): AppError {
-  if (typeof body === 'object' && body !== null && 'error' in body) {
-    const error = (body as { error: unknown }).error;
-    if (typeof error === 'object' && error !== null) {
-      const { code, message, details } = error as Record<string, unknown>;
-      if (isAppErrorCode(code)) {
-        return new AppError(code, typeof message === 'string' ? message : MESSAGES[code], details);
-      }
-    }
-  }
-  return new AppError('internal');
 }

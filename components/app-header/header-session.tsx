@@ -11,9 +11,9 @@ import {
 } from '@/lib/editor/draft-store';
 import { useSession, useSignOut } from '@/lib/queries/session';
 
-import { ModalDialog } from '@/components/page-editor/modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import dialogStyles from '@/components/page-editor/page-editor.module.css';
-import { ErrorAlert } from '@/components/session/error-alert';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { flavourLabel } from '@/components/session/flavour-label';
 import { Spinner } from '@/components/session/spinner';
 

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 
-import { ErrorAlert } from '@/components/session/error-alert';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { AppError, isAppError } from '@/lib/errors';
 import {
   versionBodyQueryOptions,

@@ -7,14 +7,14 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { isAppError } from '@/lib/errors';
 import { useOpenPage } from '@/lib/queries/pages';
 
-import { ErrorAlert } from '@/components/session/error-alert';
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { Spinner } from '@/components/session/spinner';
 
 /** The other site a refused link belongs to, when this server may sign in there. */
 function signInSiteOf(error: unknown): string | null {
-  if (!isAppError(error)) return null;
-  const site = (error.details as { signInSite?: unknown } | undefined)?.signInSite;
-  return typeof site === 'string' && /^https?:\/\//.test(site) ? site : null;
+  if (!isAppError(error, 'bad_request')) return null;
+  const site = error.details?.signInSite;
+  return site && /^https?:\/\//.test(site) ? site : null;
 }
 
 /**

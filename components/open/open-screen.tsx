@@ -2,7 +2,7 @@
 
 import { useSession } from '@/lib/queries/session';
 
-import { ErrorAlert } from '@/components/session/error-alert';
+import { ErrorAlert } from '@/components/ui/error-alert';
 
 import { OpenPageForm } from './open-page-form';
 import { RecentPages } from './recent-pages';

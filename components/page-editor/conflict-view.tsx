@@ -4,12 +4,12 @@ import { useId, useMemo, useRef, useState } from 'react';
 
 import type { StorageDiffEditorApi } from '@/components/editor/diff-editor';
 import { StorageDiffEditorLoader } from '@/components/editor/diff-editor-loader';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { hasConflictMarkers, type MergeOutcome, type PageSide } from '@/lib/editor/merge';
 import { SAVE_MESSAGES } from '@/lib/errors';
 import { formatStorage } from '@/lib/storage-format/format';
 import { parseStorage } from '@/lib/storage-format/parse';
 
-import { ModalDialog } from './modal-dialog';
 import styles from './page-editor.module.css';
 import type { TheirVersion } from './use-page-save';
 

@@ -3,9 +3,9 @@
 import { useId, useMemo, useState } from 'react';
 
 import { StorageDiffEditorLoader } from '@/components/editor/diff-editor-loader';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { canonicalizeForDiff } from '@/lib/storage-format/canonical';
 
-import { ModalDialog } from './modal-dialog';
 import styles from './page-editor.module.css';
 
 export interface DiffViewProps {

@@ -1,11 +1,10 @@
 'use client';
 
-import type { AppError } from '@/lib/errors';
+import { type AppError, isAppError } from '@/lib/errors';
 
 /** The save failed because the site no longer takes minor edits (v1 answered 410). */
 export function isMinorEditUnavailable(error: AppError): boolean {
-  const details = error.details as { minorEditUnavailable?: unknown } | undefined;
-  return details?.minorEditUnavailable === true;
+  return isAppError(error, 'page_gone') && error.details?.minorEditUnavailable === true;
 }
 
 /** Says so in the server's words and offers the same save as a normal edit. */

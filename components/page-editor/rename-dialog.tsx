@@ -2,7 +2,8 @@
 
 import { type FormEvent, useId, useRef, useState } from 'react';
 
-import { ModalDialog } from './modal-dialog';
+import { ModalDialog } from '@/components/ui/modal-dialog';
+
 import { useTitleCheck, useTitleSuggestion } from './title-field';
 
 import styles from './page-editor.module.css';

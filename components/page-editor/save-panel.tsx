@@ -3,12 +3,12 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 
 import { translateDiagnostic, type TranslatedFix } from '@/lib/editor/diagnostic-translation';
+import { ModalDialog } from '@/components/ui/modal-dialog';
 import { describeLineChanges, type LineChangeSummary } from '@/lib/editor/line-diff';
 import { messageFor, SAVE_MESSAGES } from '@/lib/errors';
 import type { RemovalReport } from '@/lib/storage-format/integrity';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
-import { ModalDialog } from './modal-dialog';
 import styles from './page-editor.module.css';
 import type { ConfluenceCheck } from './use-confluence-check';
 

@@ -60,15 +60,9 @@ const MAX_RATE_LIMIT_RETRIES = 5;
 const DEFAULT_RETRY_AFTER_MS = 5_000;
 const MAX_RETRY_AFTER_MS = 120_000;
 
-function currentVersionOf(error: AppError): number | null {
-  const value = (error.details as { currentVersion?: unknown } | undefined)?.currentVersion;
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
-}
-
 /** How long Confluence asked us to wait (Retry-After, passed on by the server), within reason. */
-function retryAfterMsOf(error: AppError): number {
-  const value = (error.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
-  const wait = typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_RETRY_AFTER_MS;
+function retryAfterMsOf(error: AppError<'rate_limited'>): number {
+  const wait = error.details?.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(1_000, wait));
 }
 
@@ -186,21 +180,21 @@ export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOpt
         setPhase({ kind: 'idle' });
         callbacks.current.onSaved(result, request);
       } catch (error) {
-        const retry =
-          isAppError(error) && error.code === 'rate_limited' && attempt < MAX_RATE_LIMIT_RETRIES;
-        const conflict = isAppError(error) && error.code === 'version_conflict';
-        callbacks.current.onFailed(error, request, retry || conflict);
-        if (retry) {
+        const limited =
+          isAppError(error, 'rate_limited') && attempt < MAX_RATE_LIMIT_RETRIES ? error : null;
+        const conflict = isAppError(error, 'version_conflict') ? error : null;
+        callbacks.current.onFailed(error, request, limited !== null || conflict !== null);
+        if (limited) {
           const at = Date.now();
           setNow(at);
           setPhase({
             kind: 'waiting',
             request,
-            retryAt: at + retryAfterMsOf(error),
+            retryAt: at + retryAfterMsOf(limited),
             attempt: attempt + 1,
           });
         } else if (conflict) {
-          void startConflict(request, currentVersionOf(error) ?? request.baseVersion + 1);
+          void startConflict(request, conflict.details?.currentVersion ?? request.baseVersion + 1);
         } else {
           setPhase({ kind: 'idle' });
         }

@@ -2,7 +2,7 @@
 
 import { useDemoAccounts, type DemoAccount } from '@/lib/queries/session';
 
-import { ErrorAlert } from './error-alert';
+import { ErrorAlert } from '@/components/ui/error-alert';
 
 interface DemoAccountsPanelProps {
   onUse: (account: DemoAccount) => void;

@@ -2,10 +2,10 @@
 
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { useSignIn, type SessionInfo, type SignInRequest } from '@/lib/queries/session';
 
 import { DemoAccountsPanel } from './demo-accounts-panel';
-import { ErrorAlert } from './error-alert';
 import { MethodPicker } from './method-picker';
 import {
   EMPTY_SIGN_IN,

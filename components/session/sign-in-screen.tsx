@@ -4,11 +4,11 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
+import { ErrorAlert } from '@/components/ui/error-alert';
 import { messageFor } from '@/lib/errors';
 import type { SignInReason } from '@/lib/queries/auth-errors';
 import { useSession } from '@/lib/queries/session';
 
-import { ErrorAlert } from './error-alert';
 import { flavourLabel } from './flavour-label';
 import { safeNextPath } from './safe-next-path';
 import { SignInForm } from './sign-in-form';

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 
 import { ConfluenceError } from '@/lib/confluence/errors';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 
 /**
  * Every failure becomes one AppError: a code the browser understands and a message written for
@@ -83,9 +83,9 @@ export function errorResponse(error: AppError, requestId: string): Response {
     'cache-control': 'no-store',
     'x-request-id': requestId,
   };
-  const retryAfterMs = (error.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
-  if (error.code === 'rate_limited' || error.code === 'sign_in_throttled') {
-    headers['retry-after'] = String(Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000)));
+  if (isAppError(error, 'rate_limited', 'sign_in_throttled')) {
+    const retryAfterMs = error.details?.retryAfterMs ?? 1000;
+    headers['retry-after'] = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
   }
   const body = error.toBody();
   return Response.json(

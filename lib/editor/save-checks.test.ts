@@ -4,7 +4,6 @@ import {
   buildSaveChecks,
   hasUnsavedChanges,
   saveProblemsOf,
-  suggestedTitleOf,
   verificationNoticeOf,
 } from './save-checks';
 
@@ -95,17 +94,17 @@ describe('saveProblemsOf', () => {
     expect(problems[0]).toMatchObject({ line: 2, column: 5, cause: 'Confluence says no' });
   });
 
-  it('ignores details that are not diagnostics', () => {
+  it('finds none for a valid body refused without details', () => {
     expect(saveProblemsOf(undefined, '<p>x</p>')).toEqual([]);
-    expect(saveProblemsOf({ diagnostics: [{ line: 'a' }] }, '<p>x</p>')).toEqual([]);
+    expect(saveProblemsOf({ diagnostics: [] }, '<p>x</p>')).toEqual([]);
   });
-});
 
-describe('suggestedTitleOf', () => {
-  it('reads the free title sent with a title clash', () => {
-    expect(suggestedTitleOf({ suggestedTitle: 'Roadmap (2)' })).toBe('Roadmap (2)');
-    expect(suggestedTitleOf({ suggestedTitle: null })).toBeNull();
-    expect(suggestedTitleOf(undefined)).toBeNull();
+  it('defaults the range and code of a Confluence-only position to the point it names', () => {
+    const [problem] = saveProblemsOf(
+      { diagnostics: [{ line: 1, column: 4, message: 'Confluence says no' }] },
+      '<p>x</p>',
+    );
+    expect(problem).toMatchObject({ line: 1, column: 4, cause: 'Confluence says no' });
   });
 });
 

@@ -5,6 +5,7 @@ import { parseStorage } from '@/lib/storage-format/parse';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
 import { translateDiagnostic, type TranslatedFix } from './diagnostic-translation';
+import type { AppErrorDetails } from '@/lib/errors';
 
 /**
  * The save panel's checks on what is about to be saved, worked out without React: whether the
@@ -52,35 +53,26 @@ export interface SaveProblem {
   fixes: TranslatedFix[];
 }
 
-function isDiagnosticLike(value: unknown): value is Pick<Diagnostic, 'line' | 'column'> {
-  if (typeof value !== 'object' || value === null) return false;
-  const { line, column } = value as Record<string, unknown>;
-  return typeof line === 'number' && typeof column === 'number';
-}
-
 /**
  * The problems of a save refused as `invalid_storage`, translated for `body` (the text that was
  * sent). The engine's own diagnostics of the body come first: they carry exact ranges, so their
  * fixes apply. A refusal only Confluence raised (the engine passed the body) is translated from
  * the server's details, which carry Confluence's position and words.
  */
-export function saveProblemsOf(details: unknown, body: string): SaveProblem[] {
+export function saveProblemsOf(
+  details: AppErrorDetails<'invalid_storage'> | undefined,
+  body: string,
+): SaveProblem[] {
   const local = parseStorage(body).diagnostics.filter((d) => d.severity === 'error');
-  const sent = (details as { diagnostics?: unknown } | undefined)?.diagnostics;
-  const remote: Diagnostic[] = Array.isArray(sent)
-    ? sent.filter(isDiagnosticLike).map((d) => {
-        const raw = d as Partial<Diagnostic>;
-        return {
-          severity: 'error',
-          code: typeof raw.code === 'string' ? raw.code : 'confluence_parse_error',
-          message: typeof raw.message === 'string' ? raw.message : 'Confluence refused the body.',
-          line: d.line,
-          column: d.column,
-          endLine: typeof raw.endLine === 'number' ? raw.endLine : d.line,
-          endColumn: typeof raw.endColumn === 'number' ? raw.endColumn : d.column,
-        };
-      })
-    : [];
+  const remote = (details?.diagnostics ?? []).map((d): Diagnostic => ({
+    severity: 'error',
+    code: d.code ?? 'confluence_parse_error',
+    message: d.message,
+    line: d.line,
+    column: d.column,
+    endLine: d.endLine ?? d.line,
+    endColumn: d.endColumn ?? d.column,
+  }));
   const problems = local.length > 0 ? local : remote;
   return problems.map((diagnostic) => {
     const translation = translateDiagnostic(body, diagnostic);
@@ -92,12 +84,6 @@ export function saveProblemsOf(details: unknown, body: string): SaveProblem[] {
       fixes: translation.fixes,
     };
   });
-}
-
-/** The free title the server suggested with a 409 title clash, if it found one. */
-export function suggestedTitleOf(details: unknown): string | null {
-  const value = (details as { suggestedTitle?: unknown } | undefined)?.suggestedTitle;
-  return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
 /** What the editor shows after a save: the server's read-after-write verdict, in words. */

@@ -61,23 +61,85 @@ describe('fetchJson', () => {
     });
   });
 
-  it('rebuilds the server error as an AppError with its code, message and details', async () => {
+  it('rebuilds the server error as an AppError with its code, message and typed details', async () => {
     stubFetch(async () =>
-      jsonResponse(400, {
+      jsonResponse(409, {
         error: {
-          code: 'bad_request',
-          message: 'Enter a page id or paste a page URL.',
-          details: { field: 'url' },
+          code: 'version_conflict',
+          message: 'Someone else saved this page after you opened it.',
+          details: { currentVersion: 7 },
           requestId: 'abc12345',
         },
       }),
     );
-    const error = await fetchJson('/api/pages/resolve?url=').catch((caught: unknown) => caught);
+    const error = await fetchJson('/api/pages/1', { method: 'PUT', body: {} }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({
-      code: 'bad_request',
-      message: 'Enter a page id or paste a page URL.',
-      details: { field: 'url' },
+      code: 'version_conflict',
+      message: 'Someone else saved this page after you opened it.',
+      details: { currentVersion: 7 },
+    });
+  });
+
+  it('keeps the diagnostics of invalid_storage and the free title of title_clash', async () => {
+    const diagnostics = [
+      { line: 2, column: 5, endLine: 2, endColumn: 9, message: 'm', code: 'unclosed_tag' },
+      { line: 3, column: 1, message: 'Confluence says no' },
+    ];
+    stubFetch(async () =>
+      jsonResponse(422, {
+        error: { code: 'invalid_storage', message: 'm', details: { diagnostics } },
+      }),
+    );
+    await expect(fetchJson('/api/x')).rejects.toMatchObject({ details: { diagnostics } });
+    const clash = {
+      confluence: 'A page with this title already exists',
+      suggestedTitle: 'Roadmap (2)',
+    };
+    stubFetch(async () =>
+      jsonResponse(409, { error: { code: 'title_clash', message: 'm', details: clash } }),
+    );
+    await expect(fetchJson('/api/x')).rejects.toMatchObject({ details: clash });
+  });
+
+  it.each([
+    ['version_conflict', { currentVersion: 'seven' }],
+    ['version_conflict', { currentVersion: 0 }],
+    ['invalid_storage', { diagnostics: [{ line: 'a', column: 1, message: 'm' }] }],
+    ['invalid_storage', { diagnostics: { line: 1, column: 1, message: 'm' } }],
+    ['invalid_storage', 'line 1'],
+    ['title_clash', { suggestedTitle: 'Roadmap (2)' }],
+    ['rate_limited', { retryAfterMs: '5000' }],
+    ['sign_in_throttled', null],
+  ])(
+    'drops %s details that do not fit the code (%j), keeping code and message',
+    async (code, details) => {
+      stubFetch(async () => jsonResponse(400, { error: { code, message: 'Kept.', details } }));
+      const error = (await fetchJson('/api/x').catch((caught: unknown) => caught)) as AppError;
+      expect(error).toBeInstanceOf(AppError);
+      expect(error.code).toBe(code);
+      expect(error.message).toBe('Kept.');
+      expect(error.details).toBeUndefined();
+    },
+  );
+
+  it('drops details sent with a code that carries none', async () => {
+    stubFetch(async () =>
+      jsonResponse(400, {
+        error: { code: 'bad_request', message: 'm', details: { field: 'url' } },
+      }),
+    );
+    const error = (await fetchJson('/api/x').catch((caught: unknown) => caught)) as AppError;
+    expect(error).toMatchObject({ code: 'bad_request', message: 'm' });
+    expect(error.details).toBeUndefined();
+  });
+
+  it('falls back to the code’s own message when the server sent none', async () => {
+    stubFetch(async () => jsonResponse(403, { error: { code: 'confluence_forbidden' } }));
+    await expect(fetchJson('/api/x')).rejects.toMatchObject({
+      message: 'You do not have permission to do this in Confluence.',
     });
   });
 

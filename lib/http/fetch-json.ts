@@ -1,4 +1,13 @@
-import { AppError, appErrorFromBody } from '@/lib/errors';
+import { z } from 'zod';
+
+import {
+  AppError,
+  type AppErrorCode,
+  type AppErrorDetails,
+  type AppErrorDetailsByCode,
+  isAppErrorCode,
+  messageFor,
+} from '@/lib/errors';
 
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from './csrf-header';
 
@@ -68,4 +77,68 @@ async function readJson(response: Response): Promise<unknown> {
 
 function isOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+// zod compiles object parsers with `new Function`, and merely probing for it is a violation the
+// page's Trusted Types policy reports (docs/security.md XSS-9). The browser needs no compiled
+// parsers for a few error details: it builds them without (before the schemas below exist).
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
+const diagnosticSchema = z.object({
+  line: z.number(),
+  column: z.number(),
+  endLine: z.number().optional(),
+  endColumn: z.number().optional(),
+  message: z.string(),
+  code: z.string().optional(),
+});
+
+/** The shape of each code's details (lib/errors.ts), checked once here for every screen. */
+const DETAILS_SCHEMAS: { [C in keyof AppErrorDetailsByCode]: z.ZodType<AppErrorDetailsByCode[C]> } =
+  {
+    version_conflict: z.object({ currentVersion: z.number().int().positive().optional() }),
+    title_clash: z.object({
+      confluence: z.string(),
+      suggestedTitle: z.string().nullable().optional(),
+    }),
+    invalid_storage: z.object({ diagnostics: z.array(diagnosticSchema) }),
+    rate_limited: z.object({
+      retryAfterMs: z.number().optional(),
+      reason: z.string().optional(),
+    }),
+    sign_in_throttled: z.object({ retryAfterMs: z.number() }),
+    csrf_rejected: z.object({ reason: z.string() }),
+    server_unavailable: z.object({ cause: z.string() }),
+    page_gone: z.object({ minorEditUnavailable: z.boolean().optional() }),
+    bad_request: z.object({ signInSite: z.string().nullable().optional() }),
+    upstream_too_large: z.object({ maxBytes: z.number().optional() }),
+  };
+
+function hasDetails(code: AppErrorCode): code is keyof AppErrorDetailsByCode {
+  return Object.hasOwn(DETAILS_SCHEMAS, code);
+}
+
+/** The details as the code's type, or undefined when they do not fit it (or the code has none). */
+function detailsFor(code: AppErrorCode, details: unknown): AppErrorDetails | undefined {
+  if (details === undefined || !hasDetails(code)) return undefined;
+  const parsed = DETAILS_SCHEMAS[code].safeParse(details);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Rebuilds the server's error from a response body; anything unreadable becomes `internal`. */
+function appErrorFromBody(body: unknown): AppError {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const error = (body as { error: unknown }).error;
+    if (typeof error === 'object' && error !== null) {
+      const { code, message, details } = error as Record<string, unknown>;
+      if (isAppErrorCode(code)) {
+        return new AppError(
+          code,
+          typeof message === 'string' ? message : messageFor(code),
+          detailsFor(code, details),
+        );
+      }
+    }
+  }
+  return new AppError('internal');
 }

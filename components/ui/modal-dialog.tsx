@@ -2,7 +2,7 @@
 
 import { type ReactNode, type RefObject, useId, useLayoutEffect, useRef } from 'react';
 
-import styles from './page-editor.module.css';
+import styles from './modal-dialog.module.css';
 
 export interface ModalDialogProps {
   /** The visible heading, also the dialog's accessible name. */

@@ -1,0 +1,248 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+
+import { lineChangeSummary, type LineChangeSummary } from '@/lib/editor/line-diff';
+import { hasUnsavedChanges } from '@/lib/editor/save-checks';
+import { applyFix, type TranslatedFix } from '@/lib/editor/diagnostic-translation';
+import { isAppError, SAVE_MESSAGES } from '@/lib/errors';
+import { type Page, pageQueryKey } from '@/lib/queries/pages';
+import { rememberRecentPage } from '@/lib/queries/recent-pages';
+import { versionsQueryOptions } from '@/lib/queries/versions';
+
+import { baseVersionOf } from './editor-state';
+import { deleteDraft, writeDraft } from './page-draft';
+import type { PageEditorContext } from './page-editor-context';
+import type { ConfluenceCheck, ConfluenceCheckRunner } from './use-confluence-check';
+import {
+  type ConflictState,
+  type PageSave,
+  type SaveRequest,
+  type SaveResult,
+  usePageSave,
+} from './use-page-save';
+
+export interface SaveFlowInput {
+  /** Another page in the space has the title being edited. */
+  titleTaken: boolean;
+  confluenceCheck: ConfluenceCheckRunner;
+  /** Who is signed in, for the "Version n by …" line after a save. */
+  displayName: string | undefined;
+  /** Confluence will not take a save from this user: the save panel does not open. */
+  readOnly: boolean;
+}
+
+export interface SaveFlow {
+  saver: PageSave;
+  conflict: ConflictState | null;
+  /** A save is on the wire or waiting to be retried. */
+  busy: boolean;
+  /** The status bar's word on saving: a save in progress, a conflict, or whether the text is saved. */
+  status(dirty: boolean, savedVersion: number): string;
+  /** Why saving is refused before anything is sent (empty when it is not). */
+  blockers: string[];
+  /** The editor's text now, with its line changes against the base. */
+  snapshot(): { body: string; lines: LineChangeSummary };
+  openSavePanel(): void;
+  /** Confluence's dry run of `text`; a site that refuses the dry run itself is not asked again. */
+  runCheck(text: string): Promise<ConfluenceCheck | null>;
+  submitSave(): void;
+  /** A fix offered in the save panel, applied to the text the panel was opened on. */
+  fixInPanel(fix: TranslatedFix): void;
+  /** A fix offered with a refused save, applied to the text that was sent. */
+  fixRefusedSave(fix: TranslatedFix): void;
+}
+
+function isSaveShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's';
+}
+
+/**
+ * The page editor's side of saving (DATA-1, DATA-7; the network side, 429 countdown and 409
+ * merge live in usePageSave): the save panel and its dry run, the refusals and their fixes,
+ * what a save changes in the editor, and Ctrl/Cmd+S.
+ */
+export function useSaveFlow(
+  { page, state, dispatch, apiRef, showText, drafts, trimmedTitle }: PageEditorContext,
+  { titleTaken, confluenceCheck, displayName, readOnly }: SaveFlowInput,
+): SaveFlow {
+  const id = page.id;
+  const queryClient = useQueryClient();
+  const { base, dialog } = state;
+  const baseVersion = baseVersionOf(state);
+
+  const onSaved = (result: SaveResult, request: SaveRequest) => {
+    const when = new Date().toISOString();
+    const by = displayName ?? base.by;
+    queryClient.setQueryData<Page>(pageQueryKey(id), (old) =>
+      old
+        ? {
+            ...old,
+            title: request.title,
+            body: request.body,
+            version: {
+              ...old.version,
+              number: result.version,
+              when,
+              by,
+              message: request.message.trim(),
+              minorEdit: request.minorEdit,
+            },
+          }
+        : old,
+    );
+    if (request.fromMerge) showText(request.body);
+    dispatch({ type: 'saved', result, request, when, by });
+    deleteDraft(id);
+    void queryClient.invalidateQueries({ queryKey: versionsQueryOptions(id).queryKey });
+    rememberRecentPage({ id, title: request.title, spaceKey: page.spaceKey });
+  };
+
+  const onFailed = (error: unknown, request: SaveRequest, handledByFlow: boolean) => {
+    // The text stays in the editor; keep a draft too (a sign-in redirect may follow).
+    if (request.fromMerge) drafts.keepNow();
+    else
+      writeDraft({
+        pageId: id,
+        baseVersion: request.baseVersion,
+        body: request.body,
+        title: request.title,
+        savedAt: Date.now(),
+      });
+    if (handledByFlow) return;
+    dispatch({ type: 'saveFailed', error, request });
+    const first = isAppError(error, 'invalid_storage') ? error.details?.diagnostics[0] : undefined;
+    if (first) apiRef.current?.goTo(first.line, first.column);
+  };
+
+  const saver = usePageSave({ pageId: id, parentId: base.parentId, onSaved, onFailed });
+  const { phase } = saver;
+  const conflict = phase.kind === 'conflict' ? phase : null;
+  const busy = phase.kind === 'saving' || phase.kind === 'waiting';
+
+  const blockers = [
+    drafts.offer ? SAVE_MESSAGES.draftOnOffer : null,
+    trimmedTitle === '' ? SAVE_MESSAGES.titleRequired : null,
+    trimmedTitle !== '' && titleTaken
+      ? SAVE_MESSAGES.titleClash(trimmedTitle, page.spaceKey)
+      : null,
+  ].filter((reason): reason is string => reason !== null);
+
+  const snapshot = () => {
+    const text = apiRef.current?.getValue() ?? state.body;
+    return { body: text, lines: lineChangeSummary(base.body, text) };
+  };
+
+  const runCheck = async (text: string) => {
+    const result = await confluenceCheck.run(text);
+    if (
+      result?.status === 'failed' &&
+      (result.error.code === 'page_gone' || result.error.code === 'confluence_forbidden')
+    ) {
+      dispatch({ type: 'checkUnavailable' });
+    }
+    return result;
+  };
+
+  const openSavePanel = () => {
+    if (busy || readOnly) return;
+    if (conflict?.merge) {
+      saver.openConflictView();
+      return;
+    }
+    if (conflict) return;
+    const now = snapshot();
+    dispatch({ type: 'dialogOpened', dialog: { kind: 'save', ...now } });
+    // Confluence's dry run in the background while the panel is open (warnings are shown, only
+    // its parse error blocks); not for a body the engine already refuses or that changes nothing.
+    const local = state.diagnostics.filter((d) => !state.serverDiagnostics.includes(d));
+    const worthChecking =
+      !state.checkUnavailable &&
+      !local.some((d) => d.severity === 'error') &&
+      hasUnsavedChanges(base, { title: trimmedTitle, body: now.body }) &&
+      !(confluenceCheck.check?.status === 'done' && confluenceCheck.check.body === now.body);
+    if (worthChecking) void runCheck(now.body);
+  };
+
+  /** A one-click fix from the translator, applied through the editor (so Ctrl+Z undoes it). */
+  const applyTranslatedFix = (source: string, fix: TranslatedFix): boolean => {
+    const api = apiRef.current;
+    if (!api || api.getValue() !== source) return false;
+    api.setValue(applyFix(source, fix));
+    dispatch({ type: 'noticed', notice: `Fixed: ${fix.title}` });
+    return true;
+  };
+  const fixInPanel = (fix: TranslatedFix) => {
+    if (dialog?.kind !== 'save') return;
+    if (applyTranslatedFix(dialog.body, fix)) {
+      dispatch({ type: 'dialogOpened', dialog: { kind: 'save', ...snapshot() } });
+    }
+  };
+  const fixRefusedSave = (fix: TranslatedFix) => {
+    const refused = state.saveProblems;
+    if (!refused) return;
+    if (applyTranslatedFix(refused.body, fix)) {
+      dispatch({ type: 'refusalFixed' });
+      requestAnimationFrame(() => apiRef.current?.focus());
+    }
+  };
+
+  const submitSave = () => {
+    if (dialog?.kind !== 'save') return;
+    dispatch({ type: 'saveStarted' });
+    saver.save({
+      baseVersion,
+      title: trimmedTitle,
+      body: dialog.body,
+      message: state.message,
+      minorEdit: state.minorEdit,
+      // A draft restored from an older version: its base body is fetched if a merge needs it.
+      base: { title: base.title, body: state.baseOverride === null ? base.body : null },
+      fromMerge: false,
+    });
+  };
+
+  // Ctrl/Cmd+S anywhere on the page (capture: before Monaco or the browser's own "Save as").
+  // Inside a dialog the dialog handles it (the save panel saves).
+  const shortcutRef = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    shortcutRef.current = () => {
+      if (dialog === null && !conflict?.open) openSavePanel();
+    };
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isSaveShortcut(event)) return;
+      event.preventDefault();
+      shortcutRef.current();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+
+  const status = (dirty: boolean, savedVersion: number) =>
+    phase.kind === 'saving'
+      ? 'Saving…'
+      : phase.kind === 'waiting'
+        ? 'Waiting to retry'
+        : conflict
+          ? 'Conflict'
+          : dirty
+            ? 'Unsaved changes'
+            : `Saved v${savedVersion}`;
+
+  return {
+    saver,
+    conflict,
+    busy,
+    status,
+    blockers,
+    snapshot,
+    openSavePanel,
+    runCheck,
+    submitSave,
+    fixInPanel,
+    fixRefusedSave,
+  };
+}
