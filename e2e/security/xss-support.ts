@@ -6,7 +6,7 @@ import { storageBody } from '../../lib/storage-format/render/xss-embedding';
 import { OWASP_EVASION } from './owasp-evasion';
 
 /**
- * Shared pieces of the XSS specs (issue #6): the corpus (DOMPurify's fixtures, H5SC's vectors,
+ * Shared pieces of the XSS specs: the corpus (DOMPurify's fixtures, H5SC's vectors,
  * OWASP's evasion examples), storage bodies that carry many payloads each, and the watchers that
  * prove nothing ran: hooked dialogs and a per-frame marker, every request, CSP violations.
  */
