@@ -48,7 +48,7 @@ export const test = base.extend<Fixtures>({
       // Chromium's note that the preview's sandbox blocked script ("Blocked script execution in
       // 'about:srcdoc' …") is logged now and then while a new preview document loads, though the
       // document holds no script (payloads render as text, asserted in the specs). It is the
-      // sandbox (security.md XSS-5) doing its job, not an app error.
+      // sandbox (docs/security.md XSS-5) doing its job, not an app error.
       if (message.type() === 'error' && !SANDBOX_NOTE.test(message.text()))
         errors.push(message.text());
     });

@@ -24,7 +24,7 @@ test('the page loads with breadcrumb, title, version and preview', async ({
   await expect(page.getByText(/^Version 3 by /)).toBeVisible();
   await expect(editorPage.saveState).toHaveText('Saved v3');
   await expect(page.getByLabel('Title')).toHaveValue('Sandbox');
-  // The preview frame is sandboxed without scripts (security.md XSS-5).
+  // The preview frame is sandboxed without scripts (docs/security.md XSS-5).
   const sandbox = await page.locator('iframe').first().getAttribute('sandbox');
   expect(sandbox).not.toBeNull();
   expect(sandbox).not.toContain('allow-scripts');

@@ -96,7 +96,7 @@ test('sign in, open, save and sign out through the balancer, across both instanc
 test('failed sign-ins on both instances add up to one throttle', async ({ appUrl }) => {
   const [first, second] = instanceUrls() as [string, string];
   const answeredBy = new Set<string>();
-  // Five failures for one user block it (security.md RATE-1); round robin spreads them over both
+  // Five failures for one user block it (docs/security.md RATE-1); round robin spreads them over both
   // instances, so only a shared counter reaches five.
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     const response = await signIn(appUrl, appUrl, 'alex', WRONG_PASSWORD);

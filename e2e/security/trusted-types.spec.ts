@@ -6,7 +6,7 @@ import { resetEmulator } from '../emulator-admin';
 import { previewFrame } from '../pages/preview-frame';
 
 /**
- * security.md XSS-9: Trusted Types, enforced. The server sends `require-trusted-types-for
+ * docs/security.md XSS-9: Trusted Types, enforced. The server sends `require-trusted-types-for
  * 'script'` with the app's policy list in the enforced CSP (PAGEWRIGHT_TRUSTED_TYPES defaults
  * to enforce), so every DOM XSS sink the app, Next, Turbopack, DOMPurify or Monaco reaches with
  * a plain string would throw. A journey through every part of the app that writes HTML or starts

@@ -16,7 +16,7 @@ import {
 } from './xss-support';
 
 /**
- * security.md XSS-4: each defence layer alone, in the real browser, because the sandbox would
+ * docs/security.md XSS-4: each defence layer alone, in the real browser, because the sandbox would
  * hide a sanitizer bypass and the sanitizer would hide a sandbox mistake.
  * (a) The sanitizer without the sandbox: the app's own renderer (writer + DOMPurify with the
  *     app's config, bundled from lib/storage-format/render) runs in a plain page; its output goes

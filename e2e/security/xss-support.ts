@@ -91,7 +91,7 @@ export function installXssHooks(): void {
 }
 
 /**
- * Sandbox tokens the preview frame may carry. security.md XSS-5 asks for an empty sandbox, at
+ * Sandbox tokens the preview frame may carry. docs/security.md XSS-5 asks for an empty sandbox, at
  * most the popup tokens; the preview now also sets `allow-same-origin` (without
  * `allow-scripts`) so the app can patch the frame's DOM — a documented deviation the specs
  * tolerate and report (docs/security-tests.md). Script, forms, modals and top navigation stay

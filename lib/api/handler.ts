@@ -30,7 +30,7 @@ export interface HandlerContext<P> {
 }
 
 interface HandlerOptions {
-  /** State-changing: CSRF-checked (security.md SESS-6). */
+  /** State-changing: CSRF-checked (docs/security.md SESS-6). */
   mutating?: boolean;
   /** Reject with `not_signed_in` unless a valid session exists. */
   requireSession?: boolean;
@@ -61,7 +61,7 @@ export function handler<P = Record<string, never>>(
       const session = await getIronSession<Partial<SessionData>>(request, cookies, sessionConfig);
       if (!session.sid && hasCookie(request, sessionConfig.cookieName)) {
         // iron-session 8 turns a tampered, foreign or expired seal into an empty session
-        // silently; count it (security.md SESS-8), never with the cookie's value.
+        // silently; count it (docs/security.md SESS-8), never with the cookie's value.
         log.warn({ event: 'session_unseal_failed' }, 'session cookie could not be opened');
       }
       // The revocation lookup may go to Redis: done once, and only where a session is needed.
@@ -106,7 +106,7 @@ export function handler<P = Record<string, never>>(
   };
 }
 
-/** Failures that are security events of their own (security.md LOG-3), by error code. */
+/** Failures that are security events of their own (docs/security.md LOG-3), by error code. */
 const SECURITY_EVENTS: Partial<Record<AppErrorCode, string>> = {
   csrf_rejected: 'csrf_rejected',
   sign_in_throttled: 'login_blocked',
@@ -151,7 +151,7 @@ function clientFor(session: Session, signedIn: boolean): ConfluenceClient {
 }
 
 /**
- * The request headers an answer depends on besides its URL (security.md SESS-6): the CSRF check
+ * The request headers an answer depends on besides its URL (docs/security.md SESS-6): the CSRF check
  * refuses or accepts by them, so no cache may hand one's answer to the other. API answers are
  * `no-store` as well; this covers a cache that ignores that.
  */

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { sharedStore, StoreUnavailableError, type SharedStore } from '@/lib/store';
 
 /**
- * Sign-in throttling (security.md RATE-1): per client IP (10 attempts a minute, 100 failures a
+ * Sign-in throttling (docs/security.md RATE-1): per client IP (10 attempts a minute, 100 failures a
  * day) and per site + user (5 failures in a row, then blocks of 1, 2, 4 … minutes up to an
  * hour). A blocked attempt costs Confluence nothing: it is refused before any upstream call.
  * The counters live in the shared store, so with REDIS_URL every instance behind a load

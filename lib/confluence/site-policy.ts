@@ -1,5 +1,5 @@
 /**
- * Which Confluence sites this server may talk to (security.md SSRF-1, SSRF-2). The operator lists
+ * Which Confluence sites this server may talk to (docs/security.md SSRF-1, SSRF-2). The operator lists
  * them in `CONFLUENCE_ALLOWED_HOSTS` (`*.atlassian.net,wiki.corp.example,http://wiki.lan:8090`);
  * the configured `CONFLUENCE_BASE_URL` and, in demo mode, the embedded emulator are always
  * allowed. A user's URL is normalised to origin + context path before anything is fetched.

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path';
 
 /**
- * The iron-session password (security.md SESS-1). `SESSION_SECRET` (≥ 32 characters), or
+ * The iron-session password (docs/security.md SESS-1). `SESSION_SECRET` (≥ 32 characters), or
  * `SESSION_SECRETS` as JSON `{"2":"new…","1":"old…"}` to rotate: the highest id seals, every id
  * unseals. In demo mode a random secret is made once and kept next to the emulator's data.
  */
