@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { readPage, resetEmulator } from './emulator-admin';
 import { expect, test } from './fixtures';
 import { SANDBOX_ID } from './pages/editor-page';
-import { previewFrame } from './pages/preview-frame';
+import { previewFrame, previewIframe } from './pages/preview-frame';
 
 /**
  * The preview pane (components/editor/preview-pane.tsx): Instant vs Confluence rendering,
@@ -21,9 +21,9 @@ const PIXEL = Buffer.from(
 
 /** The frame's vertical scroll offset. */
 function frameScrollY(page: Page): Promise<number> {
-  return page
-    .locator('iframe[title="Preview"]')
-    .evaluate((element) => (element as HTMLIFrameElement).contentWindow!.scrollY);
+  return previewIframe(page).evaluate(
+    (element) => (element as HTMLIFrameElement).contentWindow!.scrollY,
+  );
 }
 
 test.beforeEach(async () => {
@@ -166,7 +166,7 @@ function sectionOfLine(lines: string[], line: number): number {
 
 /** The section whose heading is the last one at or above the frame's top edge. */
 function frameTopSection(page: Page): Promise<number> {
-  return page.locator('iframe[title="Preview"]').evaluate((element) => {
+  return previewIframe(page).evaluate((element) => {
     const doc = (element as HTMLIFrameElement).contentDocument!;
     const above = Array.from(doc.querySelectorAll('h2')).filter(
       (heading) => heading.getBoundingClientRect().top <= 5,
@@ -197,7 +197,7 @@ test('the preview follows the editor, the editor follows the preview, and clicks
 
   // Preview → editor: scrolling the frame to Section 30 brings its source into view.
   const section30 = lines.findIndex((text) => text.includes('<h2>Section 30</h2>')) + 1;
-  await page.locator('iframe[title="Preview"]').evaluate((element) => {
+  await previewIframe(page).evaluate((element) => {
     const doc = (element as HTMLIFrameElement).contentDocument!;
     const heading = Array.from(doc.querySelectorAll('h2')).find(
       (h) => h.textContent === 'Section 30',
@@ -220,7 +220,7 @@ test('typing keeps the scroll position and re-creates only the edited block', as
   editorPage,
 }) => {
   await editorPage.signInAndOpen(LARGE_ID);
-  const iframe = page.locator('iframe[title="Preview"]');
+  const iframe = previewIframe(page);
   await expect(
     previewFrame(page).getByRole('heading', { name: 'Section 1', exact: true }),
   ).toBeVisible();

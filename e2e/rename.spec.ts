@@ -41,7 +41,7 @@ test('a taken title is refused as you type; a free one is saved with the body in
   await expect(editorPage.saveState).toHaveText('Unsaved changes');
 
   await editorPage.toolbarButton('Save').click();
-  const panel = page.getByRole('dialog', { name: 'Save page' });
+  const panel = editorPage.savePanel;
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved version 4').first()).toBeVisible();
 

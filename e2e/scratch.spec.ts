@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { previewIframe } from './pages/preview-frame';
 
 test.describe('Scratchpad', () => {
   test('Monaco loads from the app itself and is typeable, with auto-closing tags', async ({
@@ -88,7 +89,7 @@ test.describe('Scratchpad', () => {
     const frame = scratchpad.preview;
     await expect(frame.getByRole('heading', { name: 'Preview title' })).toBeVisible();
     await expect(frame.getByText('Hello preview')).toBeVisible();
-    const iframe = page.locator('iframe[title="Preview"]');
+    const iframe = previewIframe(page);
     // allow-same-origin lets the app patch the frame's blocks; without allow-scripts nothing in
     // the frame can run (see components/editor/preview-frame.tsx).
     await expect(iframe).toHaveAttribute('sandbox', 'allow-same-origin');
@@ -170,9 +171,9 @@ test.describe('Scratchpad', () => {
 
     await page.getByRole('button', { name: 'Preview', exact: true }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.locator('iframe[title="Preview"]')).toHaveCount(0);
+    await expect(previewIframe(page)).toHaveCount(0);
     await page.keyboard.press('Enter');
-    await expect(page.locator('iframe[title="Preview"]')).toHaveCount(1);
+    await expect(previewIframe(page)).toHaveCount(1);
 
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await expect(page.locator('.monaco-editor.vs-dark')).toBeVisible();

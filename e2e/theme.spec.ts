@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 
 import { resetEmulator } from './emulator-admin';
 import { expect, test } from './fixtures';
-import { previewFrame } from './pages/preview-frame';
+import { previewFrame, previewIframe } from './pages/preview-frame';
 
 /** The app-wide theme switch in the header (components/app-header/theme-switch.tsx). */
 
@@ -17,11 +17,9 @@ function bodyBackground(page: Page): Promise<string> {
 }
 
 function previewTheme(page: Page): Promise<string | null> {
-  return page
-    .locator('iframe[title="Preview"]')
-    .evaluate((element) =>
-      (element as HTMLIFrameElement).contentDocument!.documentElement.getAttribute('data-theme'),
-    );
+  return previewIframe(page).evaluate((element) =>
+    (element as HTMLIFrameElement).contentDocument!.documentElement.getAttribute('data-theme'),
+  );
 }
 
 test.beforeEach(async ({ page }) => {
@@ -49,12 +47,10 @@ test('the theme switch applies at once, persists over a reload, and Monaco and t
   await expect(page.locator('.monaco-editor.vs-dark')).toBeVisible();
   expect(await bodyBackground(page)).toBe('rgb(29, 33, 37)');
   await expect.poll(() => previewTheme(page)).toBe('dark');
-  const frameBackground = await page
-    .locator('iframe[title="Preview"]')
-    .evaluate(
-      (element) =>
-        getComputedStyle((element as HTMLIFrameElement).contentDocument!.body).backgroundColor,
-    );
+  const frameBackground = await previewIframe(page).evaluate(
+    (element) =>
+      getComputedStyle((element as HTMLIFrameElement).contentDocument!.body).backgroundColor,
+  );
   expect(frameBackground).toBe('rgb(29, 33, 37)');
 
   // After a reload the choice is on <html> before any app script runs (no light flash).

@@ -138,11 +138,7 @@ for (const [name, faults, codes] of [
     await clearFaults();
     // A 503 may be retried automatically; otherwise the user saves again.
     if (!(await editorPage.saveState.textContent())?.startsWith('Saved')) {
-      await expect(
-        page
-          .getByRole('toolbar', { name: 'Page tools' })
-          .getByRole('button', { name: 'Save', exact: true }),
-      ).toBeEnabled({ timeout: 45_000 });
+      await expect(editorPage.toolbarButton('Save')).toBeEnabled({ timeout: 45_000 });
       await editorPage.saveThroughPanel();
     }
     await expectSaved(page, journey);
@@ -195,10 +191,7 @@ test('a colleague saves mid-edit: the conflict is explained, merged, and both ed
   });
   journey.acknowledged += 1; // Alex's version
   journey.typed.push('Alex wrote this first');
-  await page
-    .getByRole('toolbar', { name: 'Page tools' })
-    .getByRole('button', { name: 'Save', exact: true })
-    .click();
+  await editorPage.toolbarButton('Save').click();
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
     page.getByRole('alert').filter({ hasText: messageForConflict(SEED_VERSION + 1) }),

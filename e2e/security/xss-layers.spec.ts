@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
 
 import { expect, test } from '../fixtures';
+import { previewIframe } from '../pages/preview-frame';
 
 import {
   allPayloads,
@@ -148,7 +149,7 @@ async function livePreviewPolicy(
   appUrl: string,
 ): Promise<{ sandbox: string; csp: string }> {
   await page.goto(`${appUrl}/scratch`);
-  const frame = page.locator('iframe[title="Preview"]');
+  const frame = previewIframe(page);
   await expect(frame).toHaveCount(1);
   const sandbox = await frame.getAttribute('sandbox');
   const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { checkStorageXhtml } from '../../lib/emulator';
 import { readPage, resetEmulator, updatePage } from '../emulator-admin';
 import { expect, test } from '../fixtures';
-import { previewFrame } from '../pages/preview-frame';
+import { previewFrame, previewIframe } from '../pages/preview-frame';
 
 import {
   allPayloads,
@@ -39,7 +39,7 @@ async function expectNothingRan(page: Page, watch: XssWatch, context: string): P
   expect(await appCspViolations(page), `CSP violation in the app document: ${context}`).toEqual([]);
   // The preview frame is still the sandboxed srcdoc, without script, not navigated anywhere
   // by a payload; opaque (no access from the parent) unless allow-same-origin is set.
-  const frames = page.locator('iframe[title="Preview"]');
+  const frames = previewIframe(page);
   expect(await frames.count(), context).toBeGreaterThan(0);
   for (const frame of await frames.all()) {
     const sandbox = await frame.getAttribute('sandbox');
