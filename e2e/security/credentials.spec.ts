@@ -147,7 +147,7 @@ test('a whole journey leaks neither the token nor the password anywhere', async 
   const sealedValue = session[0]!.value;
 
   // Open, edit, preview, save.
-  await editorPage.open(PAGE_ID);
+  await editorPage.open(PAGE_ID, { untilSaved: true });
   await editorPage.appendParagraph('Journey edit one');
   await expect(editorPage.saveState).toHaveText('Unsaved changes');
   await expect(editorPage.preview.locator('body')).toContainText('Sandbox');

@@ -50,7 +50,7 @@ interface Journey {
 }
 
 async function startJourney(editorPage: EditorPage): Promise<Journey> {
-  await editorPage.signInAndOpen(PAGE);
+  await editorPage.signInAndOpen(PAGE, { untilSaved: true });
   return { typed: [], acknowledged: 0 };
 }
 

@@ -120,7 +120,7 @@ test('with Trusted Types enforced, editing, previewing, diffing and the Scratchp
   await loginPage.signInAsDemo();
 
   // A page with every common macro (code, panels, expand, toc, status, …) in the instant preview.
-  await editorPage.open(MACRO_SHOWCASE);
+  await editorPage.open(MACRO_SHOWCASE, { untilSaved: true });
   await expect(previewFrame(page).locator('body')).not.toBeEmpty();
   // Typing (Monaco's view layer, line breaks, suggestions) and new preview blocks, including
   // payloads the preview must show inertly.
