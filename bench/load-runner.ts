@@ -22,7 +22,7 @@ export interface LoadOptions {
   send: (request: Request) => Promise<Response>;
   /**
    * The app's origin: requests are addressed to it, and state-changing ones carry it as Origin
-   * with the other marks of the app's own client (JSON, `X-CFE-CSRF: 1`; security.md SESS-6).
+   * with the other marks of the app's own client (JSON, `X-CFE-CSRF: 1`; docs/security.md SESS-6).
    */
   appOrigin: string;
   /** The emulator behind the app, read after the run to check the history. */

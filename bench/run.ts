@@ -174,7 +174,7 @@ async function measureApp(): Promise<AppMeasurements> {
 
 /**
  * What the raw saxes pass over ~1 MB costs on our 2-core machines when they run at their usual
- * speed (../shared/docs/performance-anchors.md: ≈ 30 ms, Node 20). These shared VMs drift: the
+ * speed (docs/performance-anchors.md: ≈ 30 ms, Node 20). These shared VMs drift: the
  * same pass measured 24–54 ms within one morning, and the whole engine drifts with it. The 1 MB
  * goal (≤ 50 ms) was set against that anchor, so next to the raw median the summary also states
  * the engine's same-run ratio to saxes at the anchor speed: the figure a run on a machine at its

@@ -1,18 +1,11 @@
 import { expect, test } from './fixtures';
-import {
-  emulatorAdmin,
-  openEditor,
-  savePanel,
-  saveState,
-  storedPage,
-  SANDBOX_ID,
-  toolbarButton,
-} from './save-helpers';
+import { readPage, resetEmulator } from './emulator-admin';
+import { SANDBOX_ID } from './pages/editor-page';
 
 /** View choices of the page editor: hide either pane, word wrap, minimap, open formatted. */
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
 
 const lineCount = (page: import('@playwright/test').Page) =>
@@ -24,11 +17,11 @@ const lineCount = (page: import('@playwright/test').Page) =>
 
 test('opening formatted changes the view, not the page: nothing to save', async ({
   page,
-  appUrl,
   offOrigin,
   consoleErrors,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
+  await editorPage.signInAndOpen();
   const asStored = await lineCount(page);
   const formatted = page.getByLabel('Open pages formatted');
   await expect(formatted).not.toBeChecked();
@@ -38,23 +31,23 @@ test('opening formatted changes the view, not the page: nothing to save', async 
   await expect(page.getByLabel('Open pages formatted')).toBeChecked();
   await expect.poll(() => lineCount(page)).toBeGreaterThan(asStored);
   // Formatting only is not a change: the status says saved, and Save refuses with a reason.
-  await expect(saveState(page)).toHaveText('Saved v3');
-  await toolbarButton(page, 'Save').click();
-  await expect(savePanel(page)).toContainText('Nothing to save');
+  await expect(editorPage.saveState).toHaveText('Saved v3');
+  await editorPage.toolbarButton('Save').click();
+  await expect(editorPage.savePanel).toContainText('Nothing to save');
   await page.keyboard.press('Escape');
-  expect((await storedPage(SANDBOX_ID)).version.number).toBe(3);
+  expect((await readPage(SANDBOX_ID)).version.number).toBe(3);
   expect(offOrigin).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
 
 test('either pane can be hidden (never both); wrap and minimap are remembered', async ({
   page,
-  appUrl,
   consoleErrors,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
-  const editorToggle = toolbarButton(page, 'Editor');
-  const previewToggle = toolbarButton(page, 'Preview');
+  await editorPage.signInAndOpen();
+  const editorToggle = editorPage.toolbarButton('Editor');
+  const previewToggle = editorPage.toolbarButton('Preview');
   await editorToggle.click();
   await expect(editorToggle).toHaveAttribute('aria-pressed', 'false');
   await expect(page.locator('.monaco-editor')).toBeHidden();
@@ -68,8 +61,8 @@ test('either pane can be hidden (never both); wrap and minimap are remembered', 
   await expect(editorToggle).toBeDisabled();
   await previewToggle.click();
 
-  const wrap = toolbarButton(page, 'Word wrap');
-  const minimap = toolbarButton(page, 'Minimap');
+  const wrap = editorPage.toolbarButton('Word wrap');
+  const minimap = editorPage.toolbarButton('Minimap');
   await expect(wrap).toHaveAttribute('aria-pressed', 'true');
   await expect(minimap).toHaveAttribute('aria-pressed', 'false');
   await expect(page.locator('.monaco-editor .minimap').first()).toBeHidden();
@@ -78,7 +71,7 @@ test('either pane can be hidden (never both); wrap and minimap are remembered', 
   await expect(page.locator('.monaco-editor .minimap').first()).toBeVisible();
   await page.reload();
   await expect(page.locator('.monaco-editor')).toBeVisible();
-  await expect(toolbarButton(page, 'Minimap')).toHaveAttribute('aria-pressed', 'true');
-  await expect(toolbarButton(page, 'Word wrap')).toHaveAttribute('aria-pressed', 'false');
+  await expect(editorPage.toolbarButton('Minimap')).toHaveAttribute('aria-pressed', 'true');
+  await expect(editorPage.toolbarButton('Word wrap')).toHaveAttribute('aria-pressed', 'false');
   expect(consoleErrors).toEqual([]);
 });

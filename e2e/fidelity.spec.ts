@@ -1,11 +1,11 @@
-import type { FrameLocator, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
+import { resetEmulator } from './emulator-admin';
 import { expect, test } from './fixtures';
-import { emulatorAdmin } from './save-helpers';
-import { openScratchpadWith } from './scratchpad-steps';
+import { previewFrame } from './pages/preview-frame';
 
 /**
- * Fidelity badges of the instant preview (issue #7): each block says whether it is exact,
+ * Fidelity badges of the instant preview: each block says whether it is exact,
  * approximate (drawn by Pagewright) or unresolved (checked with Confluence), with a summary in the
  * pane's header.
  */
@@ -13,22 +13,9 @@ import { openScratchpadWith } from './scratchpad-steps';
 const SHOWCASE_ID = '9470041';
 const ATTACHMENTS_ID = '9470043';
 
-async function openPage(page: Page, appUrl: string, id: string): Promise<void> {
-  await page.goto(`${appUrl}/login`);
-  await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
-  await page.evaluate((key) => localStorage.removeItem(key), `pagewright:draft:${id}`);
-  await page.goto(`${appUrl}/pages/${id}`);
-  await expect(page.locator('.monaco-editor')).toBeVisible();
-}
-
-function preview(page: Page): FrameLocator {
-  return page.frameLocator('iframe[title="Preview"]');
-}
-
 /** The top-level preview block containing `text`. */
 function block(page: Page, text: string): Locator {
-  return preview(page).locator('body > *').filter({ hasText: text }).first();
+  return previewFrame(page).locator('body > *').filter({ hasText: text }).first();
 }
 
 function summary(page: Page): Locator {
@@ -41,16 +28,16 @@ function appErrors(errors: string[]): string[] {
 }
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
 
 test('the macro showcase marks approximate blocks, and badges follow edits', async ({
   page,
-  appUrl,
+  editorPage,
   offOrigin,
   consoleErrors,
 }) => {
-  await openPage(page, appUrl, SHOWCASE_ID);
+  await editorPage.signInAndOpen(SHOWCASE_ID);
 
   const info = block(page, 'An info panel.');
   await expect(info).toHaveAttribute('data-pw-fidelity', 'approximate');
@@ -68,12 +55,11 @@ test('the macro showcase marks approximate blocks, and badges follow edits', asy
     /^Unresolved: .*no-such-macro/,
   );
   // Plain XHTML is exact: no badge.
-  await expect(preview(page).locator('body > h2', { hasText: 'Admonitions' })).not.toHaveAttribute(
-    'data-pw-fidelity',
-    /.*/,
-  );
+  await expect(
+    previewFrame(page).locator('body > h2', { hasText: 'Admonitions' }),
+  ).not.toHaveAttribute('data-pw-fidelity', /.*/);
   expect(
-    await preview(page).locator('body > [data-pw-fidelity="approximate"]').count(),
+    await previewFrame(page).locator('body > [data-pw-fidelity="approximate"]').count(),
   ).toBeGreaterThan(10);
 
   await expect(summary(page)).toContainText(
@@ -91,13 +77,14 @@ test('the macro showcase marks approximate blocks, and badges follow edits', asy
   });
 
   // Edits move every block down a line: the badges follow, the new block has none.
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+Home');
-  await page.keyboard.insertText('<p>Inserted first</p>\n');
+  await editorPage.prependParagraph('Inserted first');
   await expect(block(page, 'Inserted first')).toBeVisible();
   await expect(block(page, 'Inserted first')).not.toHaveAttribute('data-pw-fidelity', /.*/);
   await expect(info).toHaveAttribute('data-pw-fidelity', 'approximate');
-  await expect(preview(page).locator('body > h1')).not.toHaveAttribute('data-pw-fidelity', /.*/);
+  await expect(previewFrame(page).locator('body > h1')).not.toHaveAttribute(
+    'data-pw-fidelity',
+    /.*/,
+  );
 
   // "switch to Confluence rendering" does just that; Confluence's rendering has no badges.
   await summary(page).getByRole('button', { name: 'switch to Confluence rendering' }).click();
@@ -111,7 +98,7 @@ test('the macro showcase marks approximate blocks, and badges follow edits', asy
 
 test('a missing attachment is unresolved once Confluence has been asked', async ({
   page,
-  appUrl,
+  editorPage,
   consoleErrors,
 }) => {
   const checks: string[] = [];
@@ -119,7 +106,7 @@ test('a missing attachment is unresolved once Confluence has been asked', async 
     if (request.method() === 'POST' && request.url().endsWith(`/api/pages/${ATTACHMENTS_ID}/check`))
       checks.push(request.url());
   });
-  await openPage(page, appUrl, ATTACHMENTS_ID);
+  await editorPage.signInAndOpen(ATTACHMENTS_ID);
 
   const missing = block(page, 'an attachment that does not exist');
   await expect(missing).toHaveAttribute('data-pw-fidelity', 'unresolved');
@@ -134,11 +121,8 @@ test('a missing attachment is unresolved once Confluence has been asked', async 
   expect(checks).toHaveLength(1);
 
   // A reference added later is found by the next check, a few seconds after typing stops.
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.insertText(
-    '<p><ac:image><ri:attachment ri:filename="also-missing.png" /></ac:image> second</p>',
+  await editorPage.appendParagraph(
+    '<ac:image><ri:attachment ri:filename="also-missing.png" /></ac:image> second',
   );
   await expect(block(page, 'second')).toHaveAttribute(
     'data-pw-fidelity-label',
@@ -150,15 +134,13 @@ test('a missing attachment is unresolved once Confluence has been asked', async 
 
 test('the offline Scratchpad shows approximate badges and never asks Confluence', async ({
   page,
-  appUrl,
+  scratchpad,
 }) => {
   const checks: string[] = [];
   page.on('request', (request) => {
     if (request.url().includes('/check')) checks.push(request.url());
   });
-  await openScratchpadWith(
-    page,
-    appUrl,
+  await scratchpad.openWith(
     '<p>Plain</p>\n<ac:structured-macro ac:name="info"><ac:rich-text-body><p>Scratch info</p></ac:rich-text-body></ac:structured-macro>',
   );
   await expect(block(page, 'Scratch info')).toHaveAttribute('data-pw-fidelity', 'approximate');

@@ -70,7 +70,7 @@ const CONSOLE_MIN_LEVEL = 40;
 
 /**
  * Copies every chunk of the server's output to the log file, and to the console the lines that
- * are not JSON log records below warn (so the run's output stays as readable as before).
+ * are not JSON log records below warn (so the run's output stays readable).
  */
 function forwardLog(from: Readable, console: NodeJS.WriteStream, file: WriteStream): void {
   let pending = '';

@@ -1,30 +1,16 @@
 import { expect, test } from './fixtures';
-import {
-  appendParagraph,
-  appErrors,
-  emulatorAdmin,
-  expectEditorToShow,
-  openEditor,
-  SANDBOX_ID,
-  savePanel,
-  saveState,
-  storedPage,
-  toolbarButton,
-} from './save-helpers';
+import { readPage, resetEmulator } from './emulator-admin';
+import { appErrors, type EditorPage, SANDBOX_ID } from './pages/editor-page';
 
-/** Page history (issue #7): the version list, "compare with current", "load into editor". */
+/** Page history: the version list, "compare with current", "load into editor". */
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
 
-async function saveWith(
-  page: import('@playwright/test').Page,
-  comment: string,
-  minor: boolean,
-): Promise<void> {
-  await toolbarButton(page, 'Save').click();
-  const panel = savePanel(page);
+async function saveWith(editorPage: EditorPage, comment: string, minor: boolean): Promise<void> {
+  await editorPage.toolbarButton('Save').click();
+  const panel = editorPage.savePanel;
   await panel.getByLabel('Version comment').fill(comment);
   if (minor) await panel.getByLabel("Minor edit (don't notify watchers)").check();
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
@@ -33,26 +19,26 @@ async function saveWith(
 
 test('versions are listed, an old one is compared and restored as a new version', async ({
   page,
-  appUrl,
   offOrigin,
   consoleErrors,
+  editorPage,
 }) => {
-  const seeded = await storedPage(SANDBOX_ID);
+  const seeded = await readPage(SANDBOX_ID);
   const first = seeded.version.number + 1;
   const second = first + 1;
 
-  await openEditor(page, appUrl);
-  await appendParagraph(page, 'History first change');
-  await saveWith(page, 'First history save', false);
-  await expect(saveState(page)).toHaveText(`Saved v${first}`);
-  const firstBody = (await storedPage(SANDBOX_ID)).body;
+  await editorPage.signInAndOpen();
+  await editorPage.appendParagraph('History first change');
+  await saveWith(editorPage, 'First history save', false);
+  await expect(editorPage.saveState).toHaveText(`Saved v${first}`);
+  const firstBody = (await readPage(SANDBOX_ID)).body;
 
-  await appendParagraph(page, 'History second change');
-  await saveWith(page, 'Second, minor', true);
-  await expect(saveState(page)).toHaveText(`Saved v${second}`);
+  await editorPage.appendParagraph('History second change');
+  await saveWith(editorPage, 'Second, minor', true);
+  await expect(editorPage.saveState).toHaveText(`Saved v${second}`);
 
   // The list: newest first, with comments, the minor flag and the current version marked.
-  await toolbarButton(page, 'History').click();
+  await editorPage.toolbarButton('History').click();
   const history = page.getByRole('dialog', { name: 'Page history' });
   await expect(history).toBeVisible();
   const rows = history.getByRole('row');
@@ -102,25 +88,25 @@ test('versions are listed, an old one is compared and restored as a new version'
   expect(confirmations).toEqual([
     `Replace the text in the editor with version ${first}? Nothing is saved until you save, and Undo (Ctrl+Z) brings your current text back.`,
   ]);
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
   await expect(page.getByText(`Version ${first} is in the editor`)).toBeVisible();
-  await expectEditorToShow(page, 'History first change');
+  await editorPage.expectToShow('History first change');
 
   // Undo brings the newer text back; redo restores the old version again.
   await page.keyboard.press('ControlOrMeta+Z');
-  await expect(saveState(page)).toHaveText(`Saved v${second}`);
+  await expect(editorPage.saveState).toHaveText(`Saved v${second}`);
   await page.keyboard.press('ControlOrMeta+Shift+Z');
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
 
-  await saveWith(page, `Restored version ${first}`, false);
+  await saveWith(editorPage, `Restored version ${first}`, false);
   const third = second + 1;
-  await expect(saveState(page)).toHaveText(`Saved v${third}`);
-  const stored = await storedPage(SANDBOX_ID);
+  await expect(editorPage.saveState).toHaveText(`Saved v${third}`);
+  const stored = await readPage(SANDBOX_ID);
   expect(stored.version).toMatchObject({ number: third, message: `Restored version ${first}` });
   expect(stored.body).toBe(firstBody);
 
   // The history shows the new version at once (the list was refreshed after the save).
-  await toolbarButton(page, 'History').click();
+  await editorPage.toolbarButton('History').click();
   await expect(history.getByRole('rowheader', { name: new RegExp(`^v${third}`) })).toBeVisible();
   await expect(history).toContainText(`Restored version ${first}`);
   await page.keyboard.press('Escape');

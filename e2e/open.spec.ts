@@ -1,17 +1,9 @@
-import type { Page } from '@playwright/test';
-
 import { messageFor } from '../lib/errors';
 import { CSRF_HEADERS } from '../lib/http/csrf-header';
 
 import { expect, test } from './fixtures';
 
 /** The Open screen (`/`): open by id or URL, recently opened, the sign-in redirect. */
-
-async function signIn(page: Page, appUrl: string) {
-  await page.goto(`${appUrl}/login`);
-  await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
-}
 
 /** The browser logs the 404 of `/pages/…` until the editor route exists; nothing else may appear. */
 function unexpected(errors: string[]): string[] {
@@ -23,6 +15,7 @@ test('signed out: an explanation with Sign in and Scratchpad links', async ({
   appUrl,
   offOrigin,
   consoleErrors,
+  openPage,
 }) => {
   await page.goto(appUrl);
   await expect(page.getByRole('heading', { name: 'Pagewright', level: 1 })).toBeVisible();
@@ -33,7 +26,7 @@ test('signed out: an explanation with Sign in and Scratchpad links', async ({
   await expect(
     page.getByRole('main').getByRole('link', { name: 'Try the Scratchpad' }),
   ).toHaveAttribute('href', '/scratch');
-  await expect(page.getByLabel('Page ID or URL')).toHaveCount(0);
+  await expect(openPage.pageIdField).toHaveCount(0);
   expect(offOrigin).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
@@ -43,15 +36,17 @@ test('open by id goes to /pages/{id} and the recent list then shows the page', a
   appUrl,
   offOrigin,
   consoleErrors,
+  loginPage,
+  openPage,
 }) => {
-  await signIn(page, appUrl);
-  await page.evaluate(() => localStorage.removeItem('pagewright:recent'));
-  await page.getByLabel('Page ID or URL').fill('9470040');
-  await page.getByRole('button', { name: 'Open' }).click();
+  await loginPage.signInAsDemo();
+  await openPage.setRecentPages(null);
+  await openPage.pageIdField.fill('9470040');
+  await openPage.openButton.click();
   await expect(page).toHaveURL(`${appUrl}/pages/9470040`);
 
   await page.goto(appUrl);
-  const recent = page.getByRole('region', { name: 'Recently opened' });
+  const recent = openPage.recent;
   const entry = recent.getByRole('listitem').filter({ hasText: 'Sandbox' });
   await expect(entry.getByRole('link', { name: 'Sandbox' })).toHaveAttribute(
     'href',
@@ -67,9 +62,11 @@ test('open by pasting a page URL of the signed-in site, with Enter', async ({
   page,
   appUrl,
   offOrigin,
+  loginPage,
+  openPage,
 }) => {
-  await signIn(page, appUrl);
-  const field = page.getByLabel('Page ID or URL');
+  await loginPage.signInAsDemo();
+  const field = openPage.pageIdField;
   await field.fill(`${process.env.E2E_EMULATOR_URL}/wiki/spaces/DEMO/pages/9470040/Sandbox`);
   await field.press('Enter');
   await expect(page).toHaveURL(`${appUrl}/pages/9470040`);
@@ -80,11 +77,13 @@ test('bad input shows the server’s reason and keeps focus in the field', async
   page,
   appUrl,
   consoleErrors,
+  loginPage,
+  openPage,
 }) => {
-  await signIn(page, appUrl);
-  const field = page.getByLabel('Page ID or URL');
+  await loginPage.signInAsDemo();
+  const field = openPage.pageIdField;
   await field.fill('not a page');
-  await page.getByRole('button', { name: 'Open' }).click();
+  await openPage.openButton.click();
   const alert = page.getByRole('alert').filter({ hasText: /neither a page id/ });
   await expect(alert).toBeVisible();
   await expect(field).toBeFocused();
@@ -103,8 +102,9 @@ test('bad input shows the server’s reason and keeps focus in the field', async
 
 test('a title with markup is shown as text, never as HTML (XSS-8)', async ({
   page,
-  appUrl,
   consoleErrors,
+  loginPage,
+  openPage,
 }) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -114,17 +114,10 @@ test('a title with markup is shown as text, never as HTML (XSS-8)', async ({
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   const title = '<img src=x onerror=alert(1)>';
-  await signIn(page, appUrl);
-  await page.evaluate(
-    (stored) =>
-      localStorage.setItem(
-        'pagewright:recent',
-        JSON.stringify([{ id: '9470040', title: stored, spaceKey: 'DEMO', openedAt: Date.now() }]),
-      ),
-    title,
-  );
+  await loginPage.signInAsDemo();
+  await openPage.setRecentPages([{ id: '9470040', title, spaceKey: 'DEMO', openedAt: Date.now() }]);
   await page.reload();
-  const recent = page.getByRole('region', { name: 'Recently opened' });
+  const recent = openPage.recent;
   await expect(recent.getByRole('link', { name: title })).toHaveText(title);
   await expect(recent.locator('img')).toHaveCount(0);
   expect(dialogs).toEqual([]);
@@ -133,39 +126,42 @@ test('a title with markup is shown as text, never as HTML (XSS-8)', async ({
   expect(consoleErrors).toEqual([]);
 });
 
-test('Clear empties the recent list and keeps focus in its section', async ({ page, appUrl }) => {
-  await signIn(page, appUrl);
-  await page.evaluate(() =>
-    localStorage.setItem(
-      'pagewright:recent',
-      JSON.stringify([{ id: '1', title: 'Old page', spaceKey: 'X', openedAt: Date.now() - 3e5 }]),
-    ),
-  );
+test('Clear empties the recent list and keeps focus in its section', async ({
+  page,
+  loginPage,
+  openPage,
+}) => {
+  await loginPage.signInAsDemo();
+  await openPage.setRecentPages([
+    { id: '1', title: 'Old page', spaceKey: 'X', openedAt: Date.now() - 3e5 },
+  ]);
   await page.reload();
-  const recent = page.getByRole('region', { name: 'Recently opened' });
+  const recent = openPage.recent;
   await expect(recent.getByText('5 minutes ago')).toBeVisible();
   await recent.getByRole('button', { name: 'Clear' }).click();
   await expect(recent.getByText('Pages you open appear here.')).toBeVisible();
   await expect(recent.getByRole('heading', { name: 'Recently opened' })).toBeFocused();
-  expect(await page.evaluate(() => localStorage.getItem('pagewright:recent'))).toBeNull();
+  expect(await openPage.storedRecentPages()).toBeNull();
 });
 
 test('a session that ends on the server sends the user to sign in, and back afterwards', async ({
   page,
   appUrl,
+  loginPage,
+  openPage,
 }) => {
-  await signIn(page, appUrl);
+  await loginPage.signInAsDemo();
   // Sign out behind the app's back (another tab did it, or the session was revoked).
   await page.request.delete(`${appUrl}/api/session`, {
     headers: { origin: appUrl, ...CSRF_HEADERS },
   });
-  await page.getByLabel('Page ID or URL').fill('9470040');
-  await page.getByRole('button', { name: 'Open' }).click();
+  await openPage.pageIdField.fill('9470040');
+  await openPage.openButton.click();
 
   await expect(page).toHaveURL(`${appUrl}/login?reason=expired`);
   await expect(page.getByText('Your session expired')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
-  await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
+  await loginPage.demoAccountButton('Demo User', 'Data Center').click();
   await expect(page).toHaveURL(`${appUrl}/`);
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(openPage.pageIdField).toBeVisible();
 });

@@ -1,8 +1,8 @@
 import { expect, test } from './fixtures';
-import { appendParagraph, emulatorAdmin, openEditor } from './save-helpers';
+import { resetEmulator } from './emulator-admin';
 
 /**
- * The instant preview keeps up with typing (issue #5): a keystroke's preview is patched in the
+ * The instant preview keeps up with typing: a keystroke's preview is patched in the
  * same task as the edit, before the browser's next frame. Expressed without timing: Monaco draws
  * a typed character in its next animation frame, so the preview's frame document must have
  * changed before the editor's own lines do. (The ≤ 16 ms goal itself is `npm run bench`'s.)
@@ -15,17 +15,17 @@ declare global {
 }
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
 
 test('each keystroke reaches the preview no later than the editor draws it', async ({
   page,
-  appUrl,
   consoleErrors,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
-  await appendParagraph(page, 'Typed:');
-  const frame = page.frameLocator('iframe[title="Preview"]');
+  await editorPage.signInAndOpen();
+  await editorPage.appendParagraph('Typed:');
+  const frame = editorPage.preview;
   await expect(frame.getByText('Typed:', { exact: true })).toBeAttached();
   // Into the paragraph, before `</p>`.
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');

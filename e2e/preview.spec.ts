@@ -1,14 +1,15 @@
-import type { FrameLocator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
+import { readPage, resetEmulator } from './emulator-admin';
 import { expect, test } from './fixtures';
-import { emulatorAdmin, storedPage } from './save-helpers';
+import { SANDBOX_ID } from './pages/editor-page';
+import { previewFrame, previewIframe } from './pages/preview-frame';
 
 /**
  * The preview pane (components/editor/preview-pane.tsx): Instant vs Confluence rendering,
  * attachment and external images, scroll sync both ways, block patching, the error banner.
  */
 
-const SANDBOX_ID = '9470040';
 const LARGE_ID = '9470042';
 const ATTACHMENTS_ID = '9470043';
 const EXTERNAL = 'https://images.example.test/pixel.png';
@@ -18,48 +19,23 @@ const PIXEL = Buffer.from(
   'base64',
 );
 
-async function signIn(page: Page, appUrl: string): Promise<void> {
-  await page.goto(`${appUrl}/login`);
-  await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
-}
-
-async function openPage(page: Page, appUrl: string, id: string): Promise<void> {
-  await page.evaluate((key) => localStorage.removeItem(key), `pagewright:draft:${id}`);
-  await page.goto(`${appUrl}/pages/${id}`);
-  await expect(page.locator('.monaco-editor')).toBeVisible();
-}
-
-function preview(page: Page): FrameLocator {
-  return page.frameLocator('iframe[title="Preview"]');
-}
-
-/** Replaces the editor's text as one insertion (no auto-closing on the way). */
-async function setEditorText(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
-
 /** The frame's vertical scroll offset. */
 function frameScrollY(page: Page): Promise<number> {
-  return page
-    .locator('iframe[title="Preview"]')
-    .evaluate((element) => (element as HTMLIFrameElement).contentWindow!.scrollY);
+  return previewIframe(page).evaluate(
+    (element) => (element as HTMLIFrameElement).contentWindow!.scrollY,
+  );
 }
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
 
 test('Confluence mode shows the server rendering, labelled, and keeps it when a body is refused', async ({
   page,
-  appUrl,
   consoleErrors,
+  editorPage,
 }) => {
-  await signIn(page, appUrl);
-  await openPage(page, appUrl, SANDBOX_ID);
+  await editorPage.signInAndOpen(SANDBOX_ID);
   const label = page.getByTestId('preview-label');
   await expect(label).toHaveText('Instant preview — approximate');
 
@@ -73,8 +49,10 @@ test('Confluence mode shows the server rendering, labelled, and keeps it when a 
   await expect(page.getByRole('radio', { name: 'Confluence' })).toBeChecked();
 
   // A body of our own, rendered by Confluence after the typing pause.
-  await setEditorText(page, '<h2>Rendered by Confluence</h2><p>exact text</p>');
-  await expect(preview(page).getByRole('heading', { name: 'Rendered by Confluence' })).toBeVisible({
+  await editorPage.replaceText('<h2>Rendered by Confluence</h2><p>exact text</p>');
+  await expect(
+    previewFrame(page).getByRole('heading', { name: 'Rendered by Confluence' }),
+  ).toBeVisible({
     timeout: 10_000,
   });
   await expect(label).not.toContainText('older than your text');
@@ -85,7 +63,7 @@ test('Confluence mode shows the server rendering, labelled, and keeps it when a 
     page.getByRole('alert').filter({ hasText: 'Confluence could not render' }),
   ).toBeVisible({ timeout: 10_000 });
   await expect(
-    preview(page).getByRole('heading', { name: 'Rendered by Confluence' }),
+    previewFrame(page).getByRole('heading', { name: 'Rendered by Confluence' }),
   ).toBeVisible();
   await expect(label).toContainText('older than your text');
 
@@ -100,19 +78,20 @@ test('Confluence mode shows the server rendering, labelled, and keeps it when a 
 
 test('attachment images load through the app; external ones only once allowed', async ({
   page,
-  appUrl,
   offOrigin,
+  loginPage,
+  editorPage,
 }) => {
   const external: string[] = [];
   await page.route('https://images.example.test/**', (route) => {
     external.push(route.request().url());
     return route.fulfill({ status: 200, contentType: 'image/png', body: PIXEL });
   });
-  await signIn(page, appUrl);
-  await page.evaluate(() => localStorage.removeItem('pagewright:preview:external-images'));
-  await openPage(page, appUrl, ATTACHMENTS_ID);
+  await loginPage.signInAsDemo();
+  await editorPage.forgetExternalImagesChoice();
+  await editorPage.open(ATTACHMENTS_ID);
 
-  const gradient = preview(page).locator('img[src$="/attachments/gradient.png"]');
+  const gradient = previewFrame(page).locator('img[src$="/attachments/gradient.png"]');
   await expect(gradient).toBeVisible();
   expect(await gradient.getAttribute('src')).toBe(
     `/api/pages/${ATTACHMENTS_ID}/attachments/gradient.png`,
@@ -122,10 +101,10 @@ test('attachment images load through the app; external ones only once allowed', 
     .toBe(32);
   // An attachment that cannot be shown says so (missing.png does not exist).
   await expect(
-    preview(page).getByRole('img', { name: 'Image not loaded: missing.png' }),
+    previewFrame(page).getByRole('img', { name: 'Image not loaded: missing.png' }),
   ).toBeVisible();
   // SVG is served as an image to image loads only (app/api/image-response.ts): it shows.
-  const diagram = preview(page).locator('img[src$="/attachments/diagram.svg"]');
+  const diagram = previewFrame(page).locator('img[src$="/attachments/diagram.svg"]');
   await expect
     .poll(() => diagram.evaluate((img) => (img as HTMLImageElement).naturalWidth))
     .toBeGreaterThan(0);
@@ -135,7 +114,7 @@ test('attachment images load through the app; external ones only once allowed', 
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('Enter');
   await page.keyboard.insertText(`<p><ac:image><ri:url ri:value="${EXTERNAL}"/></ac:image></p>`);
-  const placeholder = preview(page).getByRole('img', { name: `External image: ${EXTERNAL}` });
+  const placeholder = previewFrame(page).getByRole('img', { name: `External image: ${EXTERNAL}` });
   await expect(placeholder).toBeVisible();
   await page.waitForTimeout(500);
   expect(external).toEqual([]);
@@ -144,7 +123,7 @@ test('attachment images load through the app; external ones only once allowed', 
   const toggle = page.getByRole('checkbox', { name: 'Load external images' });
   await expect(toggle).not.toBeChecked();
   await toggle.check();
-  const loaded = preview(page).locator(`img[src="${EXTERNAL}"]`);
+  const loaded = previewFrame(page).locator(`img[src="${EXTERNAL}"]`);
   await expect.poll(() => loaded.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
   expect(external).toEqual([EXTERNAL]);
 
@@ -155,7 +134,7 @@ test('attachment images load through the app; external ones only once allowed', 
 
 /** The page's stored body (what the editor loaded), by line. */
 async function storedLines(id: string): Promise<string[]> {
-  return (await storedPage(id)).body.split('\n');
+  return (await readPage(id)).body.split('\n');
 }
 
 /** Scrolls the editor down by pages (its wrapped table rows are tall; the wheel is slow). */
@@ -189,7 +168,7 @@ function sectionOfLine(lines: string[], line: number): number {
 
 /** The section whose heading is the last one at or above the frame's top edge. */
 function frameTopSection(page: Page): Promise<number> {
-  return page.locator('iframe[title="Preview"]').evaluate((element) => {
+  return previewIframe(page).evaluate((element) => {
     const doc = (element as HTMLIFrameElement).contentDocument!;
     const above = Array.from(doc.querySelectorAll('h2')).filter(
       (heading) => heading.getBoundingClientRect().top <= 5,
@@ -200,13 +179,12 @@ function frameTopSection(page: Page): Promise<number> {
 
 test('the preview follows the editor, the editor follows the preview, and clicks reveal the line', async ({
   page,
-  appUrl,
   consoleErrors,
+  editorPage,
 }) => {
-  await signIn(page, appUrl);
-  await openPage(page, appUrl, LARGE_ID);
+  await editorPage.signInAndOpen(LARGE_ID);
   const lines = await storedLines(LARGE_ID);
-  const frame = preview(page);
+  const frame = previewFrame(page);
   await expect(frame.getByRole('heading', { name: 'Section 1', exact: true })).toBeVisible();
   expect(await frameScrollY(page)).toBe(0);
 
@@ -221,7 +199,7 @@ test('the preview follows the editor, the editor follows the preview, and clicks
 
   // Preview → editor: scrolling the frame to Section 30 brings its source into view.
   const section30 = lines.findIndex((text) => text.includes('<h2>Section 30</h2>')) + 1;
-  await page.locator('iframe[title="Preview"]').evaluate((element) => {
+  await previewIframe(page).evaluate((element) => {
     const doc = (element as HTMLIFrameElement).contentDocument!;
     const heading = Array.from(doc.querySelectorAll('h2')).find(
       (h) => h.textContent === 'Section 30',
@@ -240,14 +218,13 @@ test('the preview follows the editor, the editor follows the preview, and clicks
 
 test('typing keeps the scroll position and re-creates only the edited block', async ({
   page,
-  appUrl,
   consoleErrors,
+  editorPage,
 }) => {
-  await signIn(page, appUrl);
-  await openPage(page, appUrl, LARGE_ID);
-  const iframe = page.locator('iframe[title="Preview"]');
+  await editorPage.signInAndOpen(LARGE_ID);
+  const iframe = previewIframe(page);
   await expect(
-    preview(page).getByRole('heading', { name: 'Section 1', exact: true }),
+    previewFrame(page).getByRole('heading', { name: 'Section 1', exact: true }),
   ).toBeVisible();
   await pageDownEditor(page, 8);
   await expect.poll(() => frameScrollY(page)).toBeGreaterThan(1000);
@@ -269,7 +246,7 @@ test('typing keeps the scroll position and re-creates only the edited block', as
     .click();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.insertText('<p>Typed block</p>');
-  await expect(preview(page).getByText('Typed block')).toBeAttached();
+  await expect(previewFrame(page).getByText('Typed block')).toBeAttached();
   const after = await iframe.evaluate((element) => {
     const frameElement = element as HTMLIFrameElement;
     const blocks = Array.from(frameElement.contentDocument!.body.children);
@@ -290,11 +267,12 @@ test('a broken body previews what can be recovered, with a banner that jumps to 
   page,
   appUrl,
   consoleErrors,
+  scratchpad,
 }) => {
   await page.goto(`${appUrl}/scratch`);
   await expect(page.locator('.monaco-editor')).toBeVisible();
-  await setEditorText(page, '<p>fine</p>\n<p>still shown</p>\n<p>a<br></p>\n<p>after</p>');
-  await expect(preview(page).getByText('still shown')).toBeVisible();
+  await scratchpad.replaceText('<p>fine</p>\n<p>still shown</p>\n<p>a<br></p>\n<p>after</p>');
+  await expect(previewFrame(page).getByText('still shown')).toBeVisible();
   const banner = page.getByTestId('preview-recovered');
   await expect(banner).toContainText('the preview shows what could be recovered');
   const jump = banner.getByRole('button', { name: /^Go to line 3: `<br>` must be self-closed/ });
@@ -303,7 +281,7 @@ test('a broken body previews what can be recovered, with a banner that jumps to 
   await expect(page.getByText('Ln 1, Col')).toBeVisible();
   await jump.click();
   await expect(page.getByText('Ln 3, Col 5')).toBeVisible();
-  await setEditorText(page, '<p>fixed</p>');
+  await scratchpad.replaceText('<p>fixed</p>');
   await expect(banner).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
 });

@@ -1,30 +1,24 @@
 import { expect, test } from './fixtures';
-import {
-  emulatorAdmin,
-  openEditor,
-  SANDBOX_ID,
-  saveState,
-  storedPage,
-  toolbarButton,
-} from './save-helpers';
+import { readPage, resetEmulator } from './emulator-admin';
+import { SANDBOX_ID } from './pages/editor-page';
 
 /** Rename through the dialog: live "free / already used" while typing, then saved with the body. */
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
 
 test('a taken title is refused as you type; a free one is saved with the body in one PUT', async ({
   page,
-  appUrl,
   offOrigin,
   consoleErrors,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
-  const { parentId: parentBefore } = await storedPage(SANDBOX_ID);
+  await editorPage.signInAndOpen();
+  const { parentId: parentBefore } = await readPage(SANDBOX_ID);
   expect(parentBefore).not.toBeNull();
 
-  await toolbarButton(page, 'Rename').click();
+  await editorPage.toolbarButton('Rename').click();
   const dialog = page.getByRole('dialog', { name: 'Rename page' });
   await expect(dialog).toBeVisible();
   const field = dialog.getByLabel('New title');
@@ -44,14 +38,14 @@ test('a taken title is refused as you type; a free one is saved with the body in
   await expect(rename).toBeEnabled();
   await field.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
 
-  await toolbarButton(page, 'Save').click();
-  const panel = page.getByRole('dialog', { name: 'Save page' });
+  await editorPage.toolbarButton('Save').click();
+  const panel = editorPage.savePanel;
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved version 4').first()).toBeVisible();
 
-  const stored = await storedPage(SANDBOX_ID);
+  const stored = await readPage(SANDBOX_ID);
   expect(stored.title).toBe('Sandbox renamed by e2e');
   expect(stored.version.number).toBe(4);
   expect(stored.parentId).toBe(parentBefore);

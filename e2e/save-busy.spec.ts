@@ -1,15 +1,13 @@
 import { expect, test } from './fixtures';
 import {
-  appendParagraph,
-  appErrors,
-  emulatorAdmin,
+  clearFaults,
+  clearRequestLog,
   emulatorUrl,
-  openEditor,
-  SANDBOX_ID,
-  saveState,
-  saveThroughPanel,
-  storedPage,
-} from './save-helpers';
+  readPage,
+  resetEmulator,
+  setFaults,
+} from './emulator-admin';
+import { appErrors, SANDBOX_ID } from './pages/editor-page';
 
 /** Confluence answers a save with 429: a live countdown, then the same save again. */
 
@@ -27,59 +25,62 @@ async function savesLogged(): Promise<LoggedRequest[]> {
 }
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
-  await emulatorAdmin('/faults', undefined, 'DELETE');
-  await emulatorAdmin('/requests', undefined, 'DELETE');
+  await resetEmulator();
+  await clearFaults();
+  await clearRequestLog();
 });
 
 test.afterEach(async () => {
-  await emulatorAdmin('/faults', undefined, 'DELETE');
+  await clearFaults();
 });
 
 test('a 429 shows "Confluence is busy, retrying in N s", counts down, then saves', async ({
   page,
-  appUrl,
   offOrigin,
   consoleErrors,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
-  await appendParagraph(page, 'Saved after the wait');
+  await editorPage.signInAndOpen();
+  await editorPage.appendParagraph('Saved after the wait');
   // From now on every request for this page is refused with Retry-After: 4.
-  await emulatorAdmin('/faults', {
+  await setFaults({
     rateLimitEvery: 1,
     retryAfterSeconds: 4,
     pathPattern: `/content/${SANDBOX_ID}$`,
   });
-  await saveThroughPanel(page);
+  await editorPage.saveThroughPanel();
 
   const retry = page.getByTestId('save-retry');
   await expect(retry).toHaveText(/^Confluence is busy, retrying in [234] s$/);
-  await expect(saveState(page)).toHaveText('Waiting to retry');
+  await expect(editorPage.saveState).toHaveText('Waiting to retry');
   const first = Number(/(\d) s$/.exec((await retry.textContent()) ?? '')?.[1]);
   // The countdown is live.
   await expect(retry).toHaveText(`Confluence is busy, retrying in ${first - 1} s`);
   // Confluence calms down before the wait is over: the automatic retry succeeds.
-  await emulatorAdmin('/faults', undefined, 'DELETE');
+  await clearFaults();
   await expect(page.getByText('Saved version 4')).toBeVisible();
-  await expect(saveState(page)).toHaveText('Saved v4');
+  await expect(editorPage.saveState).toHaveText('Saved v4');
   await expect(retry).toHaveCount(0);
 
   const saves = await savesLogged();
   expect(saves.map((r) => r.status)).toEqual([429, 200]);
-  expect((await storedPage(SANDBOX_ID)).body).toContain('<p>Saved after the wait</p>');
+  expect((await readPage(SANDBOX_ID)).body).toContain('<p>Saved after the wait</p>');
   expect(offOrigin).toEqual([]);
   expect(appErrors(consoleErrors)).toEqual([]);
 });
 
-test('Cancel stops the automatic retry and keeps the text unsaved', async ({ page, appUrl }) => {
-  await openEditor(page, appUrl);
-  await appendParagraph(page, 'Not sent again');
-  await emulatorAdmin('/faults', {
+test('Cancel stops the automatic retry and keeps the text unsaved', async ({
+  page,
+  editorPage,
+}) => {
+  await editorPage.signInAndOpen();
+  await editorPage.appendParagraph('Not sent again');
+  await setFaults({
     rateLimitEvery: 1,
     retryAfterSeconds: 2,
     pathPattern: `/content/${SANDBOX_ID}$`,
   });
-  await saveThroughPanel(page);
+  await editorPage.saveThroughPanel();
   const retry = page.getByTestId('save-retry');
   await expect(retry).toContainText('Confluence is busy, retrying in');
   await page
@@ -87,10 +88,10 @@ test('Cancel stops the automatic retry and keeps the text unsaved', async ({ pag
     .getByRole('button', { name: 'Cancel' })
     .click();
   await expect(retry).toHaveCount(0);
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
   // Well past the 2 s wait: still only the one refused attempt.
   await page.waitForTimeout(3_000);
   expect((await savesLogged()).map((r) => r.status)).toEqual([429]);
-  await emulatorAdmin('/faults', undefined, 'DELETE');
-  expect((await storedPage(SANDBOX_ID)).version.number).toBe(3);
+  await clearFaults();
+  expect((await readPage(SANDBOX_ID)).version.number).toBe(3);
 });

@@ -1,45 +1,34 @@
 import { expect, test } from './fixtures';
-import {
-  appendParagraph,
-  appErrors,
-  emulatorAdmin,
-  openEditor,
-  putStoredPage,
-  replaceFirstLine,
-  SANDBOX_ID,
-  savePanel,
-  saveState,
-  storedPage,
-  toolbarButton,
-} from './save-helpers';
+import { readPage, resetEmulator, writePage } from './emulator-admin';
+import { appErrors, SANDBOX_ID } from './pages/editor-page';
 
 /**
- * Issue #7, "save intelligence": canonical no-op detection, the round-trip integrity guard,
+ * "Save intelligence": canonical no-op detection, the round-trip integrity guard,
  * Confluence's dry run, read-after-write verification and the error translator.
  */
 
 const ROADMAP_ID = '9470048';
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
 
 test('formatting only is no change: no "Unsaved changes", and Save is refused', async ({
   page,
-  appUrl,
   consoleErrors,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
+  await editorPage.signInAndOpen();
   const puts: string[] = [];
   page.on('request', (request) => {
     if (request.method() === 'PUT') puts.push(request.url());
   });
-  await toolbarButton(page, 'Format').click();
+  await editorPage.toolbarButton('Format').click();
   await expect(page.getByText('Formatted.')).toBeVisible();
-  await expect(saveState(page)).toHaveText('Saved v3');
+  await expect(editorPage.saveState).toHaveText('Saved v3');
 
-  await toolbarButton(page, 'Save').click();
-  const panel = savePanel(page);
+  await editorPage.toolbarButton('Save').click();
+  const panel = editorPage.savePanel;
   await expect(panel).toContainText(
     'Nothing to save: the title and body are the same as version 3.',
   );
@@ -49,18 +38,17 @@ test('formatting only is no change: no "Unsaved changes", and Save is refused', 
   await page.keyboard.press('Escape');
 
   // A real change is one again.
-  await appendParagraph(page, 'A real change');
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await editorPage.appendParagraph('A real change');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
   expect(puts).toEqual([]);
-  expect((await storedPage(SANDBOX_ID)).version.number).toBe(3);
+  expect((await readPage(SANDBOX_ID)).version.number).toBe(3);
   expect(appErrors(consoleErrors)).toEqual([]);
 });
 
 test('removing an inline comment is named and needs confirming before Save', async ({
-  page,
-  appUrl,
+  editorPage,
 }) => {
-  await putStoredPage(SANDBOX_ID, {
+  await writePage(SANDBOX_ID, {
     title: 'Sandbox',
     version: 4,
     body: [
@@ -68,12 +56,12 @@ test('removing an inline comment is named and needs confirming before Save', asy
       '<p>Second paragraph.</p>',
     ].join('\n'),
   });
-  await openEditor(page, appUrl);
-  await replaceFirstLine(page, '<p>Keep these flagged words in mind.</p>');
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await editorPage.signInAndOpen();
+  await editorPage.replaceFirstLine('<p>Keep these flagged words in mind.</p>');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
 
-  await toolbarButton(page, 'Save').click();
-  const panel = savePanel(page);
+  await editorPage.toolbarButton('Save').click();
+  const panel = editorPage.savePanel;
   await expect(panel.getByTestId('removal-summary')).toHaveText(
     /^This save removes 1 inline comment: .*these flagged words/,
   );
@@ -83,71 +71,72 @@ test('removing an inline comment is named and needs confirming before Save', asy
   await expect(save).toBeEnabled();
   await save.click();
   await expect(panel).toHaveCount(0);
-  await expect(saveState(page)).toHaveText('Saved v5');
-  const stored = await storedPage(SANDBOX_ID);
+  await expect(editorPage.saveState).toHaveText('Saved v5');
+  const stored = await readPage(SANDBOX_ID);
   expect(stored.body).not.toContain('inline-comment-marker');
   expect(stored.body).toContain('<p>Keep these flagged words in mind.</p>');
 });
 
 test('Check with Confluence marks an unknown macro and a missing page at their lines', async ({
   page,
-  appUrl,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
+  await editorPage.signInAndOpen();
   const warnings = page.getByTestId('warning-count');
-  await replaceFirstLine(
-    page,
+  await editorPage.replaceFirstLine(
     '<ac:structured-macro ac:name="no-such-macro-e2e" ac:schema-version="1"></ac:structured-macro>\n<p><ac:link><ri:page ri:content-title="No such page e2e" /></ac:link></p>\n<h1>Sandbox</h1>',
   );
   // The engine itself does not know the macro either (one warning of its own).
   await expect(warnings).toHaveText('1 warning');
-  await toolbarButton(page, 'Check with Confluence').click();
+  await editorPage.toolbarButton('Check with Confluence').click();
   await expect(page.getByText(/^Confluence accepts this body, with \d+ warnings?\./)).toBeVisible();
   await expect(warnings).toHaveText('3 warnings');
   await expect(page.locator('.squiggly-warning').first()).toBeVisible();
 
   // The save panel shows the same findings, with their lines, without running the check again.
-  await toolbarButton(page, 'Save').click();
-  const found = savePanel(page).getByRole('list', { name: 'Confluence warnings' });
+  await editorPage.toolbarButton('Save').click();
+  const found = editorPage.savePanel.getByRole('list', { name: 'Confluence warnings' });
   await expect(found).toContainText('Line 1, column 1');
   await expect(found).toContainText('no-such-macro-e2e');
   await expect(found).toContainText('Line 2');
   await expect(found).toContainText('No page “No such page e2e”');
   // Confluence's warnings add no block of their own: accepting the engine's warning is enough.
-  await savePanel(page).getByLabel('Save despite the warnings').check();
-  await expect(savePanel(page).getByRole('button', { name: 'Save', exact: true })).toBeEnabled();
+  await editorPage.savePanel.getByLabel('Save despite the warnings').check();
+  await expect(
+    editorPage.savePanel.getByRole('button', { name: 'Save', exact: true }),
+  ).toBeEnabled();
   await page.keyboard.press('Escape');
 
   // The next edit withdraws them (they described the text as it was).
-  await appendParagraph(page, 'Edited after the check');
+  await editorPage.appendParagraph('Edited after the check');
   await expect(warnings).toHaveText('1 warning');
 });
 
 test('a save is read back: "Saved and verified", while the status bar keeps the version', async ({
   page,
-  appUrl,
   offOrigin,
   consoleErrors,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
-  await appendParagraph(page, 'Verified paragraph');
-  await toolbarButton(page, 'Save').click();
-  const panel = savePanel(page);
+  await editorPage.signInAndOpen();
+  await editorPage.appendParagraph('Verified paragraph');
+  await editorPage.toolbarButton('Save').click();
+  const panel = editorPage.savePanel;
   // The dry run runs by itself when the panel opens.
   await expect(panel.getByTestId('panel-check')).toContainText('Confluence accepts this body');
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('save-verification')).toHaveText(/Saved and verified v4\./);
   await expect(page.getByText('Saved version 4')).toBeVisible();
-  await expect(saveState(page)).toHaveText('Saved v4');
+  await expect(editorPage.saveState).toHaveText('Saved v4');
   expect(offOrigin).toEqual([]);
   expect(appErrors(consoleErrors)).toEqual([]);
 });
 
 test('a title taken meanwhile: Confluence refuses, one click takes the suggested free title', async ({
   page,
-  appUrl,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
+  await editorPage.signInAndOpen();
   const title = page.getByLabel('Title');
   // A title the check already knows is taken comes with a free one to use.
   await title.fill('Roadmap');
@@ -155,13 +144,13 @@ test('a title taken meanwhile: Confluence refuses, one click takes the suggested
   await title.fill('Sandbox plans');
   await expect(page.getByText('Title is free')).toBeVisible();
   // A colleague gives another page that title before this save.
-  await putStoredPage(ROADMAP_ID, {
+  await writePage(ROADMAP_ID, {
     title: 'Sandbox plans',
     version: 2,
     body: '<p>Taken meanwhile.</p>',
   });
-  await toolbarButton(page, 'Save').click();
-  await savePanel(page).getByRole('button', { name: 'Save', exact: true }).click();
+  await editorPage.toolbarButton('Save').click();
+  await editorPage.savePanel.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
     page.getByText('A page titled Sandbox plans already exists in DEMO').first(),
   ).toBeVisible();
@@ -169,21 +158,21 @@ test('a title taken meanwhile: Confluence refuses, one click takes the suggested
   await use.click();
   await expect(title).toHaveValue('Sandbox plans (2)');
   await expect(page.getByText('Title is free')).toBeVisible();
-  await toolbarButton(page, 'Save').click();
-  await savePanel(page).getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(saveState(page)).toHaveText('Saved v4');
-  expect((await storedPage(SANDBOX_ID)).title).toBe('Sandbox plans (2)');
+  await editorPage.toolbarButton('Save').click();
+  await editorPage.savePanel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editorPage.saveState).toHaveText('Saved v4');
+  expect((await readPage(SANDBOX_ID)).title).toBe('Sandbox plans (2)');
 });
 
 test('an error is translated with a one-click fix, applied as an undoable edit', async ({
   page,
-  appUrl,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
-  await appendParagraph(page, 'Broken<br>line');
+  await editorPage.signInAndOpen();
+  await editorPage.appendParagraph('Broken<br>line');
   await expect(page.getByTestId('error-count')).not.toHaveText('0 errors');
-  await toolbarButton(page, 'Save').click();
-  const panel = savePanel(page);
+  await editorPage.toolbarButton('Save').click();
+  const panel = editorPage.savePanel;
   const errors = panel.getByRole('list', { name: 'Errors' });
   const fix = errors.getByRole('button', { name: /^Fix: / }).first();
   await expect(fix).toBeVisible();
@@ -200,8 +189,8 @@ test('an error is translated with a one-click fix, applied as an undoable edit',
   await page.keyboard.press('ControlOrMeta+Shift+Z');
   await expect(page.getByTestId('error-count')).toHaveText('0 errors');
 
-  await toolbarButton(page, 'Save').click();
+  await editorPage.toolbarButton('Save').click();
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(saveState(page)).toHaveText('Saved v4');
-  expect((await storedPage(SANDBOX_ID)).body).toMatch(/<p>Broken<br ?\/>line<\/p>/);
+  await expect(editorPage.saveState).toHaveText('Saved v4');
+  expect((await readPage(SANDBOX_ID)).body).toMatch(/<p>Broken<br ?\/>line<\/p>/);
 });

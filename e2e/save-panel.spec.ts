@@ -1,33 +1,23 @@
 import { expect, test } from './fixtures';
-import {
-  appendParagraph,
-  appErrors,
-  emulatorAdmin,
-  openEditor,
-  prependParagraph,
-  SANDBOX_ID,
-  savePanel,
-  saveState,
-  storedPage,
-  toolbarButton,
-} from './save-helpers';
+import { readPage, resetEmulator } from './emulator-admin';
+import { appErrors, SANDBOX_ID } from './pages/editor-page';
 
 /** The save panel (comment, minor edit, change summary, refusals) and the diff view. */
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
 
 test('the version comment and the minor-edit flag reach Confluence', async ({
   page,
-  appUrl,
   offOrigin,
   consoleErrors,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
-  await appendParagraph(page, 'Commented change');
-  await toolbarButton(page, 'Save').click();
-  const panel = savePanel(page);
+  await editorPage.signInAndOpen();
+  await editorPage.appendParagraph('Commented change');
+  await editorPage.toolbarButton('Save').click();
+  const panel = editorPage.savePanel;
   await expect(panel).toBeVisible();
   // Focus starts in the comment field.
   await expect(panel.getByLabel('Version comment')).toBeFocused();
@@ -36,9 +26,9 @@ test('the version comment and the minor-edit flag reach Confluence', async ({
   await panel.getByLabel("Minor edit (don't notify watchers)").check();
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved version 4')).toBeVisible();
-  await expect(saveState(page)).toHaveText('Saved v4');
+  await expect(editorPage.saveState).toHaveText('Saved v4');
 
-  const stored = await storedPage(SANDBOX_ID);
+  const stored = await readPage(SANDBOX_ID);
   expect(stored.version).toMatchObject({
     number: 4,
     message: 'Added a paragraph for the e2e run',
@@ -47,13 +37,13 @@ test('the version comment and the minor-edit flag reach Confluence', async ({
   expect(stored.body).toContain('<p>Commented change</p>');
 
   // The next save starts with an empty comment and a normal (notifying) edit.
-  await appendParagraph(page, 'Another change');
-  await toolbarButton(page, 'Save').click();
+  await editorPage.appendParagraph('Another change');
+  await editorPage.toolbarButton('Save').click();
   await expect(panel.getByLabel('Version comment')).toHaveValue('');
   await expect(panel.getByLabel("Minor edit (don't notify watchers)")).not.toBeChecked();
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(saveState(page)).toHaveText('Saved v5');
-  expect((await storedPage(SANDBOX_ID)).version).toMatchObject({
+  await expect(editorPage.saveState).toHaveText('Saved v5');
+  expect((await readPage(SANDBOX_ID)).version).toMatchObject({
     number: 5,
     message: '',
     minorEdit: false,
@@ -64,16 +54,16 @@ test('the version comment and the minor-edit flag reach Confluence', async ({
 
 test('an unchanged page is not saved: the panel says so and sends nothing', async ({
   page,
-  appUrl,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
+  await editorPage.signInAndOpen();
   const puts: string[] = [];
   page.on('request', (request) => {
     if (request.method() === 'PUT') puts.push(request.url());
   });
-  const save = toolbarButton(page, 'Save');
+  const save = editorPage.toolbarButton('Save');
   await save.click();
-  const panel = savePanel(page);
+  const panel = editorPage.savePanel;
   await expect(panel).toContainText(
     'Nothing to save: the title and body are the same as version 3.',
   );
@@ -91,40 +81,40 @@ test('an unchanged page is not saved: the panel says so and sends nothing', asyn
   await expect(panel).toContainText('Nothing to save');
   await panel.getByRole('button', { name: 'Close' }).click();
   expect(puts).toEqual([]);
-  expect((await storedPage(SANDBOX_ID)).version.number).toBe(3);
+  expect((await readPage(SANDBOX_ID)).version.number).toBe(3);
 });
 
 test('errors block saving and are listed; a listed error leads to its line', async ({
   page,
-  appUrl,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
-  await appendParagraph(page, 'Broken<br>');
+  await editorPage.signInAndOpen();
+  await editorPage.appendParagraph('Broken<br>');
   await expect(page.getByTestId('error-count')).not.toHaveText('0 errors');
-  await toolbarButton(page, 'Save').click();
-  const panel = savePanel(page);
+  await editorPage.toolbarButton('Save').click();
+  const panel = editorPage.savePanel;
   const errors = panel.getByRole('list', { name: 'Errors' });
   await expect(errors.getByRole('listitem').first()).toContainText(/Line \d+, column \d+/);
   await expect(panel.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
   await errors.getByRole('button').first().click();
   await expect(panel).toHaveCount(0);
-  expect((await storedPage(SANDBOX_ID)).version.number).toBe(3);
+  expect((await readPage(SANDBOX_ID)).version.number).toBe(3);
 });
 
 test('the diff view shows a change, ignores formatting by default, and Review diff returns to the panel', async ({
   page,
-  appUrl,
   offOrigin,
   consoleErrors,
+  editorPage,
 }) => {
-  await openEditor(page, appUrl);
+  await editorPage.signInAndOpen();
   const diff = page.getByRole('dialog', { name: 'Changes since version 3' });
 
   // Formatting alone: no differences while ignored (the default), differences when not.
-  await toolbarButton(page, 'Format').click();
+  await editorPage.toolbarButton('Format').click();
   await expect(page.getByText('Formatted.')).toBeVisible();
-  await expect(saveState(page)).toHaveText('Saved v3');
-  await toolbarButton(page, 'Diff').click();
+  await expect(editorPage.saveState).toHaveText('Saved v3');
+  await editorPage.toolbarButton('Diff').click();
   await expect(diff.getByLabel('Ignore formatting-only changes')).toBeChecked();
   await expect(diff.getByTestId('diff-status')).toHaveText('No differences.');
   await diff.getByLabel('Ignore formatting-only changes').uncheck();
@@ -133,8 +123,8 @@ test('the diff view shows a change, ignores formatting by default, and Review di
   await expect(diff).toHaveCount(0);
 
   // A real change shows as an insertion on the right.
-  await prependParagraph(page, 'Diff marker paragraph');
-  await toolbarButton(page, 'Diff').click();
+  await editorPage.prependParagraph('Diff marker paragraph');
+  await editorPage.toolbarButton('Diff').click();
   await expect(diff).toBeVisible();
   const editor = diff.locator('.monaco-diff-editor');
   await expect(editor).toBeVisible();
@@ -144,11 +134,11 @@ test('the diff view shows a change, ignores formatting by default, and Review di
   await expect(diff.getByTestId('diff-status')).not.toContainText('No differences');
   await page.keyboard.press('Escape');
   await expect(diff).toHaveCount(0);
-  await expect(toolbarButton(page, 'Diff')).toBeFocused();
+  await expect(editorPage.toolbarButton('Diff')).toBeFocused();
 
   // From the save panel: the comment survives a look at the diff.
-  await toolbarButton(page, 'Save').click();
-  const panel = savePanel(page);
+  await editorPage.toolbarButton('Save').click();
+  const panel = editorPage.savePanel;
   await panel.getByLabel('Version comment').fill('Reformatted, with a marker');
   await panel.getByRole('button', { name: 'Review diff' }).click();
   await expect(diff).toBeVisible();

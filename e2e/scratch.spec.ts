@@ -1,41 +1,20 @@
-import type { Page } from '@playwright/test';
-
-import { SCRATCH_BODY_KEY } from '../lib/editor/draft-store';
 import { expect, test } from './fixtures';
-import { openScratchpadWith } from './scratchpad-steps';
-
-/** Opens the Scratchpad with an empty body and waits for Monaco. */
-function openEmptyScratchpad(page: Page, appUrl: string): Promise<void> {
-  return openScratchpadWith(page, appUrl, '');
-}
-
-/** Replaces the editor's text as one paste-like insertion (no auto-closing on the way). */
-async function setEditorText(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
-
-/** The body as persisted (the store writes 300 ms after the last change). */
-function storedBody(page: Page): Promise<string | null> {
-  return page.evaluate((key) => localStorage.getItem(key), SCRATCH_BODY_KEY);
-}
+import { previewIframe } from './pages/preview-frame';
 
 test.describe('Scratchpad', () => {
   test('Monaco loads from the app itself and is typeable, with auto-closing tags', async ({
     page,
-    appUrl,
     offOrigin,
     consoleErrors,
+    scratchpad,
   }) => {
-    await openEmptyScratchpad(page, appUrl);
+    await scratchpad.openWith('');
     await expect(page.getByRole('heading', { name: 'Scratchpad', level: 1 })).toBeVisible();
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.type('<p>');
     await page.keyboard.press('Escape');
     await page.keyboard.type('Hello typed');
-    await expect.poll(() => storedBody(page)).toBe('<p>Hello typed</p>');
+    await expect.poll(() => scratchpad.storedBody()).toBe('<p>Hello typed</p>');
     await expect(page.getByTestId('error-count')).toHaveText('0 errors');
     expect(offOrigin).toEqual([]);
     expect(consoleErrors).toEqual([]);
@@ -43,12 +22,12 @@ test.describe('Scratchpad', () => {
 
   test('an error shows in the status bar and as a marker, and its quick fix clears it', async ({
     page,
-    appUrl,
     offOrigin,
     consoleErrors,
+    scratchpad,
   }) => {
-    await openEmptyScratchpad(page, appUrl);
-    await setEditorText(page, '<p>a<br></p>');
+    await scratchpad.openWith('');
+    await scratchpad.replaceText('<p>a<br></p>');
     await expect(page.getByTestId('error-count')).toHaveText('1 error');
     await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
     // Validate moves the cursor to the first problem; the status bar names it.
@@ -68,49 +47,49 @@ test.describe('Scratchpad', () => {
 
     await expect(page.getByTestId('error-count')).toHaveText('0 errors');
     await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
-    await expect.poll(() => storedBody(page)).toBe('<p>a<br/></p>');
+    await expect.poll(() => scratchpad.storedBody()).toBe('<p>a<br/></p>');
     expect(offOrigin).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 
   test('Format lays out a one-line body, and says why it refuses a broken one', async ({
     page,
-    appUrl,
     offOrigin,
     consoleErrors,
+    scratchpad,
   }) => {
-    await openEmptyScratchpad(page, appUrl);
-    await setEditorText(page, '<p>a</p><ul><li>x</li></ul>');
+    await scratchpad.openWith('');
+    await scratchpad.replaceText('<p>a</p><ul><li>x</li></ul>');
     await page.getByRole('button', { name: 'Format' }).click();
-    await expect.poll(() => storedBody(page)).toContain('\n');
-    expect(await storedBody(page)).toMatch(/<p>a<\/p>\n<ul>\n\s+<li>x<\/li>\n<\/ul>/);
+    await expect.poll(() => scratchpad.storedBody()).toContain('\n');
+    expect(await scratchpad.storedBody()).toMatch(/<p>a<\/p>\n<ul>\n\s+<li>x<\/li>\n<\/ul>/);
 
     // The standard shortcut goes through the same formatter.
-    await setEditorText(page, '<ol><li>y</li></ol>');
+    await scratchpad.replaceText('<ol><li>y</li></ol>');
     await page.keyboard.press('Shift+Alt+F');
-    await expect.poll(() => storedBody(page)).toMatch(/<ol>\n\s+<li>y<\/li>\n<\/ol>/);
+    await expect.poll(() => scratchpad.storedBody()).toMatch(/<ol>\n\s+<li>y<\/li>\n<\/ol>/);
 
-    await setEditorText(page, '<p>a<br></p>');
+    await scratchpad.replaceText('<p>a<br></p>');
     await expect(page.getByTestId('error-count')).toHaveText('1 error');
     await page.getByRole('button', { name: 'Format' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'error' })).toBeVisible();
-    await expect.poll(() => storedBody(page)).toBe('<p>a<br></p>');
+    await expect.poll(() => scratchpad.storedBody()).toBe('<p>a<br></p>');
     expect(offOrigin).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 
   test('the preview renders inside a sandboxed iframe where no script runs', async ({
     page,
-    appUrl,
     offOrigin,
     consoleErrors,
+    scratchpad,
   }) => {
-    await openEmptyScratchpad(page, appUrl);
-    await setEditorText(page, '<h2>Preview title</h2><p>Hello <strong>preview</strong></p>');
-    const frame = page.frameLocator('iframe[title="Preview"]');
+    await scratchpad.openWith('');
+    await scratchpad.replaceText('<h2>Preview title</h2><p>Hello <strong>preview</strong></p>');
+    const frame = scratchpad.preview;
     await expect(frame.getByRole('heading', { name: 'Preview title' })).toBeVisible();
     await expect(frame.getByText('Hello preview')).toBeVisible();
-    const iframe = page.locator('iframe[title="Preview"]');
+    const iframe = previewIframe(page);
     // allow-same-origin lets the app patch the frame's blocks; without allow-scripts nothing in
     // the frame can run (see components/editor/preview-frame.tsx).
     await expect(iframe).toHaveAttribute('sandbox', 'allow-same-origin');
@@ -146,18 +125,22 @@ test.describe('Scratchpad', () => {
     expect(consoleErrors.filter((m) => !/requires 'TrustedScript' assignment/.test(m))).toEqual([]);
   });
 
-  test('an html macro payload runs nothing', async ({ page, appUrl, offOrigin, consoleErrors }) => {
+  test('an html macro payload runs nothing', async ({
+    page,
+    offOrigin,
+    consoleErrors,
+    scratchpad,
+  }) => {
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await openEmptyScratchpad(page, appUrl);
-    await setEditorText(
-      page,
+    await scratchpad.openWith('');
+    await scratchpad.replaceText(
       '<p>before</p><ac:structured-macro ac:name="html"><ac:plain-text-body><![CDATA[<img src=x onerror=alert(1)>]]></ac:plain-text-body></ac:structured-macro><p>after</p>',
     );
-    const frame = page.frameLocator('iframe[title="Preview"]');
+    const frame = scratchpad.preview;
     await expect(frame.getByText('after')).toBeVisible();
     await expect(frame.locator('img')).toHaveCount(0);
     await page.waitForTimeout(500);
@@ -166,20 +149,20 @@ test.describe('Scratchpad', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a reload keeps the text', async ({ page, appUrl, offOrigin, consoleErrors }) => {
-    await openEmptyScratchpad(page, appUrl);
-    await setEditorText(page, '<p>kept across reloads</p>');
-    await expect.poll(() => storedBody(page)).toBe('<p>kept across reloads</p>');
+  test('a reload keeps the text', async ({ page, offOrigin, consoleErrors, scratchpad }) => {
+    await scratchpad.openWith('');
+    await scratchpad.replaceText('<p>kept across reloads</p>');
+    await expect.poll(() => scratchpad.storedBody()).toBe('<p>kept across reloads</p>');
     await page.reload();
     await expect(page.locator('.monaco-editor .view-lines')).toContainText('kept across reloads');
-    const frame = page.frameLocator('iframe[title="Preview"]');
+    const frame = scratchpad.preview;
     await expect(frame.getByText('kept across reloads')).toBeVisible();
     expect(offOrigin).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 
-  test('toolbar controls are keyboard reachable and named', async ({ page, appUrl }) => {
-    await openEmptyScratchpad(page, appUrl);
+  test('toolbar controls are keyboard reachable and named', async ({ page, scratchpad }) => {
+    await scratchpad.openWith('');
     for (const name of ['Format', 'Validate', 'Editor', 'Preview', 'Wrap', 'Minimap']) {
       await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
     }
@@ -188,9 +171,9 @@ test.describe('Scratchpad', () => {
 
     await page.getByRole('button', { name: 'Preview', exact: true }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.locator('iframe[title="Preview"]')).toHaveCount(0);
+    await expect(previewIframe(page)).toHaveCount(0);
     await page.keyboard.press('Enter');
-    await expect(page.locator('iframe[title="Preview"]')).toHaveCount(1);
+    await expect(previewIframe(page)).toHaveCount(1);
 
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await expect(page.locator('.monaco-editor.vs-dark')).toBeVisible();
@@ -198,11 +181,11 @@ test.describe('Scratchpad', () => {
 
   test('completion inserts a whole macro from the catalogue', async ({
     page,
-    appUrl,
     offOrigin,
     consoleErrors,
+    scratchpad,
   }) => {
-    await openEmptyScratchpad(page, appUrl);
+    await scratchpad.openWith('');
     await page.locator('.monaco-editor .view-lines').click();
     await page.keyboard.type('<inf');
     const suggestion = page
@@ -211,7 +194,7 @@ test.describe('Scratchpad', () => {
     await expect(suggestion.first()).toBeVisible();
     await page.keyboard.press('Enter');
     await expect
-      .poll(() => storedBody(page))
+      .poll(() => scratchpad.storedBody())
       .toMatch(/^<ac:structured-macro ac:name="info">\n\s+<ac:rich-text-body>\n\s+<p><\/p>/);
     await expect(page.getByTestId('error-count')).toHaveText('0 errors');
     expect(offOrigin).toEqual([]);
@@ -220,11 +203,11 @@ test.describe('Scratchpad', () => {
 
   test('pasting HTML offers "Paste as storage format"', async ({
     page,
-    appUrl,
     offOrigin,
     consoleErrors,
+    scratchpad,
   }) => {
-    await openEmptyScratchpad(page, appUrl);
+    await scratchpad.openWith('');
     await page.locator('.monaco-editor .view-lines').click();
     // A real clipboard needs permissions; a paste event with both flavours is what Monaco sees.
     // A real clipboard needs permissions; a paste event with both flavours is what Monaco sees
@@ -237,10 +220,10 @@ test.describe('Scratchpad', () => {
         new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
       );
     });
-    await expect.poll(() => storedBody(page)).toBe('Bold and link');
+    await expect.poll(() => scratchpad.storedBody()).toBe('Bold and link');
     await page.getByRole('button', { name: 'Paste as storage format' }).click();
     await expect
-      .poll(() => storedBody(page))
+      .poll(() => scratchpad.storedBody())
       .toContain('<strong>Bold</strong> and <a href="https://example.test/">link</a>');
     await expect(page.getByRole('button', { name: 'Paste as storage format' })).toHaveCount(0);
     expect(offOrigin).toEqual([]);
@@ -252,12 +235,13 @@ test.describe('Scratchpad', () => {
     appUrl,
     offOrigin,
     consoleErrors,
+    scratchpad,
   }) => {
     const big = `${'<p>filler paragraph</p>\n'.repeat(6000)}<p>a<br></p>`;
     expect(big.length).toBeGreaterThan(100_000);
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
-    await openScratchpadWith(page, appUrl, big);
+    await scratchpad.openWith(big);
     await expect(page.getByTestId('error-count')).toHaveText('1 error');
     // Monaco's editor worker plus the validation worker, both from the app's own origin. Monaco
     // starts its worker lazily and the worker event can trail the first result: wait for both.
@@ -267,9 +251,9 @@ test.describe('Scratchpad', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('screenshots, light and dark', async ({ page, appUrl }, testInfo) => {
-    await openScratchpadWith(page, appUrl, null);
-    const frame = page.frameLocator('iframe[title="Preview"]');
+  test('screenshots, light and dark', async ({ page, scratchpad }, testInfo) => {
+    await scratchpad.openWith(null);
+    const frame = scratchpad.preview;
     await expect(frame.getByRole('heading', { name: 'Scratchpad' })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('scratchpad-light.png') });
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');

@@ -18,6 +18,7 @@ test('a demo account button signs in to Data Center and lands on Open', async ({
   appUrl,
   offOrigin,
   consoleErrors,
+  loginPage,
 }) => {
   await page.addInitScript(() => {
     const seen: string[] = [];
@@ -32,11 +33,11 @@ test('a demo account button signs in to Data Center and lands on Open', async ({
   await expect(demo).toBeVisible();
   // Demo mode: the server signs in to its emulator, so there is no URL to type.
   await expect(page.getByLabel('Confluence URL')).toHaveCount(0);
-  await demo.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
+  await loginPage.demoAccountButton('Demo User', 'Data Center', demo).click();
 
   await expect(page).toHaveURL(`${appUrl}/`);
   await expectSignedInAs(page, 'Demo User', 'Data Center');
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(loginPage.pageIdField).toBeVisible();
   const session = await (await page.request.get(`${appUrl}/api/session`)).json();
   expect(session.session).toMatchObject({ displayName: 'Demo User', flavour: 'datacenter' });
   // Nothing on these screens needs an inline script or style the strict CSP would block.
@@ -139,15 +140,16 @@ test('keyboard only: Tab into the form, arrows pick the method, Enter submits, S
 test('?reason=expired says the session expired; ?next= is followed only on this site', async ({
   page,
   appUrl,
+  loginPage,
 }) => {
   await page.goto(`${appUrl}/login?reason=expired&next=%2Fscratch`);
   await expect(page.getByText('Your session expired')).toBeVisible();
-  await page.getByRole('button', { name: /Use demo account: Alex Other — Data Center/ }).click();
+  await loginPage.demoAccountButton('Alex Other', 'Data Center').click();
   await expect(page).toHaveURL(`${appUrl}/scratch`);
 
   await page.context().clearCookies();
   await page.goto(`${appUrl}/login?next=%2F%2Fevil.test%2Fx`);
-  await page.getByRole('button', { name: /Use demo account: Alex Other — Data Center/ }).click();
+  await loginPage.demoAccountButton('Alex Other', 'Data Center').click();
   await expect(page).toHaveURL(`${appUrl}/`);
 });
 
@@ -156,9 +158,10 @@ test('Sign out returns to a signed-out state and /api/session says null', async 
   appUrl,
   offOrigin,
   consoleErrors,
+  loginPage,
 }) => {
-  await page.goto(`${appUrl}/login`);
-  await page.getByRole('button', { name: /Use demo account: Demo User — Cloud/ }).click();
+  await loginPage.goto();
+  await loginPage.demoAccountButton('Demo User', 'Cloud').click();
   await expectSignedInAs(page, 'Demo User', 'Cloud');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -170,7 +173,7 @@ test('Sign out returns to a signed-out state and /api/session says null', async 
 
   await page.goto(appUrl);
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
-  await expect(page.getByLabel('Page ID or URL')).toHaveCount(0);
+  await expect(loginPage.pageIdField).toHaveCount(0);
   expect(offOrigin).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });

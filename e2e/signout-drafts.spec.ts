@@ -1,80 +1,75 @@
 import type { Page } from '@playwright/test';
 
-import { SCRATCH_BODY_KEY } from '../lib/editor/draft-store';
+import { resetEmulator } from './emulator-admin';
 import { expect, test } from './fixtures';
-import {
-  appendParagraph,
-  appErrors,
-  emulatorAdmin,
-  expectEditorToShow,
-  openEditor,
-  SANDBOX_ID,
-  saveState,
-} from './save-helpers';
+import { storedKeys } from './pages/browser-storage';
+import { appErrors, EditorPage, SANDBOX_ID } from './pages/editor-page';
+import type { LoginPage } from './pages/login-page';
+import { ScratchpadPage } from './pages/scratchpad-page';
 
 /**
- * Signing out with unsaved changes (issue #5): a warning first, the text kept as a local draft
+ * Signing out with unsaved changes: a warning first, the text kept as a local draft
  * (page content only, never credentials) and offered again after signing back in — or, on a
  * shared computer, every local draft deleted with the session.
  */
 
-const DRAFT_KEY = `pagewright:draft:${SANDBOX_ID}`;
+const DRAFT_KEY = EditorPage.draftKey(SANDBOX_ID);
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
-
-function signOutButton(page: Page) {
-  return page.getByRole('banner').getByRole('button', { name: 'Sign out' });
-}
 
 function signOutDialog(page: Page) {
   return page.getByRole('dialog', { name: 'Sign out?' });
 }
 
-function storedDraftKeys(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    Object.keys(localStorage).filter(
-      (key) => key.startsWith('pagewright:draft:') || key.startsWith('pagewright:scratch:'),
-    ),
+/** Local drafts still in this browser: page drafts and the Scratchpad's text. */
+async function storedDraftKeys(page: Page): Promise<string[]> {
+  const keys = await storedKeys(page);
+  return keys.filter(
+    (key) => key.startsWith(EditorPage.draftKey('')) || key === ScratchpadPage.bodyKey,
   );
 }
 
-async function signInAgain(page: Page, appUrl: string): Promise<void> {
+/** Back on the sign-in page: sign in again and reopen the page, keeping any local draft. */
+async function signInAgain(loginPage: LoginPage): Promise<void> {
+  const { page, appUrl } = loginPage;
   await expect(page).toHaveURL(/\/login/);
-  await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await loginPage.demoAccountButton('Demo User', 'Data Center').click();
+  await expect(loginPage.pageIdField).toBeVisible();
   await page.goto(`${appUrl}/pages/${SANDBOX_ID}`);
   await expect(page.locator('.monaco-editor')).toBeVisible();
 }
 
 test('signing out with unsaved changes warns, keeps the draft, and offers it after signing in', async ({
   page,
-  appUrl,
   offOrigin,
   consoleErrors,
+  editorPage,
+  loginPage,
+  appHeader,
 }) => {
-  await openEditor(page, appUrl);
-  await appendParagraph(page, 'Typed before signing out');
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await editorPage.signInAndOpen();
+  await editorPage.appendParagraph('Typed before signing out');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
 
   // Cancel keeps everything as it was.
-  await signOutButton(page).click();
+  await appHeader.signOutButton.click();
   const dialog = signOutDialog(page);
   await expect(dialog).toContainText(
     'You have unsaved changes on Sandbox: they stay as a local draft on this browser.',
   );
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
   await expect(page).toHaveURL(new RegExp(`/pages/${SANDBOX_ID}$`));
 
   // Sign out at once after typing (before the timed draft write): the draft is written first.
-  await appendParagraph(page, 'And a last line');
-  await signOutButton(page).click();
+  await editorPage.appendParagraph('And a last line');
+  await appHeader.signOutButton.click();
   await signOutDialog(page).getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
-  const stored = await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
+  const stored = await editorPage.storedDraft();
   expect(stored).not.toBeNull();
   const draft = JSON.parse(stored!) as Record<string, unknown>;
   expect(Object.keys(draft).sort()).toEqual(['baseVersion', 'body', 'pageId', 'savedAt', 'title']);
@@ -83,12 +78,12 @@ test('signing out with unsaved changes warns, keeps the draft, and offers it aft
   // Page content only: nothing about the account or its secrets.
   expect(stored).not.toMatch(/demo-token|demo-pat|"demo"|password|Demo User/);
 
-  await signInAgain(page, appUrl);
+  await signInAgain(loginPage);
   const offer = page.getByRole('region', { name: 'Local draft' });
   await expect(offer).toContainText('You have unsaved changes from');
   await offer.getByRole('button', { name: 'Restore' }).click();
-  await expectEditorToShow(page, 'And a last line');
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await editorPage.expectToShow('And a last line');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
 
   expect(offOrigin).toEqual([]);
   expect(appErrors(consoleErrors)).toEqual([]);
@@ -98,11 +93,16 @@ test('"Sign out and delete local drafts" leaves no draft behind', async ({
   page,
   appUrl,
   consoleErrors,
+  editorPage,
+  loginPage,
+  openPage,
+  scratchpad,
+  appHeader,
 }) => {
   // A scratchpad draft from earlier on this browser is deleted too.
   await page.goto(`${appUrl}/scratch`);
-  await page.evaluate((key) => localStorage.setItem(key, '<p>Scratch</p>'), SCRATCH_BODY_KEY);
-  await openEditor(page, appUrl);
+  await scratchpad.setStoredBody('<p>Scratch</p>');
+  await editorPage.signInAndOpen();
   // The preview checks references with Confluence a few seconds after typing: let the check of
   // the typed text answer first (an earlier one, of the body as opened, may answer before it).
   const checked = page.waitForResponse(
@@ -110,12 +110,12 @@ test('"Sign out and delete local drafts" leaves no draft behind', async ({
       response.url().endsWith('/check') &&
       (response.request().postData() ?? '').includes('Typed on a shared computer'),
   );
-  await appendParagraph(page, 'Typed on a shared computer');
-  await expect(saveState(page)).toHaveText('Unsaved changes');
+  await editorPage.appendParagraph('Typed on a shared computer');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
   await expect.poll(() => storedDraftKeys(page)).toContain(DRAFT_KEY);
   await checked;
 
-  await signOutButton(page).click();
+  await appHeader.signOutButton.click();
   await signOutDialog(page)
     .getByRole('button', { name: 'Sign out and delete local drafts' })
     .click();
@@ -125,19 +125,23 @@ test('"Sign out and delete local drafts" leaves no draft behind', async ({
   await page.waitForTimeout(2500);
   expect(await storedDraftKeys(page)).toEqual([]);
   // Other settings stay.
-  expect(await page.evaluate(() => localStorage.getItem('pagewright:recent'))).not.toBeNull();
+  expect(await openPage.storedRecentPages()).not.toBeNull();
 
   // After signing in again nothing is offered, and drafts are kept again as usual.
-  await signInAgain(page, appUrl);
+  await signInAgain(loginPage);
   await expect(page.getByRole('region', { name: 'Local draft' })).toHaveCount(0);
-  await appendParagraph(page, 'Typed after signing in again');
+  await editorPage.appendParagraph('Typed after signing in again');
   await expect.poll(() => storedDraftKeys(page), { timeout: 10_000 }).toContain(DRAFT_KEY);
   expect(appErrors(consoleErrors)).toEqual([]);
 });
 
-test('signing out with nothing unsaved and no drafts asks nothing', async ({ page, appUrl }) => {
-  await openEditor(page, appUrl);
-  await signOutButton(page).click();
+test('signing out with nothing unsaved and no drafts asks nothing', async ({
+  page,
+  editorPage,
+  appHeader,
+}) => {
+  await editorPage.signInAndOpen();
+  await appHeader.signOutButton.click();
   await expect(page).toHaveURL(/\/login/);
   await expect(signOutDialog(page)).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import { areDraftWritesSuspended } from '@/lib/editor/draft-store';
 
 /**
- * The local draft of one page (security.md DATA-3): the user's text, title and the version it
+ * The local draft of one page (docs/security.md DATA-3): the user's text, title and the version it
  * was based on, in localStorage under `pagewright:draft:{id}`. Page content only, never anything
  * about the account. Every access tolerates storage being disabled or full.
  */

@@ -32,7 +32,7 @@ export interface Drafts {
 }
 
 /**
- * Local drafts of one page (security.md DATA-3) and the leave guard (DATA-4): the text is written
+ * Local drafts of one page (docs/security.md DATA-3) and the leave guard (DATA-4): the text is written
  * a moment after every change and at once when the tab is hidden or closed; leaving with unsaved
  * changes asks first. `apiRef` supplies the editor's live text (newer than React state).
  */

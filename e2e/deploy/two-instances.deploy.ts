@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 
 import { CSRF_HEADERS } from '../../lib/http/csrf-header';
 import { expect, test } from '../fixtures';
-import { savePanel } from '../save-helpers';
 
 /**
  * Two production instances behind nginx (round robin), sharing only SESSION_SECRET and Redis
@@ -45,7 +44,9 @@ test.beforeEach(async () => {
 
 test('sign in, open, save and sign out through the balancer, across both instances', async ({
   page,
-  appUrl,
+  loginPage,
+  editorPage,
+  appHeader,
   consoleErrors,
 }) => {
   const [first, second] = instanceUrls() as [string, string];
@@ -55,9 +56,7 @@ test('sign in, open, save and sign out through the balancer, across both instanc
     if (instance) answeredBy.add(instance);
   });
 
-  await page.goto(`${appUrl}/login`);
-  await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await loginPage.signInAsDemo();
 
   // Whichever instance sealed the session, both open it (same SESSION_SECRET, no sticky routing).
   const sessionCookie = (await page.context().cookies()).find((cookie) =>
@@ -71,22 +70,17 @@ test('sign in, open, save and sign out through the balancer, across both instanc
     expect((await response.json()).page).toMatchObject({ id: PAGE_ID, title: 'Sandbox' });
   }
 
-  await page.goto(`${appUrl}/pages/${PAGE_ID}`);
-  await expect(page.locator('.monaco-editor')).toBeVisible();
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.insertText('<p>Saved through the balancer</p>');
-  // Ctrl/Cmd+S opens the save panel, a second press saves (as e2e/page-editor.spec.ts).
+  await editorPage.open(PAGE_ID);
+  await editorPage.appendParagraph('Saved through the balancer');
+  // Ctrl/Cmd+S opens the save panel, a second press saves.
   await page.keyboard.press('ControlOrMeta+S');
-  await expect(savePanel(page)).toBeVisible();
+  await expect(editorPage.savePanel).toBeVisible();
   await page.keyboard.press('ControlOrMeta+S');
-  await expect(page.getByTestId('save-state')).toHaveText('Saved v4');
+  await expect(editorPage.saveState).toHaveText('Saved v4');
   // Round robin: the page's API calls were answered by both instances.
   expect([...answeredBy].sort()).toEqual(['a', 'b']);
 
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await appHeader.signOutButton.click();
   await expect(page).toHaveURL(/\/login/);
   // The old cookie, replayed: revoked on both instances (the revocation list lives in Redis).
   for (const url of [first, second]) {
@@ -102,7 +96,7 @@ test('sign in, open, save and sign out through the balancer, across both instanc
 test('failed sign-ins on both instances add up to one throttle', async ({ appUrl }) => {
   const [first, second] = instanceUrls() as [string, string];
   const answeredBy = new Set<string>();
-  // Five failures for one user block it (security.md RATE-1); round robin spreads them over both
+  // Five failures for one user block it (docs/security.md RATE-1); round robin spreads them over both
   // instances, so only a shared counter reaches five.
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     const response = await signIn(appUrl, appUrl, 'alex', WRONG_PASSWORD);

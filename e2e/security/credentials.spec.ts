@@ -5,12 +5,11 @@ import type { Page } from '@playwright/test';
 
 import { expect, test } from '../fixtures';
 
-import { admin, resetEmulator } from './emulator-admin';
-import { appendParagraph, openPage, preview, save, saveState } from './editor-steps';
+import { concurrentEdit, resetEmulator } from '../emulator-admin';
 import { JOURNEY_USER } from './journey-user';
 
 /**
- * Issue #6, credentials (security.md SESS-2, SESS-3, LOG-1, LOG-2, LOG-4): a whole journey —
+ * Credentials (docs/security.md SESS-2, SESS-3, LOG-1, LOG-2, LOG-4): a whole journey —
  * sign in with a personal access token, open, edit, preview, save, conflict, sign out, sign in
  * with a password, sign out — with one-of-a-kind fake secrets. Neither secret may appear in any
  * response body, any header but the cookie, any request header, local/session storage,
@@ -119,6 +118,7 @@ test('a whole journey leaks neither the token nor the password anywhere', async 
   context,
   appUrl,
   offOrigin,
+  editorPage,
 }) => {
   test.setTimeout(120_000);
   const traffic = recordTraffic(page);
@@ -147,17 +147,17 @@ test('a whole journey leaks neither the token nor the password anywhere', async 
   const sealedValue = session[0]!.value;
 
   // Open, edit, preview, save.
-  await openPage(page, appUrl, PAGE_ID);
-  await appendParagraph(page, 'Journey edit one');
-  await expect(saveState(page)).toHaveText('Unsaved changes');
-  await expect(preview(page).locator('body')).toContainText('Sandbox');
-  await save(page);
-  await expect(saveState(page)).toHaveText('Saved v4');
+  await editorPage.open(PAGE_ID, { untilSaved: true });
+  await editorPage.appendParagraph('Journey edit one');
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
+  await expect(editorPage.preview.locator('body')).toContainText('Sandbox');
+  await editorPage.saveThroughPanel();
+  await expect(editorPage.saveState).toHaveText('Saved v4');
 
   // A colleague saves; my next save meets the conflict.
-  await admin('POST', `/pages/${PAGE_ID}/concurrent-edit`, { body: '<p>Alex was here</p>' });
-  await appendParagraph(page, 'Journey edit two');
-  await save(page);
+  await concurrentEdit(PAGE_ID, { body: '<p>Alex was here</p>' });
+  await editorPage.appendParagraph('Journey edit two');
+  await editorPage.saveThroughPanel();
   await expect(
     page.getByRole('alert').filter({ hasText: 'Someone else saved version 5' }),
   ).toBeVisible();

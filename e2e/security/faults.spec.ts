@@ -3,18 +3,19 @@ import type { Page } from '@playwright/test';
 import { messageFor, type AppErrorCode } from '../../lib/errors';
 import { expect, test } from '../fixtures';
 
-import { openPage, save, saveState, signInAsDemo } from './editor-steps';
 import {
-  admin,
   clearFaults,
+  concurrentEdit,
   emulatorUrl,
   readPage,
   resetEmulator,
   setFaults,
-} from './emulator-admin';
+} from '../emulator-admin';
+import type { EditorPage } from '../pages/editor-page';
+import { LoginPage } from '../pages/login-page';
 
 /**
- * Issue #6, faults (security.md DATA-1, DATA-5..7): while Confluence misbehaves — a 429 storm,
+ * Faults (docs/security.md DATA-1, DATA-5..7): while Confluence misbehaves — a 429 storm,
  * 5xx, connection resets, a hang, a save applied and then answered 504, a colleague saving
  * mid-edit, the browser going offline, the session expiring — every keystroke typed ends up in
  * the saved body, every acknowledged save is exactly one new version, and each fault shows a
@@ -34,18 +35,6 @@ async function versionCount(): Promise<number> {
   return json.results.length;
 }
 
-/** Types `text` key by key into a new paragraph at the end of the body. */
-async function typeParagraph(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('End');
-  await page.keyboard.press('Enter');
-  // The tags as one insertion (no auto-closing), then the text key by key inside them.
-  await page.keyboard.insertText('<p></p>');
-  for (let i = 0; i < '</p>'.length; i++) await page.keyboard.press('ArrowLeft');
-  await page.keyboard.type(text);
-}
-
 /** An alert showing the message of one of `codes` (the shared vocabulary, lib/errors.ts). */
 function alertFor(page: Page, codes: AppErrorCode[]) {
   const messages = codes.map((code) => messageFor(code));
@@ -60,14 +49,13 @@ interface Journey {
   acknowledged: number;
 }
 
-async function startJourney(page: Page, appUrl: string): Promise<Journey> {
-  await signInAsDemo(page, appUrl);
-  await openPage(page, appUrl, PAGE);
+async function startJourney(editorPage: EditorPage): Promise<Journey> {
+  await editorPage.signInAndOpen(PAGE, { untilSaved: true });
   return { typed: [], acknowledged: 0 };
 }
 
-async function type(page: Page, journey: Journey, text: string): Promise<void> {
-  await typeParagraph(page, text);
+async function type(editorPage: EditorPage, journey: Journey, text: string): Promise<void> {
+  await editorPage.typeParagraphAtEnd(text);
   journey.typed.push(text);
 }
 
@@ -86,7 +74,7 @@ async function expectSaved(page: Page, journey: Journey): Promise<void> {
 async function expectNothingLost(journey: Journey): Promise<void> {
   const stored = await readPage(PAGE);
   for (const text of journey.typed) expect(stored.body, `typed "${text}"`).toContain(text);
-  expect(stored.version).toBe(SEED_VERSION + journey.acknowledged);
+  expect(stored.version.number).toBe(SEED_VERSION + journey.acknowledged);
   expect(await versionCount()).toBe(SEED_VERSION + journey.acknowledged);
 }
 
@@ -101,21 +89,21 @@ test.afterEach(async () => {
 
 test('a 429 storm: "Confluence is busy, retrying in N s", typing goes on, then it saves once', async ({
   page,
-  appUrl,
+  editorPage,
 }) => {
-  const journey = await startJourney(page, appUrl);
-  await type(page, journey, 'typed before the storm');
+  const journey = await startJourney(editorPage);
+  await type(editorPage, journey, 'typed before the storm');
   await setFaults({ rateLimitEvery: 1, retryAfterSeconds: 2, pathPattern: PAGE_PATH });
-  await save(page);
+  await editorPage.saveThroughPanel();
   await expect(page.getByTestId('save-retry')).toHaveText(
     /^Confluence is busy, retrying in \d+ s$/,
   );
-  await type(page, journey, 'typed during the storm');
+  await type(editorPage, journey, 'typed during the storm');
   await clearFaults();
   await expectSaved(page, journey);
   // What was typed while the save waited is still there, unsaved; the next save takes it.
-  await expect(saveState(page)).toHaveText('Unsaved changes');
-  await save(page);
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
+  await editorPage.saveThroughPanel();
   await expectSaved(page, journey);
   await expectNothingLost(journey);
 });
@@ -135,27 +123,23 @@ for (const [name, faults, codes] of [
 ] as const) {
   test(`${name} on save: a clear message, the text stays, the next save makes one version`, async ({
     page,
-    appUrl,
+    editorPage,
   }) => {
-    const journey = await startJourney(page, appUrl);
-    await type(page, journey, `typed before ${name}`);
+    const journey = await startJourney(editorPage);
+    await type(editorPage, journey, `typed before ${name}`);
     await setFaults({ ...faults, pathPattern: PAGE_PATH });
-    await save(page);
+    await editorPage.saveThroughPanel();
     await expect(
       alertFor(page, [...codes])
         .or(page.getByTestId('save-retry'))
         .first(),
     ).toBeVisible({ timeout: 45_000 });
-    await type(page, journey, `typed after ${name}`);
+    await type(editorPage, journey, `typed after ${name}`);
     await clearFaults();
     // A 503 may be retried automatically; otherwise the user saves again.
-    if (!(await saveState(page).textContent())?.startsWith('Saved')) {
-      await expect(
-        page
-          .getByRole('toolbar', { name: 'Page tools' })
-          .getByRole('button', { name: 'Save', exact: true }),
-      ).toBeEnabled({ timeout: 45_000 });
-      await save(page);
+    if (!(await editorPage.saveState.textContent())?.startsWith('Saved')) {
+      await expect(editorPage.toolbarButton('Save')).toBeEnabled({ timeout: 45_000 });
+      await editorPage.saveThroughPanel();
     }
     await expectSaved(page, journey);
     await expectNothingLost(journey);
@@ -164,32 +148,32 @@ for (const [name, faults, codes] of [
 
 test('a hung save times out with a clear message; nothing is lost or doubled', async ({
   page,
-  appUrl,
+  editorPage,
 }) => {
   test.setTimeout(120_000);
-  const journey = await startJourney(page, appUrl);
-  await type(page, journey, 'typed before the hang');
+  const journey = await startJourney(editorPage);
+  await type(editorPage, journey, 'typed before the hang');
   await setFaults({ hangEvery: 1, pathPattern: PAGE_PATH });
-  await save(page);
-  await expect(saveState(page)).toHaveText('Saving…');
+  await editorPage.saveThroughPanel();
+  await expect(editorPage.saveState).toHaveText('Saving…');
   // Only the save hangs: Confluence answers again for the check that follows the timeout.
   await page.waitForTimeout(1_000);
   await clearFaults();
   await expect(alertFor(page, ['upstream_timeout'])).toBeVisible({ timeout: 60_000 });
-  await type(page, journey, 'typed after the hang');
-  await save(page);
+  await type(editorPage, journey, 'typed after the hang');
+  await editorPage.saveThroughPanel();
   await expectSaved(page, journey);
   await expectNothingLost(journey);
 });
 
 test('a save applied and then answered 504 counts as saved, with no second version', async ({
   page,
-  appUrl,
+  editorPage,
 }) => {
-  const journey = await startJourney(page, appUrl);
-  await type(page, journey, 'typed before the ambiguous save');
+  const journey = await startJourney(editorPage);
+  await type(editorPage, journey, 'typed before the ambiguous save');
   await setFaults({ putThen504Every: 1, pathPattern: PAGE_PATH });
-  await save(page);
+  await editorPage.saveThroughPanel();
   await expectSaved(page, journey);
   await clearFaults();
   await expectNothingLost(journey);
@@ -197,20 +181,17 @@ test('a save applied and then answered 504 counts as saved, with no second versi
 
 test('a colleague saves mid-edit: the conflict is explained, merged, and both edits kept', async ({
   page,
-  appUrl,
+  editorPage,
 }) => {
-  const journey = await startJourney(page, appUrl);
-  await type(page, journey, 'my edit at the end');
+  const journey = await startJourney(editorPage);
+  await type(editorPage, journey, 'my edit at the end');
   const theirs = await readPage(PAGE);
-  await admin('POST', `/pages/${PAGE}/concurrent-edit`, {
+  await concurrentEdit(PAGE, {
     body: `<p>Alex wrote this first</p>${theirs.body}`,
   });
   journey.acknowledged += 1; // Alex's version
   journey.typed.push('Alex wrote this first');
-  await page
-    .getByRole('toolbar', { name: 'Page tools' })
-    .getByRole('button', { name: 'Save', exact: true })
-    .click();
+  await editorPage.toolbarButton('Save').click();
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(
     page.getByRole('alert').filter({ hasText: messageForConflict(SEED_VERSION + 1) }),
@@ -234,20 +215,21 @@ function messageForConflict(version: number): string {
 test('offline and back: the message says so, typing goes on, and the save lands once', async ({
   page,
   context,
-  appUrl,
+  editorPage,
 }) => {
-  const journey = await startJourney(page, appUrl);
-  await type(page, journey, 'typed online');
+  const journey = await startJourney(editorPage);
+  await type(editorPage, journey, 'typed online');
   await context.setOffline(true);
-  await type(page, journey, 'typed offline');
-  await save(page);
+  await type(editorPage, journey, 'typed offline');
+  await editorPage.saveThroughPanel();
   await expect(alertFor(page, ['offline']).or(page.getByText(messageFor('offline')))).toBeVisible();
-  await type(page, journey, 'typed still offline');
+  await type(editorPage, journey, 'typed still offline');
   await context.setOffline(false);
-  if (!(await saveState(page).textContent())?.startsWith('Saved')) await save(page);
+  if (!(await editorPage.saveState.textContent())?.startsWith('Saved'))
+    await editorPage.saveThroughPanel();
   await expectSaved(page, journey);
-  if ((await saveState(page).textContent()) === 'Unsaved changes') {
-    await save(page);
+  if ((await editorPage.saveState.textContent()) === 'Unsaved changes') {
+    await editorPage.saveThroughPanel();
     await expectSaved(page, journey);
   }
   await expectNothingLost(journey);
@@ -257,28 +239,29 @@ test('the session expires mid-edit: a clear message, the draft survives sign-in,
   page,
   context,
   appUrl,
+  editorPage,
 }) => {
-  const journey = await startJourney(page, appUrl);
-  await type(page, journey, 'typed before expiry');
+  const journey = await startJourney(editorPage);
+  await type(editorPage, journey, 'typed before expiry');
   await context.clearCookies();
-  await type(page, journey, 'typed after expiry');
-  await save(page);
+  await type(editorPage, journey, 'typed after expiry');
+  await editorPage.saveThroughPanel();
   await expect(
     alertFor(page, ['not_signed_in', 'confluence_unauthorized'])
       .or(page.getByText(/sign in/i))
       .first(),
   ).toBeVisible();
-  expect((await readPage(PAGE)).version).toBe(SEED_VERSION);
+  expect((await readPage(PAGE)).version.number).toBe(SEED_VERSION);
 
   // Sign in again (another tab, as a user would), come back: the draft is offered and saved.
   const other = await context.newPage();
-  await signInAsDemo(other, appUrl);
+  await new LoginPage(other, appUrl).signInAsDemo();
   await other.close();
   await page.goto(`${appUrl}/pages/${PAGE}`);
   const draft = page.getByRole('region', { name: 'Local draft' });
   await expect(draft).toBeVisible();
   await draft.getByRole('button', { name: 'Restore' }).click();
-  await save(page);
+  await editorPage.saveThroughPanel();
   await expectSaved(page, journey);
   await expectNothingLost(journey);
 });

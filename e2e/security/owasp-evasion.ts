@@ -3,7 +3,7 @@
  * (OWASP/CheatSheetSeries, cheatsheets/XSS_Filter_Evasion_Cheat_Sheet.md), licensed CC BY-SA 4.0
  * (https://creativecommons.org/licenses/by-sa/4.0/); copied with attribution, some shortened.
  * Remote script hosts point at `.test` names so a leak shows as an off-origin request.
- * The last entries are security.md XSS-6's own beacons.
+ * The last entries are docs/security.md XSS-6's own beacons.
  */
 export const OWASP_EVASION: readonly string[] = [
   '<SCRIPT SRC=https://xss.test/xss.js></SCRIPT>',

@@ -6,11 +6,11 @@ import { CSRF_HEADERS } from '../../lib/http/csrf-header';
 import { resolveSessionPassword } from '../../lib/session/secret';
 import { expect, test } from '../fixtures';
 
-import { emulatorRequests, emulatorUrl, admin } from './emulator-admin';
+import { admin, emulatorRequests, emulatorUrl } from '../emulator-admin';
 import { signInFrom } from './sign-in-client';
 
 /**
- * Issue #6 over real HTTP against the production server (security.md CSP-1, CSP-2, CSP-5,
+ * Over real HTTP against the production server (docs/security.md CSP-1, CSP-2, CSP-5,
  * SESS-2, SESS-4..8, RATE-1, RATE-2, SSRF-1, SSRF-3, SSRF-5, LOG-3): headers and the nonce,
  * CSRF, CORS, session tampering, expiry and replay after sign-out, sign-in throttling, one
  * answer for every failed sign-in, and page ids that never reach Confluence.

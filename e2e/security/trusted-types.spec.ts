@@ -2,12 +2,11 @@ import type { Page } from '@playwright/test';
 
 import { expect, test } from '../fixtures';
 
-import { openScratchpadWith } from '../scratchpad-steps';
-import { resetEmulator } from './emulator-admin';
-import { appendParagraph, openPage, preview, signInAsDemo } from './editor-steps';
+import { resetEmulator } from '../emulator-admin';
+import { previewFrame } from '../pages/preview-frame';
 
 /**
- * security.md XSS-9: Trusted Types, enforced. The server sends `require-trusted-types-for
+ * docs/security.md XSS-9: Trusted Types, enforced. The server sends `require-trusted-types-for
  * 'script'` with the app's policy list in the enforced CSP (PAGEWRIGHT_TRUSTED_TYPES defaults
  * to enforce), so every DOM XSS sink the app, Next, Turbopack, DOMPurify or Monaco reaches with
  * a plain string would throw. A journey through every part of the app that writes HTML or starts
@@ -87,20 +86,6 @@ function ttViolations(all: Violation[]): Violation[] {
   return all.filter((v) => /trusted-types/.test(v.directive));
 }
 
-/** Replaces the editor's text as one insertion (no auto-closing on the way). */
-async function setEditorText(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').first().click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
-
-function toolbarButton(page: Page, name: string) {
-  return page
-    .getByRole('toolbar', { name: 'Page tools' })
-    .getByRole('button', { name, exact: true });
-}
-
 test.beforeAll(async () => {
   await resetEmulator();
 });
@@ -109,6 +94,9 @@ test('with Trusted Types enforced, editing, previewing, diffing and the Scratchp
   page,
   appUrl,
   offOrigin,
+  loginPage,
+  editorPage,
+  scratchpad,
 }) => {
   test.setTimeout(240_000);
   const ttConsole: string[] = [];
@@ -129,14 +117,14 @@ test('with Trusted Types enforced, editing, previewing, diffing and the Scratchp
   );
   expect((await response!.allHeaders())['content-security-policy-report-only']).toBeUndefined();
 
-  await signInAsDemo(page, appUrl);
+  await loginPage.signInAsDemo();
 
   // A page with every common macro (code, panels, expand, toc, status, …) in the instant preview.
-  await openPage(page, appUrl, MACRO_SHOWCASE);
-  await expect(preview(page).locator('body')).not.toBeEmpty();
+  await editorPage.open(MACRO_SHOWCASE, { untilSaved: true });
+  await expect(previewFrame(page).locator('body')).not.toBeEmpty();
   // Typing (Monaco's view layer, line breaks, suggestions) and new preview blocks, including
   // payloads the preview must show inertly.
-  await appendParagraph(page, 'Typed under Trusted Types');
+  await editorPage.appendParagraph('Typed under Trusted Types');
   // Key by key inside that paragraph (before its `</p>`).
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
   await page.keyboard.type(', then key by key', { delay: 5 });
@@ -148,7 +136,9 @@ test('with Trusted Types enforced, editing, previewing, diffing and the Scratchp
       '<p><a href="javascript:alert(2)">link</a> <span title="&lt;img src=x onerror=alert(3)&gt;">t</span></p>',
   );
   await expect(page.getByTestId('error-count')).toHaveText('0 errors');
-  await expect(preview(page).getByText('Typed under Trusted Types, then key by key')).toBeVisible();
+  await expect(
+    previewFrame(page).getByText('Typed under Trusted Types, then key by key'),
+  ).toBeVisible();
   // Hover help (Monaco renders markdown) on a macro name.
   await page.locator('.monaco-editor .view-lines').first().hover();
 
@@ -159,14 +149,14 @@ test('with Trusted Types enforced, editing, previewing, diffing and the Scratchp
   await page.getByRole('radio', { name: 'Confluence' }).check();
   expect((await rendered).status()).toBe(200);
   await expect(page.getByTestId('preview-label')).toContainText('Confluence rendering');
-  await expect(preview(page).getByText('Typed under Trusted Types')).toBeVisible({
+  await expect(previewFrame(page).getByText('Typed under Trusted Types')).toBeVisible({
     timeout: 15_000,
   });
   await page.getByRole('radio', { name: 'Instant' }).check();
   await expect(page.getByTestId('preview-label')).toHaveText('Instant preview — approximate');
 
   // The diff editor (Monaco's diff widgets and their policies).
-  await toolbarButton(page, 'Diff').click();
+  await editorPage.toolbarButton('Diff').click();
   const diff = page.getByRole('dialog', { name: /^Changes since version \d+$/ });
   await expect(diff.locator('.monaco-diff-editor .modified .view-lines')).toContainText(
     'Macro showcase',
@@ -179,16 +169,16 @@ test('with Trusted Types enforced, editing, previewing, diffing and the Scratchp
   // and Monaco's editor worker starts too.
   const big = `${'<p>filler paragraph</p>\n'.repeat(6000)}<p>a<br></p>`;
   expect(big.length).toBeGreaterThan(100_000);
-  await openScratchpadWith(page, appUrl, big);
+  await scratchpad.openWith(big);
   await expect(page.getByTestId('error-count')).toHaveText('1 error');
-  await expect(preview(page).getByText('filler paragraph').first()).toBeVisible();
+  await expect(previewFrame(page).getByText('filler paragraph').first()).toBeVisible();
   // Both workers started, from the app's own /_next/static/ (a refused Worker would throw and
   // leave Monaco on its main-thread fallback and the validation pending).
   await expect.poll(() => workers.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   for (const url of workers) expect(url.startsWith(`${appUrl}/_next/static/`)).toBe(true);
   // Back to a small body on the main thread, previewed.
-  await setEditorText(page, '<h2>Small again</h2><p>under Trusted Types</p>');
-  await expect(preview(page).getByRole('heading', { name: 'Small again' })).toBeVisible();
+  await scratchpad.replaceText('<h2>Small again</h2><p>under Trusted Types</p>');
+  await expect(previewFrame(page).getByRole('heading', { name: 'Small again' })).toBeVisible();
   await expect(page.getByTestId('error-count')).toHaveText('0 errors');
 
   expect(ttViolations(await violations(page))).toEqual([]);

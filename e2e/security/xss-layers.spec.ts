@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { build } from 'esbuild';
 
 import { expect, test } from '../fixtures';
+import { previewIframe } from '../pages/preview-frame';
 
 import {
   allPayloads,
@@ -16,7 +17,7 @@ import {
 } from './xss-support';
 
 /**
- * security.md XSS-4: each defence layer alone, in the real browser, because the sandbox would
+ * docs/security.md XSS-4: each defence layer alone, in the real browser, because the sandbox would
  * hide a sanitizer bypass and the sanitizer would hide a sandbox mistake.
  * (a) The sanitizer without the sandbox: the app's own renderer (writer + DOMPurify with the
  *     app's config, bundled from lib/storage-format/render) runs in a plain page; its output goes
@@ -148,7 +149,7 @@ async function livePreviewPolicy(
   appUrl: string,
 ): Promise<{ sandbox: string; csp: string }> {
   await page.goto(`${appUrl}/scratch`);
-  const frame = page.locator('iframe[title="Preview"]');
+  const frame = previewIframe(page);
   await expect(frame).toHaveCount(1);
   const sandbox = await frame.getAttribute('sandbox');
   const srcdoc = (await frame.getAttribute('srcdoc')) ?? '';

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 
-import { SCRATCH_BODY_KEY } from '../../lib/editor/draft-store';
 import { checkStorageXhtml } from '../../lib/emulator';
+import { readPage, resetEmulator, updatePage } from '../emulator-admin';
 import { expect, test } from '../fixtures';
+import { previewFrame, previewIframe } from '../pages/preview-frame';
 
-import { readPage, resetEmulator, updatePage } from './emulator-admin';
 import {
   allPayloads,
   appCspViolations,
@@ -19,7 +19,7 @@ import {
 } from './xss-support';
 
 /**
- * Issue #6, XSS (security.md XSS-3..8, CSP-4): every payload of DOMPurify's fixtures, H5SC's
+ * XSS (docs/security.md XSS-3..8, CSP-4): every payload of DOMPurify's fixtures, H5SC's
  * vectors and OWASP's evasion examples, embedded in storage bodies in every place a page can
  * carry them, rendered by the real preview of the production app; and payloads as page titles,
  * breadcrumb ancestors and error messages in the page editor. Nothing may run (hooked dialogs
@@ -31,10 +31,6 @@ import {
  * working; they are counted and attached to the test, not failed on.
  */
 
-function preview(page: Page) {
-  return page.frameLocator('iframe[title="Preview"]');
-}
-
 async function expectNothingRan(page: Page, watch: XssWatch, context: string): Promise<void> {
   expect(await scriptHits(page), `script ran: ${context}`).toEqual([]);
   expect(watch.dialogs, `dialog: ${context}`).toEqual([]);
@@ -43,7 +39,7 @@ async function expectNothingRan(page: Page, watch: XssWatch, context: string): P
   expect(await appCspViolations(page), `CSP violation in the app document: ${context}`).toEqual([]);
   // The preview frame is still the sandboxed srcdoc, without script, not navigated anywhere
   // by a payload; opaque (no access from the parent) unless allow-same-origin is set.
-  const frames = page.locator('iframe[title="Preview"]');
+  const frames = previewIframe(page);
   expect(await frames.count(), context).toBeGreaterThan(0);
   for (const frame of await frames.all()) {
     const sandbox = await frame.getAttribute('sandbox');
@@ -61,6 +57,7 @@ test.describe('XSS corpus in the real preview', () => {
   test('every payload, batched into storage bodies, renders inert in the Scratchpad', async ({
     page,
     appUrl,
+    scratchpad,
   }) => {
     test.setTimeout(240_000);
     const batches = payloadBatches(await allPayloads());
@@ -68,12 +65,9 @@ test.describe('XSS corpus in the real preview', () => {
     await page.addInitScript(installXssHooks);
     await page.goto(`${appUrl}/scratch`);
     for (const batch of batches) {
-      await page.evaluate(
-        ([key, body]) => localStorage.setItem(key!, body!),
-        [SCRATCH_BODY_KEY, batch.body],
-      );
+      await scratchpad.setStoredBody(batch.body);
       await page.reload();
-      await expect(preview(page).getByText(batch.endMarker, { exact: true })).toBeVisible({
+      await expect(previewFrame(page).getByText(batch.endMarker, { exact: true })).toBeVisible({
         timeout: 30_000,
       });
       // Give late loads (images, refreshes, lazy handlers) a moment to fire.
@@ -109,6 +103,7 @@ test.describe('payloads in titles, breadcrumbs and messages', () => {
   test('titles and ancestors with markup render as text everywhere; the body batch is inert', async ({
     page,
     appUrl,
+    loginPage,
   }) => {
     test.setTimeout(90_000);
     const [ancestor, parent, title] = TITLE_PAYLOADS;
@@ -126,9 +121,7 @@ test.describe('payloads in titles, breadcrumbs and messages', () => {
 
     const watch = watchPage(page, new URL(appUrl).origin);
     await page.addInitScript(installXssHooks);
-    await page.goto(`${appUrl}/login`);
-    await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-    await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+    await loginPage.signInAsDemo();
     await page.goto(`${appUrl}/pages/${TREE.level3}`);
 
     // The title as the page heading and in the title field, the ancestors in the breadcrumb:
@@ -138,7 +131,7 @@ test.describe('payloads in titles, breadcrumbs and messages', () => {
     const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
     await expect(breadcrumb.getByRole('link', { name: ancestor, exact: true })).toBeVisible();
     await expect(breadcrumb.getByRole('link', { name: parent, exact: true })).toBeVisible();
-    await expect(preview(page).getByText(batch!.endMarker, { exact: true })).toBeVisible({
+    await expect(previewFrame(page).getByText(batch!.endMarker, { exact: true })).toBeVisible({
       timeout: 30_000,
     });
 

@@ -6,7 +6,7 @@ import { storageBody } from '../../lib/storage-format/render/xss-embedding';
 import { OWASP_EVASION } from './owasp-evasion';
 
 /**
- * Shared pieces of the XSS specs (issue #6): the corpus (DOMPurify's fixtures, H5SC's vectors,
+ * Shared pieces of the XSS specs: the corpus (DOMPurify's fixtures, H5SC's vectors,
  * OWASP's evasion examples), storage bodies that carry many payloads each, and the watchers that
  * prove nothing ran: hooked dialogs and a per-frame marker, every request, CSP violations.
  */
@@ -91,7 +91,7 @@ export function installXssHooks(): void {
 }
 
 /**
- * Sandbox tokens the preview frame may carry. security.md XSS-5 asks for an empty sandbox, at
+ * Sandbox tokens the preview frame may carry. docs/security.md XSS-5 asks for an empty sandbox, at
  * most the popup tokens; the preview now also sets `allow-same-origin` (without
  * `allow-scripts`) so the app can patch the frame's DOM — a documented deviation the specs
  * tolerate and report (docs/security-tests.md). Script, forms, modals and top navigation stay

@@ -53,7 +53,7 @@ describe('assertSameOrigin (SESS-6)', () => {
     expect(reasonFor(unmarked)).toBe('no csrf header');
     expect(reasonFor({ ...ok, 'X-CFE-CSRF': 'true' })).toBe('wrong csrf header');
     expect(reasonFor({ ...ok, 'x-cfe-csrf': '' })).toBe('wrong csrf header');
-    // Header names are case-insensitive: the spelling of security.md's example is accepted.
+    // Header names are case-insensitive: the spelling of docs/security.md's example is accepted.
     expect(reasonFor({ ...unmarked, 'X-CFE-CSRF': '1' })).toBe('accepted');
     // The other checks keep their own reasons when the header is there.
     expect(reasonFor({ ...ok, origin: 'https://evil.test' })).toBe('foreign origin');

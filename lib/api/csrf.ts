@@ -18,7 +18,7 @@ function allowedOrigins(
 }
 
 /**
- * Cross-site request forgery check for every state-changing route (security.md SESS-6): the
+ * Cross-site request forgery check for every state-changing route (docs/security.md SESS-6): the
  * browser's `Sec-Fetch-Site` must say same-origin when present, `Origin` must be the app's own
  * origin (APP_ORIGIN when configured — never trusted from Host behind a proxy — else the origin
  * the request was addressed to), the body must be JSON, and the custom `X-CFE-CSRF: 1` header

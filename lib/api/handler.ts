@@ -34,7 +34,7 @@ export interface HandlerContext<P> {
 }
 
 interface HandlerOptions {
-  /** State-changing: CSRF-checked (security.md SESS-6). */
+  /** State-changing: CSRF-checked (docs/security.md SESS-6). */
   mutating?: boolean;
   /** Reject with `not_signed_in` unless a valid session exists. */
   requireSession?: boolean;
@@ -105,7 +105,7 @@ export function handler<P = Record<string, never>>(
   };
 }
 
-/** Failures that are security events of their own (security.md LOG-3), by error code. */
+/** Failures that are security events of their own (docs/security.md LOG-3), by error code. */
 const SECURITY_EVENTS: Partial<Record<AppErrorCode, string>> = {
   csrf_rejected: 'csrf_rejected',
   sign_in_throttled: 'login_blocked',
@@ -115,7 +115,7 @@ const SECURITY_EVENTS: Partial<Record<AppErrorCode, string>> = {
 
 /**
  * The request's session. A cookie that does not open is a signed-out visitor and one
- * `session_unseal_failed` event (security.md SESS-8), never with the cookie's value: iron-session
+ * `session_unseal_failed` event (docs/security.md SESS-8), never with the cookie's value: iron-session
  * 8 returns an empty session for a tampered, foreign or expired seal, but throws on a malformed
  * one (`Fe26.2*1*a*b*c*d*e*f`); both end the same way.
  */
@@ -192,7 +192,7 @@ function clientFor(session: Session, signedIn: boolean): ConfluenceClient {
 }
 
 /**
- * The request headers an answer depends on besides its URL (security.md SESS-6): the CSRF check
+ * The request headers an answer depends on besides its URL (docs/security.md SESS-6): the CSRF check
  * refuses or accepts by them, so no cache may hand one's answer to the other. API answers are
  * `no-store` as well; this covers a cache that ignores that.
  */

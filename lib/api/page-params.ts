@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Page ids are digits only, checked before any URL is built (security.md SSRF-5). */
+/** Page ids are digits only, checked before any URL is built (docs/security.md SSRF-5). */
 export const pageIdSchema = z.string().regex(/^\d{1,20}$/, 'A page id is digits only.');
 
 export const pageParamsSchema = z.object({ id: pageIdSchema });

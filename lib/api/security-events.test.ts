@@ -9,7 +9,7 @@ import { useLogDestination } from '@/lib/log/logger';
 import { handler } from './handler';
 
 /**
- * The handler's security log events (security.md SESS-8, LOG-3): one structured event per
+ * The handler's security log events (docs/security.md SESS-8, LOG-3): one structured event per
  * refused request, and a session cookie that cannot be opened is counted without its value.
  */
 const lines: Array<Record<string, unknown>> = [];

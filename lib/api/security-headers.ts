@@ -1,7 +1,7 @@
 import { type TrustedTypesMode, trustedTypesDirectives } from '@/lib/security/trusted-types-header';
 
 /**
- * Response headers for every route (security.md CSP-1, CSP-5, XSS-9). The CSP is strict for scripts
+ * Response headers for every route (docs/security.md CSP-1, CSP-5, XSS-9). The CSP is strict for scripts
  * (a fresh nonce per response plus 'strict-dynamic', no 'unsafe-eval' in production) and
  * accepts inline styles because Monaco writes them with no nonce hook (microsoft/monaco-editor
  * #271); preview content lives in a sandboxed frame, so CSS injection there cannot reach the app.

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import { sharedStore, type SharedStore } from '@/lib/store';
 
 /**
- * Per-session budget on the Confluence proxy (security.md RATE-3), so a signed-in browser (or a
+ * Per-session budget on the Confluence proxy (docs/security.md RATE-3), so a signed-in browser (or a
  * script holding its cookie) cannot use Pagewright to hammer Confluence. Every route that needs a
  * session spends one point; past the budget the answer is 429 with Retry-After and no upstream
  * call. The counters live in the shared store, so with REDIS_URL the budget holds across

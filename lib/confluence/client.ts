@@ -86,7 +86,7 @@ function sameBody(a: string, b: string): boolean {
 }
 
 /**
- * A save is never blindly retried (security.md DATA-6). When its answer is lost, the page is read
+ * A save is never blindly retried (docs/security.md DATA-6). When its answer is lost, the page is read
  * again: at base+1 with our title and body, the save applied (success, marked `recovered`); at
  * base, it did not (the original error stands and the user may retry); anything else is someone
  * else's save, reported as a conflict carrying the current version.

@@ -7,7 +7,7 @@ import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } fr
 import { ConfluenceError, redactRequest } from './errors';
 
 /**
- * The one way this server talks to Confluence (security.md SSRF-3, SSRF-4, SSRF-6): every
+ * The one way this server talks to Confluence (docs/security.md SSRF-3, SSRF-4, SSRF-6): every
  * address a name resolves to is checked at connect time (so DNS rebinding cannot slip a private
  * address in after the allowlist check), literal IPs are checked without a lookup, redirects are
  * never followed, and time and size are bounded. `fetch` and `Agent` come from the same undici.

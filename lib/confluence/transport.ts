@@ -71,7 +71,7 @@ export class ConfluenceTransport {
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
   }
 
-  /** Builds the URL and proves it stayed on the site (security.md SSRF-5). */
+  /** Builds the URL and proves it stayed on the site (docs/security.md SSRF-5). */
   url(path: string, query: RequestOptions<unknown>['query'] = {}): string {
     const url = new URL(path.replace(/^\//, ''), this.base);
     if (url.origin !== this.base.origin || !url.pathname.startsWith(this.base.pathname)) {

@@ -7,7 +7,7 @@ import { splitTopLevelBlocks } from './preview-blocks';
  * previous render: typing changes one block, so a keystroke sanitizes one block instead of the
  * whole page (on a 20 KB page the whole-page pass was most of a keystroke's work).
  *
- * Why this is the same as sanitizing the whole (security.md XSS-2):
+ * Why this is the same as sanitizing the whole (docs/security.md XSS-2):
  * - Every byte returned has passed `sanitize` (the one DOMPurify config); nothing else is added.
  * - A cache hit returns what `sanitize` returned for exactly the same input string, and DOMPurify
  *   with a fixed config and no hooks is a pure function of its input.

@@ -1,6 +1,6 @@
 /**
  * Splits sanitized preview HTML into its top-level blocks, so the frame can re-parse and replace
- * only the blocks that changed (performance-anchors.md: on a 1 MB page a whole-document swap
+ * only the blocks that changed (docs/performance-anchors.md: on a 1 MB page a whole-document swap
  * costs ~0.5 s, mostly style and layout of content that did not change).
  *
  * The input is DOMPurify's output, i.e. the HTML serializer's canonical form: attribute values

@@ -11,7 +11,7 @@ export interface PreviewPolicy {
 }
 
 /**
- * The frame's Content-Security-Policy (security.md XSS-6), written by the app: no script, no
+ * The frame's Content-Security-Policy (docs/security.md XSS-6), written by the app: no script, no
  * fonts, no CSS `url()` beacons; images only from the app origin (spelt out, because what
  * 'self' means in a srcdoc document varies) and data:, plus https: once the user allows external
  * images. The app's own CSP is inherited too, and the stricter of the two wins.

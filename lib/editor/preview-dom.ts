@@ -8,7 +8,7 @@ import { planBlockPatch } from './preview-patch';
  * changed are parsed and inserted; the others keep their nodes, so the browser re-lays out little
  * and the scroll position stays where it was.
  *
- * Security notes (security.md XSS-1/5/6): the strings are DOMPurify's output, cut at top-level
+ * Security notes (docs/security.md XSS-1/5/6): the strings are DOMPurify's output, cut at top-level
  * boundaries only (preview-blocks.ts), and parsed by the browser's HTML parser in body context,
  * which is what `srcdoc` would do with the whole. They are parsed in an inert document (no
  * browsing context: nothing loads, nothing runs) and then adopted into the frame, whose sandbox

@@ -61,7 +61,7 @@ const DRAWN_BY_PAGEWRIGHT: ReadonlySet<string> = new Set([
   'column',
 ]);
 
-/** Renders as an inert box (security.md XSS-7): its HTML never runs in the preview. */
+/** Renders as an inert box (docs/security.md XSS-7): its HTML never runs in the preview. */
 const INERT_MACROS: ReadonlySet<string> = new Set(['html']);
 
 const EXACT_MACROS: ReadonlySet<string> = new Set(['anchor']);

@@ -1,7 +1,7 @@
 /**
  * Preview settings kept in this browser (localStorage), shaped for useSyncExternalStore.
  * "Load external images" is off unless the user turned it on: an external image tells its host
- * that someone is reading the page (security.md XSS-6).
+ * that someone is reading the page (docs/security.md XSS-6).
  */
 
 export const EXTERNAL_IMAGES_KEY = 'pagewright:preview:external-images';

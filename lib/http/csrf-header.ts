@@ -1,5 +1,5 @@
 /**
- * The custom header every state-changing request to Pagewright carries (security.md SESS-6:
+ * The custom header every state-changing request to Pagewright carries (docs/security.md SESS-6:
  * `X-CFE-CSRF: 1`). The server's CSRF check (lib/api/csrf.ts) refuses a POST, PUT or DELETE
  * without it; the browser's client (lib/http/fetch-json.ts) and every script or test that writes
  * through the API send it. A cross-site page cannot add a custom header without a CORS preflight,

@@ -28,7 +28,7 @@ export interface FetchJsonOptions {
  *
  * Always same-origin: the path must be app-relative, and `mode: 'same-origin'` makes the browser
  * refuse anything else. Writes always carry `content-type: application/json` and `X-CFE-CSRF: 1`,
- * both of which the server's CSRF check requires (security.md SESS-6): a cross-site page can send
+ * both of which the server's CSRF check requires (docs/security.md SESS-6): a cross-site page can send
  * neither without a preflight, which the app never answers.
  */
 export async function fetchJson<T>(path: string, options: FetchJsonOptions = {}): Promise<T> {

@@ -2,7 +2,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * The server's one logger: JSON lines, a request id on every line of a request, credentials
- * redacted wherever they hide (security.md LOG-1..3). Never log request or response bodies.
+ * redacted wherever they hide (docs/security.md LOG-1..3). Never log request or response bodies.
  */
 export const REDACTED_PATHS = [
   'req.headers.authorization',

@@ -1,5 +1,5 @@
 /**
- * The Trusted Types `default` policy, for script URLs only (security.md XSS-9).
+ * The Trusted Types `default` policy, for script URLs only (docs/security.md XSS-9).
  *
  * The bundler writes the app's own script sinks, not the app: Turbopack loads chunks with
  * `script.src = url` and turns `new Worker(new URL('…', import.meta.url))` (monaco-setup.ts,

@@ -1,5 +1,5 @@
 /**
- * The Trusted Types part of the app's Content-Security-Policy (security.md XSS-9). Pure: used by
+ * The Trusted Types part of the app's Content-Security-Policy (docs/security.md XSS-9). Pure: used by
  * proxy.ts on every request and by the tests that pin the header.
  *
  * `require-trusted-types-for 'script'` makes every DOM XSS sink (innerHTML, srcdoc, Range's
@@ -76,7 +76,7 @@ export function trustedTypesMode(
   );
 }
 
-/** The two directives, in the order security.md XSS-9 writes them. */
+/** The two directives, in the order docs/security.md XSS-9 writes them. */
 export function trustedTypesDirectives(): string[] {
   return [
     "require-trusted-types-for 'script'",

@@ -4,7 +4,7 @@ import { defaultSanitizer, type Sanitizer } from '@/lib/storage-format/render/sa
 import { APP_POLICY_NAMES } from './trusted-types-header';
 
 /**
- * The app's own Trusted Types policies for the preview (security.md XSS-9). Every HTML sink the
+ * The app's own Trusted Types policies for the preview (docs/security.md XSS-9). Every HTML sink the
  * app writes goes through one of them:
  *
  * - `app-preview` turns a block of preview HTML into TrustedHTML for the frame's

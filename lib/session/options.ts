@@ -6,7 +6,7 @@ import { ABSOLUTE_TIMEOUT_MS } from './session-data';
 import { resolveSessionPassword } from './secret';
 
 /**
- * Cookie settings (security.md SESS-2): sealed, httpOnly, SameSite=Lax (links from Confluence
+ * Cookie settings (docs/security.md SESS-2): sealed, httpOnly, SameSite=Lax (links from Confluence
  * into Pagewright land signed in), Secure and `__Host-` in production. Chromium treats
  * http://127.0.0.1 and http://localhost as secure, so the demo works with Secure cookies too;
  * PAGEWRIGHT_INSECURE_COOKIES=1 is for plain-http hosts other than those.

@@ -12,7 +12,7 @@ import {
 
 /**
  * A sealed cookie cannot be recalled, so sign-out remembers the session's id until the cookie
- * could not be valid anyway (security.md SESS-5). The list lives in the shared store: with
+ * could not be valid anyway (docs/security.md SESS-5). The list lives in the shared store: with
  * REDIS_URL set, a sign-out on one instance is seen by all of them.
  *
  * When the store cannot be asked, the check fails closed: the request is answered 503

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { dataDirFromEnv } from '@/lib/store/data-dir';
 
 /**
- * The iron-session password (security.md SESS-1). `SESSION_SECRET` (≥ 32 characters), or
+ * The iron-session password (docs/security.md SESS-1). `SESSION_SECRET` (≥ 32 characters), or
  * `SESSION_SECRETS` as JSON `{"2":"new…","1":"old…"}` to rotate: the highest id seals, every id
  * unseals. In demo mode a random secret is made once and kept in the data folder (the demo's is
  * next to the emulator's data).

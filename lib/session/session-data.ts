@@ -18,7 +18,7 @@ export interface SessionData {
   lastSeen: number;
 }
 
-/** Idle and absolute lifetimes (security.md SESS-4): an office day at most, 30 minutes idle. */
+/** Idle and absolute lifetimes (docs/security.md SESS-4): an office day at most, 30 minutes idle. */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
 /** `lastSeen` is re-saved at most this often, so not every request rewrites the cookie. */

@@ -1,6 +1,6 @@
 /**
  * Catalogue data: Confluence's built-in formatting, code, navigation, reuse and media macros.
- * Parameters and defaults follow storage-format.md §5 where it gives them (Atlassian's macro
+ * Parameters and defaults follow docs/storage-format.md §5 where it gives them (Atlassian's macro
  * pages [S4]–[S15]); anything less certain is marked open-ended rather than guessed.
  */
 import type { MacroParameterSpec, MacroSpec } from './macro-catalogue';

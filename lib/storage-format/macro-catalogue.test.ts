@@ -47,7 +47,7 @@ function corpusMacroNames(): Set<string> {
 }
 
 describe('MACRO_CATALOGUE', () => {
-  it('covers every macro the brief and storage-format.md §5 name', () => {
+  it('covers every macro the brief and docs/storage-format.md §5 name', () => {
     const required = [
       'info',
       'tip',
@@ -142,7 +142,7 @@ describe('MACRO_CATALOGUE', () => {
     },
   );
 
-  it('keeps the documented parameters and defaults of storage-format.md §5', () => {
+  it('keeps the documented parameters and defaults of docs/storage-format.md §5', () => {
     const code = findMacro('code');
     expect(code?.body).toBe('plain');
     expect(code && findMacroParameter(code, 'linenumbers')?.default).toBe('false');

@@ -3,13 +3,13 @@
  * body kind and whether they can sit inside a line of text. One table feeds validation warnings,
  * the formatter (inline vs block), editor completion snippets and hover docs.
  *
- * Confluence itself checks none of this (storage-format.md §1: misspelt names and parameters are
+ * Confluence itself checks none of this (docs/storage-format.md §1: misspelt names and parameters are
  * accepted and silently do nothing), so the catalogue errs on the side of silence: macros whose
  * parameter list is open-ended or only partly documented set `allowsUnknownParameters`, and
  * values are checked only for enums, booleans and numbers.
  *
  * Not a macro, though it looks like one in Cloud's panel picker: the purple "Note" panel is an
- * `<ac:adf-extension>` with `<ac:adf-node type="panel">` (storage-format.md §5), so it has no entry.
+ * `<ac:adf-extension>` with `<ac:adf-node type="panel">` (docs/storage-format.md §5), so it has no entry.
  */
 import { APP_MACROS } from './macro-catalogue-data-apps';
 import { CORE_MACROS } from './macro-catalogue-data-core';

@@ -68,7 +68,7 @@ function macroSpecOf(element: ElementNode): MacroSpec | undefined {
 
 /**
  * Block markup directly inside `<p>`. A paragraph holding nothing but a block macro is how many
- * exporters write macros (storage-format.md §5) and is fine; a block macro sharing the paragraph
+ * exporters write macros (docs/storage-format.md §5) and is fine; a block macro sharing the paragraph
  * with text is not.
  */
 export function checkParagraph(paragraph: ElementNode, report: SemanticReport): void {

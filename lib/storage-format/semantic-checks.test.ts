@@ -146,7 +146,7 @@ const CASES: Record<string, Case> = {
   'block macro sharing a paragraph with text': {
     code: 'block_in_paragraph',
     bad: `<p>Example: ${macro('code', plain('x'))}</p>`,
-    // Exporters wrap a block macro in its own <p>: that is normal (storage-format.md §5).
+    // Exporters wrap a block macro in its own <p>: that is normal (docs/storage-format.md §5).
     good: `<p>Example:</p><p>${macro('code', plain('x'))}</p>`,
   },
   'empty link': {

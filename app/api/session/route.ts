@@ -105,7 +105,7 @@ export const POST = handler(
         await client.close();
       }
       await signInSucceeded(reservation);
-      // A fresh session (new sid) replaces whatever was there: no fixation (security.md SESS-5).
+      // A fresh session (new sid) replaces whatever was there: no fixation (docs/security.md SESS-5).
       const now = Date.now();
       const data: SessionData = {
         sid: randomUUID(),
@@ -121,7 +121,7 @@ export const POST = handler(
       return { session: publicSession(data) };
     } catch (error) {
       await signInFailed(reservation);
-      // One answer for every cause (security.md RATE-2); the cause goes to the log only.
+      // One answer for every cause (docs/security.md RATE-2); the cause goes to the log only.
       log.warn(
         {
           event: 'login_failed',

@@ -6,7 +6,7 @@ import { xhtmlErrorText } from '../xhtml/check-xhtml';
 
 type Failure = Exclude<UpdateOutcome, { kind: 'ok' }>;
 
-/** Words a failed update as v1 does, in the request's flavour (fact sheet §2.3). */
+/** Words a failed update as v1 does, in the request's flavour (docs/confluence-api.md §2.3). */
 export function sendV1SaveFailure(ctx: RequestContext, id: string, outcome: Failure): void {
   switch (outcome.kind) {
     case 'not-found':

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../index';
 import { CLOUD_DEMO, DC_DEMO, DC_READER, call, v1Update } from '../testing/clients';
 
-/** Every v1 error text of the fact sheet's catalogue (§2.3), produced by the matching request. */
+/** Every v1 error text in the catalogue (docs/confluence-api.md §2.3), produced by the matching request. */
 let emulator: EmulatorHandle;
 let dc: string;
 let cloud: string;

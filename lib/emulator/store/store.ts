@@ -25,7 +25,7 @@ export interface PageUpdate {
 
 /**
  * The emulator's data and the rules Confluence applies to it (visibility, edit rights, the
- * update validation order of fact sheet §8). Synchronous on purpose: a PUT checks the version and
+ * update validation order of docs/confluence-api.md §8). Synchronous on purpose: a PUT checks the version and
  * commits without yielding, so parallel saves of the same base version cannot both win.
  */
 export class EmulatorStore {

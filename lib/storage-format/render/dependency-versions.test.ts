@@ -5,7 +5,7 @@ import createDOMPurify from 'dompurify';
 import { describe, expect, it } from 'vitest';
 
 /**
- * security.md XSS-10: the sanitizer stays at a version without known bypasses. Raise the floor
+ * docs/security.md XSS-10: the sanitizer stays at a version without known bypasses. Raise the floor
  * when DOMPurify publishes a security release; this test then fails until the lock file follows.
  */
 const DOMPURIFY_FLOOR = [3, 4, 18] as const;

@@ -151,7 +151,7 @@ const URL_ATTRIBUTES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * What is wrong with rendered/sanitized HTML from the XSS point of view (security.md XSS-3),
+ * What is wrong with rendered/sanitized HTML from the XSS point of view (docs/security.md XSS-3),
  * or null: no script-capable or navigating elements, no `on*` handler, no `srcdoc`, no
  * javascript:/vbscript:/data:text/html URL.
  */

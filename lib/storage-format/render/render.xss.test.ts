@@ -6,7 +6,7 @@ import { DOMPURIFY_CONFIG } from './sanitizer';
 import { loadXssPayloads, type XssPayload } from './xss-corpus';
 
 /**
- * security.md XSS-2 (one frozen DOMPurify config), XSS-3 (the corpora through it) and XSS-7
+ * docs/security.md XSS-2 (one frozen DOMPurify config), XSS-3 (the corpora through it) and XSS-7
  * (the html macro is inert). Embedded payloads: render.xss-embedded.test.ts.
  */
 

@@ -3,7 +3,7 @@ import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
 import { RENDER_DATA_ATTRIBUTES } from './html-writer';
 
 /**
- * The preview's second safety layer (security.md XSS-2): the writer is already safe by
+ * The preview's second safety layer (docs/security.md XSS-2): the writer is already safe by
  * construction, and DOMPurify re-checks its output with ONE config. Add tags or attributes here
  * only together with a test; `sanitizer.test.ts` fails if script-capable tags become allowed.
  */

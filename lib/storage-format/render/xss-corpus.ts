@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * Test-only loader of the shared XSS corpora (security.md §0): DOMPurify's expect.mjs payloads
+ * Test-only loader of the shared XSS corpora (docs/security.md §0): DOMPurify's expect.mjs payloads
  * and the H5SC vectors with their `%placeholder%` templates expanded from payloads.js.
  */
 

@@ -24,7 +24,7 @@ const { renderMacroPlaceholder } = placeholderMacrosModule;
 
 /**
  * Macro dispatch: the preview's own renderers first, then "known to Confluence" placeholders,
- * then the unknown-macro box. `html` is deliberately inert (security.md XSS-7).
+ * then the unknown-macro box. `html` is deliberately inert (docs/security.md XSS-7).
  */
 
 type MacroRenderer = (ctx: RenderContext, call: MacroCall) => void;

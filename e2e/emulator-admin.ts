@@ -1,6 +1,7 @@
 /**
  * The specs' side door into the emulator that global-setup started: its admin API
- * (`/__emulator/…`) and its Data Center REST API as the demo user, to arrange pages and faults.
+ * (`/__emulator/…`) and its Data Center REST API as the demo user, to arrange pages and faults
+ * and to read what Confluence holds after the app saved.
  */
 
 const DEMO_BASIC = `Basic ${Buffer.from('demo:demo').toString('base64')}`;
@@ -35,7 +36,7 @@ export async function admin(method: string, path: string, body?: unknown): Promi
   const response = await fetchAgain(`${emulatorUrl()}/__emulator${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
-    body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
+    body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body ?? {}),
   });
   return expectOk(response, `${method} /__emulator${path}`);
 }
@@ -43,50 +44,70 @@ export async function admin(method: string, path: string, body?: unknown): Promi
 export const resetEmulator = () => admin('POST', '/reset');
 export const setFaults = (faults: Record<string, unknown>) => admin('PUT', '/faults', faults);
 export const clearFaults = () => admin('DELETE', '/faults');
+export const clearRequestLog = () => admin('DELETE', '/requests');
 
-export interface EmulatorPage {
+/** A colleague (Alex Other by default) saves the page behind the editor's back. */
+export const concurrentEdit = (id: string, edit: Record<string, unknown> = {}) =>
+  admin('POST', `/pages/${id}/concurrent-edit`, edit);
+
+export interface StoredPage {
   id: string;
   title: string;
-  version: number;
   body: string;
+  version: { number: number; message: string; minorEdit: boolean };
+  /** The direct parent's id (the last ancestor), or null for a page at the top of its space. */
+  parentId: string | null;
 }
 
-/** Reads a page (current version) through Data Center REST v1 as the demo user. */
-export async function readPage(id: string): Promise<EmulatorPage> {
+/** The page as Confluence (the emulator) has it now, read as the demo user over DC REST v1. */
+export async function readPage(id: string): Promise<StoredPage> {
   const response = await fetchAgain(
-    `${emulatorUrl()}/rest/api/content/${id}?expand=version,body.storage`,
+    `${emulatorUrl()}/rest/api/content/${id}?expand=version,body.storage,ancestors`,
     { headers: { authorization: DEMO_BASIC } },
   );
   const json = (await expectOk(response, `GET content ${id}`)) as {
     id: string;
     title: string;
-    version: { number: number };
+    version: { number: number; message: string; minorEdit: boolean };
     body: { storage: { value: string } };
+    ancestors: Array<{ id: string }>;
   };
   return {
     id: json.id,
     title: json.title,
-    version: json.version.number,
     body: json.body.storage.value,
+    version: json.version,
+    parentId: json.ancestors.at(-1)?.id ?? null,
   };
 }
 
-/** Saves a new version of a page as the demo user (title and, optionally, body). */
-export async function updatePage(id: string, title: string, body?: string): Promise<void> {
-  const current = await readPage(id);
+/**
+ * Saves a page straight into Confluence as the demo user, as a colleague would: sets up bodies
+ * the seed lacks, or makes a change behind the editor's back. `version` is the new number.
+ */
+export async function writePage(
+  id: string,
+  page: { title: string; body?: string; version: number },
+): Promise<void> {
   const response = await fetchAgain(`${emulatorUrl()}/rest/api/content/${id}`, {
     method: 'PUT',
     headers: { authorization: DEMO_BASIC, 'content-type': 'application/json' },
     body: JSON.stringify({
       type: 'page',
-      title,
-      version: { number: current.version + 1 },
-      ...(body === undefined
+      title: page.title,
+      version: { number: page.version },
+      ...(page.body === undefined
         ? {}
-        : { body: { storage: { value: body, representation: 'storage' } } }),
+        : { body: { storage: { value: page.body, representation: 'storage' } } }),
     }),
   });
   await expectOk(response, `PUT content ${id}`);
+}
+
+/** Saves the next version of a page (title and, optionally, body). */
+export async function updatePage(id: string, title: string, body?: string): Promise<void> {
+  const current = await readPage(id);
+  await writePage(id, { title, body, version: current.version.number + 1 });
 }
 
 /** Requests the emulator received (no bodies, no credentials). */

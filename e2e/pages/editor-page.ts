@@ -1,0 +1,162 @@
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+
+import { draftKey } from '../../components/page-editor/page-draft';
+import { EXTERNAL_IMAGES_KEY } from '../../lib/editor/preview-settings';
+import { readStored, writeStored } from './browser-storage';
+import { LoginPage } from './login-page';
+import { previewFrame } from './preview-frame';
+
+export interface OpenOptions {
+  untilSaved?: boolean;
+}
+
+/** The demo page most editor specs work on (space DEMO, version 3 after a reset). */
+export const SANDBOX_ID = '9470040';
+
+/**
+ * The page editor (`/pages/[id]`): its Monaco, toolbar, save panel, status bar and preview, and
+ * what it keeps in this browser (the page's local draft, the external-images choice).
+ */
+export class EditorPage {
+  constructor(
+    readonly page: Page,
+    readonly appUrl: string,
+  ) {}
+
+  /** Where the page's local draft is kept. */
+  static draftKey(id: string): string {
+    return draftKey(id);
+  }
+
+  /** Signs in as Demo User (Data Center), then opens the page. */
+  async signInAndOpen(id = SANDBOX_ID, options: OpenOptions = {}): Promise<void> {
+    await new LoginPage(this.page, this.appUrl).signInAsDemo();
+    await this.open(id, options);
+  }
+
+  /**
+   * Opens a page with no local draft left over and waits for Monaco; with `untilSaved`, also for
+   * the status bar's "Saved vN" (the journeys count versions from there).
+   */
+  async open(id = SANDBOX_ID, { untilSaved = false }: OpenOptions = {}): Promise<void> {
+    await this.setStoredDraft(id, null);
+    await this.page.goto(`${this.appUrl}/pages/${id}`);
+    await expect(this.page.locator('.monaco-editor')).toBeVisible();
+    if (untilSaved) await expect(this.saveState).toHaveText(/^Saved v\d+$/);
+  }
+
+  /** The page's own editor (not a diff editor inside a dialog). */
+  get editor(): Locator {
+    return this.page
+      .locator('.monaco-editor')
+      .filter({ has: this.page.getByRole('textbox', { name: /^Storage format source of / }) });
+  }
+
+  private async moveTo(where: 'start' | 'end'): Promise<void> {
+    await this.editor.locator('.view-lines').click();
+    await this.page.keyboard.press(where === 'end' ? 'ControlOrMeta+End' : 'ControlOrMeta+Home');
+    if (where === 'end') await this.page.keyboard.press('End');
+  }
+
+  /** Appends a paragraph at the end of the body as one insertion (no auto-closing on the way). */
+  async appendParagraph(text: string): Promise<void> {
+    await this.moveTo('end');
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.insertText(`<p>${text}</p>`);
+  }
+
+  /** Inserts a paragraph as the first line of the body. */
+  async prependParagraph(text: string): Promise<void> {
+    await this.moveTo('start');
+    await this.page.keyboard.insertText(`<p>${text}</p>\n`);
+  }
+
+  /** Types `text` at the end of the body key by key (real keystrokes, so auto-closing runs). */
+  async typeAtEnd(text: string): Promise<void> {
+    await this.moveTo('end');
+    await this.page.keyboard.type(text);
+  }
+
+  /** Replaces the whole body as one insertion. */
+  async replaceText(text: string): Promise<void> {
+    await this.editor.locator('.view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** A new paragraph at the end: the tags as one insertion, then `text` key by key inside them. */
+  async typeParagraphAtEnd(text: string): Promise<void> {
+    await this.moveTo('end');
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.insertText('<p></p>');
+    for (let i = 0; i < '</p>'.length; i++) await this.page.keyboard.press('ArrowLeft');
+    await this.page.keyboard.type(text);
+  }
+
+  /**
+   * Replaces the first line with `text`: Monaco's "Delete Line" (the whole line, however it
+   * wraps), then one insertion.
+   */
+  async replaceFirstLine(text: string): Promise<void> {
+    await this.moveTo('start');
+    await this.page.keyboard.press('ControlOrMeta+Shift+K');
+    await this.page.keyboard.insertText(`${text}\n`);
+  }
+
+  /**
+   * Whether the editor holds `text` near its start or its end (Monaco draws only the visible
+   * lines, so the cursor goes there first).
+   */
+  async expectToShow(text: string, where: 'start' | 'end' = 'end'): Promise<void> {
+    await this.editor.locator('.view-lines').click();
+    await this.page.keyboard.press(where === 'end' ? 'ControlOrMeta+End' : 'ControlOrMeta+Home');
+    await expect(this.editor.locator('.view-lines')).toContainText(text);
+  }
+
+  /** "Saved v3", "Unsaved changes", "Saving…", "Conflict". */
+  get saveState(): Locator {
+    return this.page.getByTestId('save-state');
+  }
+
+  toolbarButton(name: string): Locator {
+    return this.page
+      .getByRole('toolbar', { name: 'Page tools' })
+      .getByRole('button', { name, exact: true });
+  }
+
+  get savePanel(): Locator {
+    return this.page.getByRole('dialog', { name: 'Save page' });
+  }
+
+  /** Save → the panel → its own Save button; the panel closes (a conflict opens another dialog). */
+  async saveThroughPanel(): Promise<void> {
+    await this.toolbarButton('Save').click();
+    await expect(this.savePanel).toBeVisible();
+    await this.savePanel.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(this.savePanel).toHaveCount(0);
+  }
+
+  get preview(): FrameLocator {
+    return previewFrame(this.page);
+  }
+
+  /** The page's local draft as stored (JSON), or null. */
+  storedDraft(id = SANDBOX_ID): Promise<string | null> {
+    return readStored(this.page, draftKey(id));
+  }
+
+  async setStoredDraft(id: string, draft: string | null): Promise<void> {
+    await writeStored(this.page, draftKey(id), draft);
+  }
+
+  /** Forgets "Load external images", so the preview starts with them blocked. */
+  async forgetExternalImagesChoice(): Promise<void> {
+    await writeStored(this.page, EXTERNAL_IMAGES_KEY, null);
+  }
+}
+
+/** Console errors that are not app errors: the HTTP status of an expected failed save (409, 429). */
+export function appErrors(errors: string[]): string[] {
+  return errors.filter((message) => !/status of (409|429)/.test(message));
+}

@@ -1,0 +1,34 @@
+import type { Locator, Page } from '@playwright/test';
+
+import { RECENT_PAGES_KEY, type RecentPage } from '../../lib/queries/recent-pages';
+import { readStored, writeStored } from './browser-storage';
+
+/** The Open screen (`/`): open by id or URL, and the "Recently opened" list kept in this browser. */
+export class OpenPage {
+  constructor(
+    readonly page: Page,
+    readonly appUrl: string,
+  ) {}
+
+  get pageIdField(): Locator {
+    return this.page.getByLabel('Page ID or URL');
+  }
+
+  get openButton(): Locator {
+    return this.page.getByRole('button', { name: 'Open' });
+  }
+
+  get recent(): Locator {
+    return this.page.getByRole('region', { name: 'Recently opened' });
+  }
+
+  /** The stored list as the app wrote it (null when there is none). */
+  storedRecentPages(): Promise<string | null> {
+    return readStored(this.page, RECENT_PAGES_KEY);
+  }
+
+  /** Replaces the stored list (null: none); the app reads it on the next load. */
+  async setRecentPages(pages: RecentPage[] | null): Promise<void> {
+    await writeStored(this.page, RECENT_PAGES_KEY, pages && JSON.stringify(pages));
+  }
+}
