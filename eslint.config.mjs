@@ -56,13 +56,90 @@ export default defineConfig([
     },
   },
   {
-    files: ['app/**', 'lib/confluence/**', 'lib/session/**', 'lib/storage-format/**'],
+    files: ['app/**/*.ts', 'lib/confluence/**', 'lib/session/**', 'lib/storage-format/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['@/lib/emulator/*'], message: 'The emulator is for demo and tests only.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The layer rules (docs/architecture.md), under the TypeScript twin of the rule so they add to
+  // the restrictions above instead of replacing them for files both blocks match.
+  {
+    files: ['lib/**'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/components/*', '@/app/*'],
+              message: 'lib/ is logic under components/ and app/: it never imports them.',
+            },
+            {
+              group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
+              message:
+                'Monaco-dependent code lives with the editor components (components/editor).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/storage-format/**'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/*', '!@/lib/storage-format', '!@/lib/storage-format/*'],
+              message: 'The engine stands alone: it imports nothing else of the app.',
+            },
+            {
+              group: [
+                '@/components/*',
+                '@/app/*',
+                'react',
+                'react-dom',
+                'monaco-editor',
+                'monaco-editor/*',
+              ],
+              message: 'The engine has no UI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/confluence/**', 'lib/pages/**'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/lib/editor/*',
+                '@/lib/queries/*',
+                '@/components/*',
+                '@/app/*',
+                'react',
+                'monaco-editor',
+                'monaco-editor/*',
+              ],
+              message: 'The Confluence client and shared page logic carry no editor or UI code.',
+            },
           ],
         },
       ],

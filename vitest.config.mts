@@ -6,7 +6,7 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('./', import.meta.url)),
       // `import 'server-only'` guards the Next bundle; in unit tests it must be a no-op.
-      'server-only': fileURLToPath(new URL('./lib/dev/empty-module.ts', import.meta.url)),
+      'server-only': fileURLToPath(new URL('./lib/testing/server-only-stub.ts', import.meta.url)),
     },
   },
   test: {

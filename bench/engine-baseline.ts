@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 
-import { XHTML_ENTITIES } from '../lib/storage-format';
-import { readCorpus } from '../lib/storage-format/testing/corpus';
+import { XHTML_ENTITIES } from '@/lib/storage-format';
+import { readCorpus } from '@/lib/storage-format/testing/corpus';
 import { syntheticPage } from './synthetic-pages';
 
 /**

@@ -10,11 +10,11 @@ import {
   type AttributeNode,
   type RenderOptions,
   type StorageNode,
-} from '../lib/storage-format';
-import { createNodeSanitizer } from '../lib/storage-format/render/node-sanitizer';
-import { readCorpus } from '../lib/storage-format/testing/corpus';
-import { mutate } from '../lib/storage-format/testing/mutations';
-import { loadXssPayloads } from '../lib/storage-format/render/xss-corpus';
+} from '@/lib/storage-format';
+import { createNodeSanitizer } from '@/lib/storage-format/render/node-sanitizer';
+import { readCorpus } from '@/lib/storage-format/testing/corpus';
+import { mutate } from '@/lib/storage-format/testing/mutations';
+import { loadXssPayloads } from '@/lib/storage-format/render/xss-corpus';
 import { syntheticPage } from './synthetic-pages';
 
 /**

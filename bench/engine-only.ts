@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 
-import * as current from '../lib/storage-format';
+import * as current from '@/lib/storage-format';
 import { engineInputs, median, rawTokenizerPass, timeRoundRobin } from './engine-baseline';
 
 /**

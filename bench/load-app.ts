@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { buildIsCurrent } from '../lib/demo/build-freshness';
-import { freePort, waitForHttp } from '../lib/dev/free-port';
-import { startEmulator, type EmulatorHandle } from '../lib/emulator';
+import { buildIsCurrent } from '@/lib/demo/build-freshness';
+import { freePort, waitForHttp } from '@/lib/testing/free-port';
+import { startEmulator, type EmulatorHandle } from '@/lib/emulator';
 
 /**
  * The production app in demo mode against an in-process emulator, both on free loopback ports:

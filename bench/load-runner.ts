@@ -1,7 +1,7 @@
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 
-import type { EmulatorHandle } from '../lib/emulator';
-import { CSRF_HEADERS } from '../lib/http/csrf-header';
+import type { EmulatorHandle } from '@/lib/emulator';
+import { CSRF_HEADERS } from '@/lib/http/csrf-header';
 
 /**
  * The load test's engine, independent of how the app is reached: N simulated users, each with

@@ -1,5 +1,5 @@
-import { parseStorage, renderDocument, validateParsed } from '../lib/storage-format';
-import { readCorpus } from '../lib/storage-format/testing/corpus';
+import { parseStorage, renderDocument, validateParsed } from '@/lib/storage-format';
+import { readCorpus } from '@/lib/storage-format/testing/corpus';
 import { rawTokenizerPass } from './engine-baseline';
 import { syntheticPage } from './synthetic-pages';
 

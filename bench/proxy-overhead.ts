@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startEmulator } from '../lib/emulator';
-import { CSRF_HEADERS } from '../lib/http/csrf-header';
+import { startEmulator } from '@/lib/emulator';
+import { CSRF_HEADERS } from '@/lib/http/csrf-header';
 
 /**
  * What Pagewright's page API adds on top of Confluence itself: the same page read through the
@@ -92,8 +92,8 @@ export async function measureProxyOverhead(
     // otherwise answer 429 past 300 a minute; the budget's own cost is still measured.
     PAGEWRIGHT_SESSION_REQUESTS_PER_MINUTE: '1000000',
   });
-  const session = await import('../app/api/session/route');
-  const page = await import('../app/api/pages/[id]/route');
+  const session = await import('@/app/api/session/route');
+  const page = await import('@/app/api/pages/[id]/route');
   const app = 'http://127.0.0.1:3999';
   const signedIn = await session.POST(
     new Request(`${app}/api/session`, {

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
-import { formatStorage, parseStorage, renderDocument, validateParsed } from '../lib/storage-format';
-import { createNodeSanitizer } from '../lib/storage-format/render/node-sanitizer';
+import { formatStorage, parseStorage, renderDocument, validateParsed } from '@/lib/storage-format';
+import { createNodeSanitizer } from '@/lib/storage-format/render/node-sanitizer';
 import { measureBrowser, type BrowserResults } from './browser';
 import { measureBundleSizes, type BundleSizes } from './bundle-sizes';
 import { engineInputs, median, rawTokenizerPass, timeRoundRobin } from './engine-baseline';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
 import { SEED_USERS, startEmulator } from '../lib/emulator';
-import { freePort, waitForHttp } from '../lib/dev/free-port';
+import { freePort, waitForHttp } from '../lib/testing/free-port';
 
 import { JOURNEY_USER } from './security/journey-user';
 

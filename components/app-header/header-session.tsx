@@ -15,7 +15,7 @@ import { ModalDialog } from '@/components/ui/modal-dialog';
 import dialogStyles from '@/components/page-editor/page-editor.module.css';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { flavourLabel } from '@/components/session/flavour-label';
-import { Spinner } from '@/components/session/spinner';
+import { Spinner } from '@/components/ui/spinner';
 
 /** What the sign-out dialog warns about: editors with unsaved text, drafts already stored. */
 interface SignOutWarning {

@@ -5,8 +5,8 @@ import { monaco } from './monaco-setup';
 import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
 import { type RefObject, useCallback, useEffect, useMemo, useRef } from 'react';
 
-import { STORAGE_LANGUAGE_ID } from '@/lib/editor/storage-monarch';
-import { STORAGE_THEMES } from '@/lib/editor/storage-themes';
+import { STORAGE_LANGUAGE_ID } from './storage-monarch';
+import { STORAGE_THEMES } from './storage-themes';
 
 import styles from './editor.module.css';
 

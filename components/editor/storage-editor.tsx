@@ -13,8 +13,8 @@ import {
   withServerDiagnostics,
 } from '@/lib/editor/diagnostic-markers';
 import { minimalEdit } from '@/lib/editor/minimal-edit';
-import { STORAGE_LANGUAGE_ID } from '@/lib/editor/storage-monarch';
-import { STORAGE_THEMES } from '@/lib/editor/storage-themes';
+import { STORAGE_LANGUAGE_ID } from './storage-monarch';
+import { STORAGE_THEMES } from './storage-themes';
 import { htmlToStorage, looksLikeHtml } from '@/lib/storage-format/html-to-storage';
 import type { FormatResult } from '@/lib/storage-format/format';
 import type { Diagnostic } from '@/lib/storage-format/types';

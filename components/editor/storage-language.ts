@@ -8,12 +8,8 @@ import { foldingRanges } from '@/lib/editor/folding';
 import { hoverAt } from '@/lib/editor/hover';
 import { minimalEdit } from '@/lib/editor/minimal-edit';
 import { FIXABLE_CODES, quickFixesFor } from '@/lib/editor/quick-fixes';
-import {
-  STORAGE_LANGUAGE_BASE,
-  STORAGE_LANGUAGE_ID,
-  STORAGE_MONARCH,
-} from '@/lib/editor/storage-monarch';
-import { DARK_THEME, LIGHT_THEME, STORAGE_THEMES } from '@/lib/editor/storage-themes';
+import { STORAGE_LANGUAGE_BASE, STORAGE_LANGUAGE_ID, STORAGE_MONARCH } from './storage-monarch';
+import { DARK_THEME, LIGHT_THEME, STORAGE_THEMES } from './storage-themes';
 import { matchingTagNames } from '@/lib/editor/tag-matching';
 import { VOID_ELEMENTS } from '@/lib/editor/tag-scanner';
 

@@ -8,7 +8,7 @@ import { isAppError } from '@/lib/errors';
 import { useOpenPage } from '@/lib/queries/pages';
 
 import { ErrorAlert } from '@/components/ui/error-alert';
-import { Spinner } from '@/components/session/spinner';
+import { Spinner } from '@/components/ui/spinner';
 
 /** The other site a refused link belongs to, when this server may sign in there. */
 function signInSiteOf(error: unknown): string | null {

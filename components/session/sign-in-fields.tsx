@@ -1,6 +1,6 @@
 import type { SignInMethod, SignInRequest } from '@/lib/queries/session';
 
-import { TextField } from './text-field';
+import { TextField } from '@/components/ui/text-field';
 
 /** Everything the form holds; each method reads only its own fields. */
 export interface SignInValues {

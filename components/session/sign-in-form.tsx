@@ -14,8 +14,8 @@ import {
   valuesFor,
   type SignInValues,
 } from './sign-in-fields';
-import { Spinner } from './spinner';
-import { TextField } from './text-field';
+import { Spinner } from '@/components/ui/spinner';
+import { TextField } from '@/components/ui/text-field';
 
 interface SignInFormProps {
   info: SessionInfo;

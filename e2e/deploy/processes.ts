@@ -3,7 +3,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 
-import { freePort, waitForHttp } from '../../lib/dev/free-port';
+import { freePort, waitForHttp } from '../../lib/testing/free-port';
 
 /**
  * The real processes of a deployment, on loopback, each with its output in a log file of its own

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
-import { freePort } from '../../lib/dev/free-port';
+import { freePort } from '../../lib/testing/free-port';
 
 /**
  * The production entry (`npm start`: lib/server/start.js, then pagewright-server.js) refuses to

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { clientAddress, SOCKET_ADDRESS_HEADER } from '@/lib/api/client-address';
-import { freePort } from '@/lib/dev/free-port';
+import { freePort } from '@/lib/testing/free-port';
 import { messageFor } from '@/lib/errors';
 
 /**

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { freePort } from '@/lib/dev/free-port';
+import { freePort } from '@/lib/testing/free-port';
 import { createMemoryStore } from '@/lib/store/memory-store';
 import type { SharedStore } from '@/lib/store/shared-store';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { freePort } from '@/lib/dev/free-port';
+import { freePort } from '@/lib/testing/free-port';
 import { AppError } from '@/lib/errors';
 import { createMemoryStore } from '@/lib/store/memory-store';
 import { createRedisStore } from '@/lib/store/redis-store';

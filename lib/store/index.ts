@@ -29,7 +29,7 @@ export function sharedStore(): SharedStore {
 }
 
 /** Tests: replace the process's store (and close the old one). */
-export async function useSharedStore(store: SharedStore): Promise<void> {
+export async function replaceSharedStore(store: SharedStore): Promise<void> {
   const holder = globalThis as Holder;
   const previous = holder[KEY];
   holder[KEY] = store;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { freePort } from '@/lib/dev/free-port';
+import { freePort } from '@/lib/testing/free-port';
 
 import { createMemoryStore } from './memory-store';
 import { createRedisStore } from './redis-store';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 
-import { freePort, waitForHttp } from '@/lib/dev/free-port';
+import { freePort, waitForHttp } from '@/lib/testing/free-port';
 
 import { EmulatorDataError, startEmulator } from '../index';
 import { DC_DEMO, call, v1Update } from '../testing/clients';

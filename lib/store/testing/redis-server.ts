@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { Redis } from 'ioredis';
 
-import { freePort } from '@/lib/dev/free-port';
+import { freePort } from '@/lib/testing/free-port';
 
 /**
  * A throwaway redis-server (Debian's `redis-server` package) on a free loopback port, for tests
