@@ -46,6 +46,10 @@ export default defineConfig([
         {
           patterns: [
             {
+              group: ['@/lib/testing/*', '@/lib/*/testing/*', '@/lib/*/*/testing/*'],
+              message: 'Test support is for tests only (docs/architecture.md).',
+            },
+            {
               group: serverOnlyModules,
               message: 'Server-only module: call an /api route instead.',
             },
@@ -79,6 +83,10 @@ export default defineConfig([
         {
           patterns: [
             {
+              group: ['@/lib/testing/*', '@/lib/*/testing/*', '@/lib/*/*/testing/*'],
+              message: 'Test support is for tests only (docs/architecture.md).',
+            },
+            {
               group: ['@/components/*', '@/app/*'],
               message: 'lib/ is logic under components/ and app/: it never imports them.',
             },
@@ -100,6 +108,10 @@ export default defineConfig([
         'error',
         {
           patterns: [
+            {
+              group: ['@/lib/testing/*', '@/lib/*/testing/*', '@/lib/*/*/testing/*'],
+              message: 'Test support is for tests only (docs/architecture.md).',
+            },
             {
               group: ['@/lib/*', '!@/lib/storage-format', '!@/lib/storage-format/*'],
               message: 'The engine stands alone: it imports nothing else of the app.',
@@ -128,6 +140,10 @@ export default defineConfig([
         'error',
         {
           patterns: [
+            {
+              group: ['@/lib/testing/*', '@/lib/*/testing/*', '@/lib/*/*/testing/*'],
+              message: 'Test support is for tests only (docs/architecture.md).',
+            },
             {
               group: [
                 '@/lib/editor/*',
