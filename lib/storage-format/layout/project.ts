@@ -36,7 +36,8 @@ export function projectEdits(original: string, map: OffsetMap, edits: readonly T
       // the next one's text): typed between blocks.
       if (edit.start < gap.laidStart) continue;
       const typed = compactBlockText(edit.text, separator);
-      if (typed.text === '') continue;
+      // Spaces typed between blocks are layout too.
+      if (typed.text.trim() === '') continue;
       if (edit.start === gap.laidStart && gap.laidEnd > gap.laidStart) {
         // At the end of the line before: the body's own whitespace follows it.
         before.push(typed.leadingBreak ? separator : '', typed.text);
@@ -132,6 +133,10 @@ function trimLayout(text: string): {
  * the text after the replacement. The edits are diffed from the text the body opened as, not
  * from the text before the replacement, so the replacement composes with the edits made before
  * it, and a block the replacement left as it was keeps its stored bytes.
+ *
+ * A diff sees text, not intent: a line break typed inside CDATA or inside a paragraph, next to
+ * the layout, can be taken for layout and dropped. Typed edits should therefore be carried back
+ * exactly, from the editor's change events, with {@link projectEdits}.
  */
 export function projectToOriginal(
   original: string,

@@ -1,9 +1,11 @@
 /**
  * The edits between two versions of a text, as few and as small as a diff finds them: the common
- * head and tail are skipped, the middle is compared line by line (Myers' O(ND) algorithm), and
- * each changed run of lines character by character. A whole-text replacement (Format, a merge,
- * a restored version) thus becomes the handful of edits it really made, so that the layout the
- * editor inserted between unchanged blocks is never taken for an edit.
+ * head and tail are skipped, the middle is compared line by line (Myers' O(ND) algorithm), and in
+ * each changed run of lines, whole lines added or removed are told apart from lines changed, each
+ * changed line giving one edit inside it. A whole-text replacement (Format, a merge, a restored
+ * version) thus becomes the handful of edits it really made; an edit never spans the line break
+ * and indentation between two lines that were both changed, so the layout the editor shows
+ * between blocks is never taken for an edit.
  */
 
 /** Replace `[start, end)` of the old text by `text`. */
@@ -15,8 +17,8 @@ export interface TextEdit {
 
 /** Beyond this many line edits the changed lines are taken as one replacement. */
 const MAX_LINE_EDITS = 2000;
-/** Beyond this many character edits a changed run of lines is taken as one replacement. */
-const MAX_CHAR_EDITS = 600;
+/** Work bound for pairing the old and new lines of one changed run (line comparisons). */
+const MAX_PAIRING_WORK = 20_000;
 
 interface Hunk {
   aStart: number;
@@ -113,21 +115,84 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function codes(text: string): Uint16Array {
-  const out = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
+/** The one edit between two lines: their common head and tail kept. Null when equal. */
+function lineEdit(before: string, after: string, base: number): TextEdit | null {
+  if (before === after) return null;
+  const max = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  let tail = 0;
+  while (
+    tail < max - head &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++;
+  return {
+    start: base + head,
+    end: base + before.length - tail,
+    text: after.slice(head, after.length - tail),
+  };
 }
 
-/** Character edits of `before[from, to)` into `after`, offsets in `before`'s coordinates. */
-function charEdits(before: string, after: string, base: number): TextEdit[] {
-  const hunks = myersHunks(codes(before), codes(after), MAX_CHAR_EDITS);
-  if (hunks === null) return [{ start: base, end: base + before.length, text: after }];
-  return hunks.map((h) => ({
-    start: base + h.aStart,
-    end: base + h.aEnd,
-    text: after.slice(h.bStart, h.bEnd),
-  }));
+function editSize(edit: TextEdit | null): number {
+  return edit === null ? 0 : edit.end - edit.start + edit.text.length;
+}
+
+/**
+ * Edits for a changed run: `oldLines` (at `base` in the old text) became `newLines`. The shorter
+ * side is paired line by line with the stretch of the longer side that differs least; the lines
+ * of the longer side left over were added (or removed) whole.
+ */
+function changedRunEdits(oldLines: string[], newLines: string[], base: number): TextEdit[] {
+  const paired = Math.min(oldLines.length, newLines.length);
+  const extra = Math.abs(oldLines.length - newLines.length);
+  const moreNew = newLines.length > oldLines.length;
+  const pairs = (shift: number) =>
+    Array.from({ length: paired }, (_, i) =>
+      moreNew ? [oldLines[i]!, newLines[i + shift]!] : [oldLines[i + shift]!, newLines[i]!],
+    );
+  let best = 0;
+  if (extra > 0 && paired > 0 && (extra + 1) * paired <= MAX_PAIRING_WORK) {
+    let bestCost = Infinity;
+    for (let shift = 0; shift <= extra; shift++) {
+      let cost = 0;
+      for (const [a, b] of pairs(shift)) cost += editSize(lineEdit(a!, b!, 0));
+      if (cost < bestCost) [best, bestCost] = [shift, cost];
+    }
+  }
+  const edits: TextEdit[] = [];
+  let at = base;
+  const oldStart = moreNew ? 0 : best;
+  // Removed whole lines before the paired ones, or added whole lines before them.
+  const removedBefore = oldLines.slice(0, oldStart).join('');
+  const addedBefore = moreNew ? newLines.slice(0, best).join('') : '';
+  if (removedBefore !== '' || addedBefore !== '') {
+    edits.push({ start: at, end: at + removedBefore.length, text: addedBefore });
+  }
+  at += removedBefore.length;
+  for (const [a, b] of pairs(best)) {
+    const edit = lineEdit(a!, b!, at);
+    if (edit) edits.push(edit);
+    at += a!.length;
+  }
+  const removedAfter = oldLines.slice(oldStart + paired).join('');
+  const addedAfter = moreNew ? newLines.slice(best + paired).join('') : '';
+  if (removedAfter !== '' || addedAfter !== '') {
+    edits.push({ start: at, end: at + removedAfter.length, text: addedAfter });
+  }
+  return mergeTouching(edits);
+}
+
+/** Edits that touch (one ends where the next starts) made into one. */
+function mergeTouching(edits: TextEdit[]): TextEdit[] {
+  const merged: TextEdit[] = [];
+  for (const edit of edits) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && last.end === edit.start) {
+      merged[merged.length - 1] = { start: last.start, end: edit.end, text: last.text + edit.text };
+    } else merged.push(edit);
+  }
+  return merged;
 }
 
 /** The edits turning `before` into `after`, ascending and disjoint; empty when they are equal. */
@@ -142,10 +207,14 @@ export function diffTexts(before: string, after: string): TextEdit[] {
     before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
   )
     tail++;
-  // Compare whole lines: widen the middle to the line boundaries on both sides.
-  const lineHead = before.lastIndexOf('\n', head - 1) + 1;
-  const beforeMiddle = before.slice(lineHead, before.length - tail);
-  const afterMiddle = after.slice(lineHead, after.length - tail);
+  // Compare whole lines: widen the middle to the line boundaries on both sides (the head and the
+  // tail are common, so the widened middles still line up).
+  const lineHead = head === 0 ? 0 : before.lastIndexOf('\n', head - 1) + 1;
+  const suffixStart = before.length - tail;
+  const breakInTail = before.indexOf('\n', suffixStart > 0 ? suffixStart - 1 : 0);
+  const lineTail = breakInTail < 0 ? 0 : Math.max(0, before.length - breakInTail - 1);
+  const beforeMiddle = before.slice(lineHead, before.length - lineTail);
+  const afterMiddle = after.slice(lineHead, after.length - lineTail);
   const aStarts = lineStarts(beforeMiddle);
   const bStarts = lineStarts(afterMiddle);
   const ids = new Map<string, number>();
@@ -164,14 +233,19 @@ export function diffTexts(before: string, after: string): TextEdit[] {
     lineIds(afterMiddle, bStarts),
     MAX_LINE_EDITS,
   ) ?? [{ aStart: 0, aEnd: aStarts.length - 1, bStart: 0, bEnd: bStarts.length - 1 }];
+  const lines = (text: string, starts: number[], from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => text.slice(starts[from + i], starts[from + i + 1]));
   const edits: TextEdit[] = [];
   for (const h of hunks) {
-    const from = aStarts[h.aStart]!;
-    const to = aStarts[h.aEnd]!;
-    const replacement = afterMiddle.slice(bStarts[h.bStart], bStarts[h.bEnd]);
-    edits.push(...charEdits(beforeMiddle.slice(from, to), replacement, lineHead + from));
+    edits.push(
+      ...changedRunEdits(
+        lines(beforeMiddle, aStarts, h.aStart, h.aEnd),
+        lines(afterMiddle, bStarts, h.bStart, h.bEnd),
+        lineHead + aStarts[h.aStart]!,
+      ),
+    );
   }
-  return edits;
+  return mergeTouching(edits);
 }
 
 /** `text` with `edits` (ascending, disjoint, in its coordinates) applied. */
