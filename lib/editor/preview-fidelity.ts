@@ -159,6 +159,8 @@ function collectReasons(
     reason = { fidelity: 'approximate', text: 'Cloud editor element rendered by Pagewright' };
   } else if (element.name === 'ri:user') {
     reason = { fidelity: 'approximate', text: 'user mention shown without the person’s name' };
+  } else if (element.name === 'a' && attr(element, 'data-card-appearance') !== undefined) {
+    reason = { fidelity: 'approximate', text: 'smart card shown as a link' };
   } else if (element.name === 'ri:attachment' || element.name === 'ri:page') {
     // An attachment's owner page is judged with the attachment (its own key names the owner).
     reason = referenceReason(element, resolution);
