@@ -106,6 +106,16 @@ describe('fidelity keyed by source offsets', () => {
     expect(fidelityEntries(classifyBlocksByOffset(parseStorage('<p>a</p><p>b</p>')))).toEqual([]);
   });
 
+  it('calls a smart card approximate: Confluence draws it with the target’s title', () => {
+    const blocks = classifyBlocksByOffset(
+      parseStorage('<p><a href="https://e.com" data-card-appearance="inline">e</a></p><p>x</p>'),
+    );
+    expect(blocks.map((b) => [b.fidelity, b.reasons])).toEqual([
+      ['approximate', ['smart card shown as a link']],
+      ['exact', []],
+    ]);
+  });
+
   it('finds the block holding a source offset', () => {
     const blocks = classifyBlocksByOffset(parseStorage(ONE_LINE), CHECKED);
     const unknownAt = ONE_LINE.indexOf('no-such-macro');
