@@ -59,7 +59,10 @@ function targetsOf(body: string): Targets {
   return targets;
 }
 
+/** Edits a diff recovers whatever else changed. */
 const DIFFABLE = new Set(['insert text', 'delete text', 'add block', 'edit attribute']);
+/** Edits a diff recovers when they are the only change: CDATA edits, next to nothing else. */
+const DIFFABLE_ALONE = new Set(['insert in CDATA', 'delete in CDATA']);
 
 const WORDS = ['new', 'Größe', 'a b', 'x&amp;y', '<strong>bold</strong>', '42', 'é'];
 
@@ -166,14 +169,16 @@ function check(laid: LaidOutBody, edits: PairedEdit[], name: string): void {
     sorted.map((e) => e.original),
   );
   // The editor reports typed edits exactly; whole-text replacements are diffed. A diff cannot
-  // tell a line break typed inside CDATA, or left by deleting a block with lines of its own,
-  // from layout: those are checked exactly only.
+  // always tell a line break typed inside CDATA next to other changes, or one left by deleting
+  // a block with lines of its own, from layout: those are checked exactly only.
   const exact = projectEdits(
     laid.original,
     laid.map,
     sorted.map((e) => e.laid),
   );
-  const diffable = sorted.every((e) => DIFFABLE.has(e.kind));
+  const diffable =
+    sorted.every((e) => DIFFABLE.has(e.kind)) ||
+    (sorted.length === 1 && DIFFABLE_ALONE.has(sorted[0]!.kind));
   const results: [string, string][] = [['exact', exact]];
   if (diffable) results.push(['diffed', bodyToSave(laid, edited)]);
   for (const [how, saved] of results) {

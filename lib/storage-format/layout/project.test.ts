@@ -67,6 +67,11 @@ describe('saving a laid-out body in its own layout', () => {
     expect(saved).toBe(ONE_LINE.replace('let b = 2;', 'let b = 2;\nlet c = 3;'));
   });
 
+  it('keeps a line break typed in the middle of a CDATA line, even diffed', () => {
+    const saved = bodyToSave(laid, edit(laid.text, 'let a = 1;', 'let a =\n  1;'));
+    expect(saved).toBe(ONE_LINE.replace('let a = 1;', 'let a =\n  1;'));
+  });
+
   it('ignores a blank line typed between blocks', () => {
     expect(bodyToSave(laid, edit(laid.text, '<p>End.</p>', '\n  \n<p>End.</p>'))).toBe(ONE_LINE);
   });

@@ -144,6 +144,8 @@ function editSize(edit: TextEdit | null): number {
  * of the longer side left over were added (or removed) whole.
  */
 function changedRunEdits(oldLines: string[], newLines: string[], base: number): TextEdit[] {
+  const single = singleEdit(oldLines.join(''), newLines.join(''), base);
+  if (single !== null) return [single];
   const paired = Math.min(oldLines.length, newLines.length);
   const extra = Math.abs(oldLines.length - newLines.length);
   const moreNew = newLines.length > oldLines.length;
@@ -181,6 +183,38 @@ function changedRunEdits(oldLines: string[], newLines: string[], base: number): 
     edits.push({ start: at, end: at + removedAfter.length, text: addedAfter });
   }
   return mergeTouching(edits);
+}
+
+/**
+ * The run's change as one edit, when that is what it is: an edit within one line that adds no
+ * line break; a deletion; or an insertion holding line breaks, either of whole lines (it can slide
+ * over equal characters to a line start: a block typed on a line of its own) or inside one line
+ * (it cannot: a line break typed in CDATA or in a paragraph, which is content). Null otherwise.
+ */
+function singleEdit(before: string, after: string, base: number): TextEdit | null {
+  const edit = lineEdit(before, after, 0);
+  if (edit === null) return null;
+  const deleted = before.slice(edit.start, edit.end);
+  const shift = (e: TextEdit): TextEdit => ({ ...e, start: e.start + base, end: e.end + base });
+  if (edit.text === '' || (!edit.text.includes('\n') && !deleted.includes('\n'))) {
+    return shift(edit);
+  }
+  if (edit.start !== edit.end) return null;
+  const atLineStart = (at: number) => at === 0 || before.charCodeAt(at - 1) === 10;
+  let text = edit.text;
+  for (let at = edit.start; ;) {
+    if (atLineStart(at)) return shift({ start: at, end: at, text });
+    if (at === 0 || text.charCodeAt(text.length - 1) !== before.charCodeAt(at - 1)) break;
+    text = before.charAt(at - 1) + text.slice(0, -1);
+    at--;
+  }
+  text = edit.text;
+  for (let at = edit.start; at < before.length && text.charCodeAt(0) === before.charCodeAt(at);) {
+    text = text.slice(1) + before.charAt(at);
+    at++;
+    if (atLineStart(at)) return shift({ start: at, end: at, text });
+  }
+  return shift(edit);
 }
 
 /** Edits that touch (one ends where the next starts) made into one. */
