@@ -111,3 +111,17 @@ export function splitTopLevelBlocks(html: string): string[] {
   cut(html.length);
   return blocks;
 }
+
+/** The start tag's attributes in the serializer's form (values double-quoted), up to the offset. */
+const SOURCE_OFFSET =
+  /^<[a-zA-Z][a-zA-Z0-9:-]*(?:\s+[^\s="'>/]+(?:="[^"]*")?)*?\s+data-source-offset="(\d+)"/;
+
+/**
+ * The source offset a top-level block starts at (its `data-source-offset`), or null for a block
+ * without one (a run of text, a comment, the toc). Lets a patcher or the scroll sync key blocks
+ * by offset, which stays unique on a one-line body where every block is on line 1.
+ */
+export function blockSourceOffset(block: string): number | null {
+  const match = SOURCE_OFFSET.exec(block);
+  return match ? Number(match[1]) : null;
+}

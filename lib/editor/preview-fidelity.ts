@@ -159,6 +159,8 @@ function collectReasons(
     reason = { fidelity: 'approximate', text: 'Cloud editor element rendered by Pagewright' };
   } else if (element.name === 'ri:user') {
     reason = { fidelity: 'approximate', text: 'user mention shown without the person’s name' };
+  } else if (element.name === 'a' && attr(element, 'data-card-appearance') !== undefined) {
+    reason = { fidelity: 'approximate', text: 'smart card shown as a link' };
   } else if (element.name === 'ri:attachment' || element.name === 'ri:page') {
     // An attachment's owner page is judged with the attachment (its own key names the owner).
     reason = referenceReason(element, resolution);
@@ -201,6 +203,75 @@ export function classifyBlocks(parsed: ParseResult, resolution?: Resolution): Bl
     byLine.set(line, entry);
   }
   return [...byLine].map(([line, { endLine, reasons }]) => ({ line, endLine, ...judge(reasons) }));
+}
+
+/** A top-level block's fidelity, keyed by where it is in the source rather than by line. */
+export interface OffsetBlockFidelity {
+  /** The block's source range: its rendered element's `data-source-offset` is `start`. */
+  start: number;
+  end: number;
+  fidelity: Fidelity;
+  reasons: string[];
+}
+
+/**
+ * One entry per top-level element, in document order, each judged on its own: on a one-line
+ * body (as Confluence's editor stores pages) every block starts on line 1, and only the blocks
+ * that are approximate or unresolved themselves get a mark.
+ */
+export function classifyBlocksByOffset(
+  parsed: ParseResult,
+  resolution?: Resolution,
+): OffsetBlockFidelity[] {
+  const blocks: OffsetBlockFidelity[] = [];
+  for (const node of parsed.document.children) {
+    if (node.type !== 'element') continue;
+    const reasons: Reason[] = [];
+    collectReasons(node, resolution, reasons);
+    blocks.push({ start: node.span.start, end: node.span.end, ...judge(reasons) });
+  }
+  return blocks;
+}
+
+/** One line of the fidelity summary: a block that is not exact, and where it starts. */
+export interface FidelityEntry {
+  start: number;
+  fidelity: Exclude<Fidelity, 'exact'>;
+  /** e.g. "Unresolved: Confluence does not know the no-such-macro macro". */
+  label: string;
+}
+
+/** The blocks to list in the summary line (unresolved ones first, each in document order). */
+export function fidelityEntries(blocks: readonly OffsetBlockFidelity[]): FidelityEntry[] {
+  const entries: FidelityEntry[] = [];
+  for (const fidelity of ['unresolved', 'approximate'] as const) {
+    for (const block of blocks) {
+      if (block.fidelity !== fidelity) continue;
+      entries.push({
+        start: block.start,
+        fidelity,
+        label: badgeLabel({ ...block, line: 0, endLine: 0 }),
+      });
+    }
+  }
+  return entries;
+}
+
+/** The block holding source `offset` (its end excluded), or null between blocks. */
+export function blockAtOffset<T extends { start: number; end: number }>(
+  blocks: readonly T[],
+  offset: number,
+): T | null {
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const block = blocks[mid]!;
+    if (offset < block.start) high = mid - 1;
+    else if (offset >= block.end) low = mid + 1;
+    else return block;
+  }
+  return null;
 }
 
 /** What `checkWithConfluence` answers (the parts used here). */
@@ -304,6 +375,19 @@ export function badgesByLine(blocks: readonly BlockFidelity[]): Map<number, Fide
   return badges;
 }
 
+/** Badges by `data-source-offset`: the start offset of each block that is not exact. */
+export function badgesByOffset(blocks: readonly OffsetBlockFidelity[]): Map<number, FidelityBadge> {
+  const badges = new Map<number, FidelityBadge>();
+  for (const block of blocks) {
+    if (block.fidelity === 'exact') continue;
+    badges.set(block.start, {
+      fidelity: block.fidelity,
+      label: badgeLabel({ ...block, line: 0, endLine: 0 }),
+    });
+  }
+  return badges;
+}
+
 export const FIDELITY_ATTRIBUTE = 'data-pw-fidelity';
 export const FIDELITY_LABEL_ATTRIBUTE = 'data-pw-fidelity-label';
 
@@ -315,9 +399,26 @@ export const FIDELITY_LABEL_ATTRIBUTE = 'data-pw-fidelity-label';
  * an attribute a page wrote itself never survives as a fake badge.
  */
 export function applyFidelityBadges(body: Element, badges: ReadonlyMap<number, FidelityBadge>) {
+  markBlocks(body, badges, 'data-source-line');
+}
+
+/** {@link applyFidelityBadges} with badges keyed by `data-source-offset` ({@link badgesByOffset}). */
+export function applyFidelityBadgesByOffset(
+  body: Element,
+  badges: ReadonlyMap<number, FidelityBadge>,
+) {
+  markBlocks(body, badges, 'data-source-offset');
+}
+
+function markBlocks(
+  body: Element,
+  badges: ReadonlyMap<number, FidelityBadge>,
+  keyAttribute: 'data-source-line' | 'data-source-offset',
+) {
   for (const element of Array.from(body.children)) {
-    const line = Number(element.getAttribute('data-source-line'));
-    const badge = Number.isInteger(line) ? badges.get(line) : undefined;
+    const raw = element.getAttribute(keyAttribute);
+    const key = raw === null || raw === '' ? NaN : Number(raw);
+    const badge = Number.isInteger(key) ? badges.get(key) : undefined;
     if (badge) {
       if (element.getAttribute(FIDELITY_ATTRIBUTE) !== badge.fidelity) {
         element.setAttribute(FIDELITY_ATTRIBUTE, badge.fidelity);

@@ -2,6 +2,7 @@ import { BLOCK_ELEMENTS, MACRO_ELEMENTS, WHITESPACE_SENSITIVE_ELEMENTS } from '.
 import { findMacro } from './macro-catalogue';
 import { parseStorage } from './parse';
 import type { DocumentNode, ElementNode, StorageNode } from './types';
+import { OffsetMapBuilder, identityOffsetMap, type OffsetMap } from './layout/offset-map';
 
 export interface FormatResult {
   /** The formatted body, or the input unchanged when formatting was refused. */
@@ -74,6 +75,8 @@ export function holdsOnlyBlocks(children: readonly StorageNode[]): boolean {
 
 class Formatter {
   private readonly out: string[] = [];
+  /** Records which output ranges are copied from the source and which are inserted layout. */
+  readonly map = new OffsetMapBuilder();
 
   constructor(private readonly source: string) {}
 
@@ -82,8 +85,19 @@ class Formatter {
     return this.out.join('');
   }
 
+  private copy(start: number, end: number): void {
+    this.out.push(this.source.slice(start, end));
+    this.map.copy(start, end);
+  }
+
+  private insert(text: string): void {
+    if (text === '') return;
+    this.out.push(text);
+    this.map.insert(text.length);
+  }
+
   private verbatim(node: { span: { start: number; end: number } }): void {
-    this.out.push(this.source.slice(node.span.start, node.span.end));
+    this.copy(node.span.start, node.span.end);
   }
 
   private node(node: StorageNode, depth: number): void {
@@ -99,11 +113,11 @@ class Formatter {
       return this.verbatim(node);
     }
     const { openTag, closeTag } = node;
-    this.out.push(this.source.slice(openTag.start, openTag.end));
+    this.copy(openTag.start, openTag.end);
     const blocks = holdsOnlyBlocks(node.children);
     this.children(node.children, depth + 1, blocks, false);
-    if (blocks) this.out.push('\n', INDENT.repeat(depth));
-    if (closeTag) this.out.push(this.source.slice(closeTag.start, closeTag.end));
+    if (blocks) this.insert('\n' + INDENT.repeat(depth));
+    if (closeTag) this.copy(closeTag.start, closeTag.end);
   }
 
   /**
@@ -120,8 +134,7 @@ class Formatter {
     for (const child of children) {
       if (blocks && child.type === 'text') continue;
       if (blocks) {
-        if (!(top && first)) this.out.push('\n');
-        this.out.push(INDENT.repeat(top ? 0 : depth));
+        this.insert((top && first ? '' : '\n') + INDENT.repeat(top ? 0 : depth));
       }
       this.node(child, top ? 0 : depth);
       first = false;
@@ -146,6 +159,25 @@ export function tryFormatStorage(source: string): FormatResult {
     };
   }
   return { formatted: new Formatter(source).run(parsed.document), ok: true };
+}
+
+export interface FormatWithMapResult extends FormatResult {
+  /** Between `source` and `formatted`: the identity when formatting was refused. */
+  map: OffsetMap;
+}
+
+/**
+ * {@link tryFormatStorage} with the offset map between the source and the formatted text, so an
+ * edit made in the formatted text can be carried back to the source's own layout.
+ */
+export function formatStorageWithMap(source: string): FormatWithMapResult {
+  const parsed = parseStorage(source);
+  if (parsed.diagnostics.length > 0) {
+    return { ...tryFormatStorage(source), map: identityOffsetMap(source.length) };
+  }
+  const formatter = new Formatter(source);
+  const formatted = formatter.run(parsed.document);
+  return { formatted, ok: true, map: formatter.map.build(source.length) };
 }
 
 /** {@link tryFormatStorage}, returning only the text (unchanged when formatting is refused). */

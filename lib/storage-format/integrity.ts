@@ -10,7 +10,15 @@ import type { ElementNode, StorageNode } from './types';
  * comment threads detach, people are no longer notified, tasks lose their history.
  */
 export type KeepsakeKind =
-  'inline-comment' | 'user-mention' | 'attachment' | 'macro-id' | 'task' | 'anchor' | 'anchor-link';
+  | 'inline-comment'
+  | 'user-mention'
+  | 'attachment'
+  | 'macro-id'
+  | 'task'
+  | 'anchor'
+  | 'anchor-link'
+  | 'cloud-node'
+  | 'smart-card';
 
 /** One thing found in a body; `key` identifies it across versions, `label` names it for people. */
 export interface Keepsake {
@@ -44,6 +52,8 @@ const NOUNS: Record<KeepsakeKind, [singular: string, plural: string]> = {
   task: ['task', 'tasks'],
   anchor: ['anchor', 'anchors'],
   'anchor-link': ['link to an anchor', 'links to anchors'],
+  'cloud-node': ['Cloud editor element', 'Cloud editor elements'],
+  'smart-card': ['smart card', 'smart cards'],
 };
 
 const ORDER: readonly KeepsakeKind[] = [
@@ -53,6 +63,8 @@ const ORDER: readonly KeepsakeKind[] = [
   'attachment',
   'anchor',
   'anchor-link',
+  'cloud-node',
+  'smart-card',
   'macro-id',
 ];
 
@@ -113,6 +125,41 @@ function anchorName(macro: ElementNode): string | undefined {
   return undefined;
 }
 
+/**
+ * An `ac:adf-extension`: a Cloud editor node (decision list, Cloud panel, nested expand…) that
+ * storage cannot express, kept by Confluence only as long as the wrapper is sent back whole.
+ * Identified by its node's local id, else by its type and text.
+ */
+function cloudNodeKeepsake(extension: ElementNode): Keepsake | null {
+  const node = childElement(extension, 'ac:adf-node');
+  const type = (node && attr(node, 'type')) || 'node';
+  let localId = '';
+  for (const child of node?.children ?? []) {
+    if (child.type === 'element' && child.name === 'ac:adf-attribute') {
+      if (attr(child, 'key') === 'local-id') localId = textOf(child.children).trim();
+    }
+  }
+  const text = contentText((node ?? extension).children);
+  const label = text.trim() ? `${type} ${quoted(text)}` : type;
+  return {
+    kind: 'cloud-node',
+    key: localId ? `local:${localId}` : `${type}:${excerpt(text)}`,
+    label,
+  };
+}
+
+/** The text a Cloud node shows: its attributes (state, ids) are data, not text. */
+function contentText(nodes: readonly StorageNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text' || node.type === 'cdata') out += node.value;
+    else if (node.type === 'element' && node.name !== 'ac:adf-attribute') {
+      out += contentText(node.children);
+    }
+  }
+  return out;
+}
+
 /** Everything in `source` the guard watches, in document order. */
 export function collectKeepsakes(source: string): Keepsake[] {
   const found: Keepsake[] = [];
@@ -156,6 +203,19 @@ export function collectKeepsakes(source: string): Keepsake[] {
         }
         break;
       }
+      case 'ac:adf-extension': {
+        const cloudNode = cloudNodeKeepsake(element);
+        if (cloudNode) found.push(cloudNode);
+        break;
+      }
+      case 'a': {
+        const appearance = attr(element, 'data-card-appearance');
+        const href = attr(element, 'href');
+        if (appearance && href) {
+          found.push({ kind: 'smart-card', key: href, label: `${appearance} card ${href}` });
+        }
+        break;
+      }
       case 'ac:link': {
         const anchor = attr(element, 'ac:anchor');
         if (anchor) found.push({ kind: 'anchor-link', key: anchor, label: `#${anchor}` });
@@ -177,6 +237,8 @@ export function collectKeepsakes(source: string): Keepsake[] {
         });
       }
     }
+    // Plain `local-id`s (on every paragraph, heading and cell of a Cloud page) are not watched:
+    // deleting a paragraph is an ordinary edit.
     const localId = attr(element, 'ac:local-id');
     if (localId) {
       const what = MACRO_ELEMENTS.has(element.name) ? `${macroName(element)} macro` : element.name;

@@ -9,6 +9,7 @@
  * names, ids, layout types) cover just that, so a large macro does not underline the page.
  */
 import { AnchorRegistry } from './semantic-checks-anchors';
+import { checkAdfPart, checkCard, checkTableWidth } from './semantic-checks-cloud';
 import * as context from './semantic-checks-context';
 import { MacroChecker } from './semantic-checks-macros';
 import * as structure from './semantic-checks-structure';
@@ -85,6 +86,19 @@ class SemanticWalker {
         break;
       case 'ac:task':
         checkTask(element, this.report);
+        break;
+      case 'ac:adf-extension':
+      case 'ac:adf-node':
+      case 'ac:adf-attribute':
+      case 'ac:adf-content':
+      case 'ac:adf-fallback':
+        checkAdfPart(element, parent, this.report);
+        break;
+      case 'a':
+        checkCard(element, this.report);
+        break;
+      case 'table':
+        checkTableWidth(element, this.report);
         break;
       default:
         if (element.name.startsWith('ri:')) checkResourcePlacement(element, parent, this.report);

@@ -69,6 +69,7 @@ const TAGS = [
 /** `data-*` attributes the preview emits; the sanitizer config allows exactly these. */
 export const RENDER_DATA_ATTRIBUTES = [
   'data-source-line',
+  'data-source-offset',
   'data-macro',
   'data-layout',
   'data-fidelity',
@@ -136,6 +137,7 @@ export class HtmlWriter {
   /** Counts writes, so a source-line mark can tell whether anything came after it. */
   private writes = 0;
   private pendingLine = 0;
+  private pendingOffset = -1;
   private pendingAt = -1;
 
   /** Opens `tag`; the first element opened right after `markSourceLine` carries that line. */
@@ -181,11 +183,13 @@ export class HtmlWriter {
   }
 
   /**
-   * Tags the next element with `data-source-line`, provided nothing else is written before it;
-   * text written first (an unwrapped top-level run) leaves the mark unused.
+   * Tags the next element with `data-source-line` (and `data-source-offset`, the block's start
+   * offset in the source: on a one-line body every block is on line 1), provided nothing else is
+   * written before it; text written first (an unwrapped top-level run) leaves the mark unused.
    */
-  markSourceLine(line: number): void {
+  markSourceLine(line: number, offset = -1): void {
     this.pendingLine = line;
+    this.pendingOffset = offset;
     this.pendingAt = this.writes;
   }
 
@@ -250,6 +254,7 @@ export class HtmlWriter {
     }
     if (this.sourceLinePending()) {
       html += ' data-source-line="' + this.pendingLine + '"';
+      if (this.pendingOffset >= 0) html += ' data-source-offset="' + this.pendingOffset + '"';
       this.pendingLine = 0;
     }
     this.buffer += html + '>';

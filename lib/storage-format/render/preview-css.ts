@@ -35,6 +35,9 @@ h1 { font-size: 24px; } h2 { font-size: 20px; } h3 { font-size: 16px; }
 h4 { font-size: 14px; } h5, h6 { font-size: 12px; }
 p, .pw-p { margin: 0.6em 0; }
 a, .pw-link { color: var(--pw-link); text-decoration: none; }
+.pw-card-inline { padding: 0 4px; border-radius: 3px; background: var(--pw-subtle-bg); }
+.pw-card-block, .pw-card-embed { display: block; max-width: 100%; padding: 8px 12px; border-radius: 6px;
+  border: 1px solid var(--pw-subtle-bg); background: var(--pw-subtle-bg); overflow-wrap: anywhere; }
 a:hover { text-decoration: underline; }
 .pw-link-unresolved { border-bottom: 1px dashed var(--pw-link); cursor: default; }
 blockquote { margin: 0.8em 0; padding-left: 16px; border-left: 2px solid var(--pw-border); color: var(--pw-muted); }

@@ -26,10 +26,22 @@ export function renderAnchorElement(ctx: RenderContext, element: ElementNode): v
     attributes.id = anchorId(ctx, name);
   }
   attributes.href = linkHref(attr(element, 'href'));
-  attributes.class = 'pw-link';
+  attributes.class = cardClass(attr(element, 'data-card-appearance'));
   ctx.out.open('a', attributes);
   renderChildren(ctx, element.children, true);
   ctx.out.close('a');
+}
+
+const CARD_APPEARANCES: ReadonlySet<string> = new Set(['inline', 'block', 'embed']);
+
+/**
+ * A Cloud smart card (`data-card-appearance`) is a link Confluence draws as a card with the
+ * target's title and icon; the preview cannot fetch those, so it shows the link, styled by the
+ * card's appearance (an inline lozenge, or a block box for block and embed cards).
+ */
+function cardClass(appearance: string | undefined): string {
+  if (appearance === undefined || !CARD_APPEARANCES.has(appearance)) return 'pw-link';
+  return `pw-link pw-card pw-card-${appearance}`;
 }
 
 function linkHref(raw: string | undefined): string | null {

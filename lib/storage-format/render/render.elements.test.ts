@@ -278,9 +278,11 @@ describe('the whole pipeline', () => {
 
   it('needs a sanitizer in Node, and skips the layer only when told', () => {
     expect(() => renderStorage('<p>x</p>')).toThrow(/createNodeSanitizer/);
-    expect(renderStorage('<p>x</p>', { sanitizer: 'none' })).toBe('<p data-source-line="1">x</p>');
+    expect(renderStorage('<p>x</p>', { sanitizer: 'none' })).toBe(
+      '<p data-source-line="1" data-source-offset="0">x</p>',
+    );
     expect(renderStorage('<p>x</p>', { sanitizer: (html) => html.toUpperCase() })).toBe(
-      '<P DATA-SOURCE-LINE="1">X</P>',
+      '<P DATA-SOURCE-LINE="1" DATA-SOURCE-OFFSET="0">X</P>',
     );
   });
 

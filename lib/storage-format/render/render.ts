@@ -45,7 +45,7 @@ function writeHtml(parsed: ParseResult, options: RenderOptions, unsanitized: boo
   const positions = parsed.positions;
   for (const node of parsed.document.children) {
     if (node.type === 'element') {
-      out.markSourceLine(positions.lineColumnAt(node.span.start).line);
+      out.markSourceLine(positions.lineColumnAt(node.span.start).line, node.span.start);
       renderNode(ctx, node);
       out.clearSourceLine();
     } else {

@@ -33,7 +33,13 @@ describe('XSS-2: one DOMPurify config', () => {
       FORBID_ATTR: ['srcset', 'formaction'],
       SANITIZE_NAMED_PROPS: true,
       ALLOW_DATA_ATTR: false,
-      ADD_ATTR: ['data-source-line', 'data-macro', 'data-layout', 'data-fidelity'],
+      ADD_ATTR: [
+        'data-source-line',
+        'data-source-offset',
+        'data-macro',
+        'data-layout',
+        'data-fidelity',
+      ],
     });
     expect(Object.isFrozen(DOMPURIFY_CONFIG)).toBe(true);
   });
