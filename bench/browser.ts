@@ -42,7 +42,7 @@ export const BROWSER_PAGES: BrowserPage[] = [
   { label: '1 MB', pageId: '9470042', bytes: 1_000_000 },
   { label: '1 MB corpus', pageId: '9470044', bytes: 1_000_000, makeBody: corpusPage },
   {
-    label: '1 MB corpus, one line',
+    label: '1 MB corpus one-line',
     pageId: '9470045',
     bytes: 1_000_000,
     makeBody: oneLineCorpusPage,
