@@ -185,7 +185,7 @@ async function openEditor(page: Page, appUrl: string, pageId: string): Promise<n
   return untilInteractive(page, 60_000);
 }
 
-async function measureOpen(
+export async function measureOpen(
   page: Page,
   appUrl: string,
   target: BrowserPage,
