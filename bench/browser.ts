@@ -3,12 +3,14 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 import type { DemoApp } from './load-app';
+import { corpusPage, oneLineCorpusPage } from './corpus-pages';
 import { syntheticPage } from './synthetic-pages';
 
 /**
  * Chromium measurements on the production app: keystroke → preview updated (p50/p95) next to
- * Chromium's own DOMParser on the same body, and page open → editor interactive, on 20 KB,
- * 200 KB and 1 MB pages written into the emulator for the run.
+ * Chromium's own DOMParser on the same body, and page open → editor interactive, on synthetic
+ * 20 KB, 200 KB and 1 MB pages and on 1 MB of real, macro-rich bodies (multi-line and one line),
+ * written into the emulator for the run.
  */
 
 /** Same flags as playwright.config.ts: this machine's closed network, no GPU. */
@@ -29,13 +31,22 @@ export interface BrowserPage {
   label: string;
   pageId: string;
   bytes: number;
+  /** Builds the body (at least `bytes` long); synthetic tables and macros unless given. */
+  makeBody?: (bytes: number) => string;
 }
 
-/** Seed pages whose bodies are replaced by synthetic ones of each size for the run. */
+/** Seed pages whose bodies are replaced by bench bodies of each size for the run. */
 export const BROWSER_PAGES: BrowserPage[] = [
   { label: '20 KB', pageId: '9470047', bytes: 20_000 },
   { label: '200 KB', pageId: '9470048', bytes: 200_000 },
   { label: '1 MB', pageId: '9470042', bytes: 1_000_000 },
+  { label: '1 MB corpus', pageId: '9470044', bytes: 1_000_000, makeBody: corpusPage },
+  {
+    label: '1 MB corpus one-line',
+    pageId: '9470045',
+    bytes: 1_000_000,
+    makeBody: oneLineCorpusPage,
+  },
 ];
 
 export interface KeystrokeRow {
@@ -174,7 +185,7 @@ async function openEditor(page: Page, appUrl: string, pageId: string): Promise<n
   return untilInteractive(page, 60_000);
 }
 
-async function measureOpen(
+export async function measureOpen(
   page: Page,
   appUrl: string,
   target: BrowserPage,
@@ -341,14 +352,14 @@ function chromiumPath(): string | undefined {
   return existsSync(debian) ? debian : undefined;
 }
 
-/** Writes a synthetic body of each target's size into the emulator; returns them by page id. */
+/** Writes each target's body into the emulator; returns them by page id. */
 export function seedSyntheticBodies(
   app: DemoApp,
   targets: readonly BrowserPage[],
 ): Map<string, string> {
   const bodies = new Map<string, string>();
   for (const target of targets) {
-    const body = syntheticPage(target.bytes);
+    const body = (target.makeBody ?? syntheticPage)(target.bytes);
     bodies.set(target.pageId, body);
     if (!app.emulator.concurrentEdit(target.pageId, { user: 'demo', body, message: 'bench' })) {
       throw new Error(`page ${target.pageId} is not in the emulator`);

@@ -4,17 +4,30 @@ import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 
 /**
- * First-load JS per route and the size of the Monaco chunk, read from a production build:
- * `build-manifest.json` names the chunks every page loads (framework, runtime); each page's
- * client reference manifest names its layout's and its own entry chunks. Monaco must not be in
- * any of them: it loads lazily, in its own chunk, when the editor mounts.
+ * First-load JS per route (every app route) and the size of the Monaco chunk, read from a
+ * production build: `build-manifest.json` names the chunks every page loads (framework, runtime);
+ * each page's client reference manifest names its layout's and its own entry chunks. Chunks a
+ * route loads later (next/dynamic, import()) are not in them. Monaco must not be in any of them:
+ * it loads lazily, in its own chunk, when the editor mounts.
  */
 export interface RouteSize {
   route: string;
   chunks: number;
   kB: number;
   gzipKB: number;
+  /** Of gzipKB: the chunks every route loads before any app code (React, Next's runtime). */
+  frameworkGzipKB: number;
+  /** Of gzipKB: the layout's and the page's own chunks. */
+  appGzipKB: number;
+  /** The first-load goal (gzip kB, issue #16), or null where none is set. */
+  goalGzipKB: number | null;
 }
+
+/** First-load JS goals per route, gzip kB (issue #16: "Cost follows the edit"). */
+export const FIRST_LOAD_GOALS: Readonly<Record<string, number>> = {
+  '/pages/[id]': 150,
+  '/login': 110,
+};
 
 export interface ChunkSize {
   file: string;
@@ -78,6 +91,7 @@ export function measureBundleSizes(distRoot: string): BundleSizes {
   };
   const firstLoadFiles = new Set<string>();
   const routes: RouteSize[] = [];
+  const framework = sizes(distRoot, buildManifest.rootMainFiles);
   for (const [route, manifest] of [...pageManifests(distRoot)].sort(([a], [b]) =>
     a.localeCompare(b),
   )) {
@@ -87,7 +101,15 @@ export function measureBundleSizes(distRoot: string): BundleSizes {
     }
     for (const file of files) firstLoadFiles.add(file);
     const { bytes, gzip } = sizes(distRoot, files);
-    routes.push({ route, chunks: files.size, kB: kB(bytes), gzipKB: kB(gzip) });
+    routes.push({
+      route,
+      chunks: files.size,
+      kB: kB(bytes),
+      gzipKB: kB(gzip),
+      frameworkGzipKB: kB(framework.gzip),
+      appGzipKB: kB(gzip - framework.gzip),
+      goalGzipKB: FIRST_LOAD_GOALS[route] ?? null,
+    });
   }
 
   // Monaco's core chunk reads MonacoEnvironment (workers from the app's own bundle, no CDN). What

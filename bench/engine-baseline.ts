@@ -2,6 +2,7 @@ import { SaxesParser } from 'saxes';
 
 import { XHTML_ENTITIES } from '@/lib/storage-format';
 import { readCorpus } from '@/lib/storage-format/testing/corpus';
+import { corpusPage, oneLineCorpusPage } from './corpus-pages';
 import { syntheticPage } from './synthetic-pages';
 
 /**
@@ -28,14 +29,20 @@ export function rawTokenizerPass(body: string): void {
 }
 
 export interface EngineInput {
-  /** Short name for command-line choices: `corpus`, `20 KB`, `100 KB`, `1 MB`. */
+  /**
+   * Short name for command-line choices: `corpus`, `20 KB`, `100 KB`, `1 MB`, `corpus 1 MB`,
+   * `one-line 1 MB`.
+   */
   key: string;
   /** Name in the tables. */
   name: string;
   body: string;
 }
 
-/** The valid corpus joined into one body, and synthetic 20 KB, 100 KB and 1 MB pages. */
+/**
+ * The valid corpus joined into one body; synthetic 20 KB, 100 KB and 1 MB pages; and 1 MB of real,
+ * macro-rich bodies (bench/corpus-pages.ts), multi-line and on one line.
+ */
 export function engineInputs(): EngineInput[] {
   return [
     {
@@ -48,6 +55,12 @@ export function engineInputs(): EngineInput[] {
     { key: '20 KB', name: 'synthetic 20 KB', body: syntheticPage(20_000) },
     { key: '100 KB', name: 'synthetic 100 KB', body: syntheticPage(100_000) },
     { key: '1 MB', name: 'synthetic 1 MB', body: syntheticPage(1_000_000) },
+    { key: 'corpus 1 MB', name: 'corpus 1 MB (macro-rich)', body: corpusPage(1_000_000) },
+    {
+      key: 'one-line 1 MB',
+      name: 'corpus 1 MB, one line',
+      body: oneLineCorpusPage(1_000_000),
+    },
   ];
 }
 

@@ -10,7 +10,7 @@ import { engineInputs, median, rawTokenizerPass, timeRoundRobin } from './engine
  *
  *   npx tsx bench/engine-only.ts [--old path/to/storage-format/index.ts] [--rounds N] [--only NAME]
  *
- * `--only` keeps one input (`corpus`, `20 KB`, `100 KB` or `1 MB`).
+ * `--only` keeps one input (`corpus`, `20 KB`, `100 KB`, `1 MB`, `corpus 1 MB` or `one-line 1 MB`).
  *
  * With `--old`, a second copy of the engine (e.g. a snapshot taken before a change) is timed in
  * the same process, its runs interleaved with the current engine's round by round, so both see

@@ -11,9 +11,9 @@ import { benchDistDir, ensureProductionBuild, ROOT, startDemoApp } from './load-
 import { measureProxyOverhead, type ServerMeasurements } from './proxy-overhead';
 
 /**
- * `npm run bench`: engine throughput per stage on the corpus and on synthetic 20 KB, 100 KB and
- * 1 MB pages, next to a raw tokenizer pass (saxes, namespace-aware with positions, as Confluence's
- * wrapper needs) on the same input; proxy overhead and upstream calls per save (in process);
+ * `npm run bench`: engine throughput per stage on the corpus, on synthetic 20 KB, 100 KB and 1 MB
+ * pages and on 1 MB of real, macro-rich bodies (multi-line and one line), next to a raw tokenizer
+ * pass (saxes, namespace-aware with positions, as Confluence's wrapper needs) on the same input; proxy overhead and upstream calls per save (in process);
  * first-load JS per route and the Monaco chunk (from a production build in PAGEWRIGHT_DIST_DIR,
  * default `.next-bench`, built when missing); and in Chromium, keystroke → preview and page open →
  * editor interactive (BENCH_BROWSER=0 skips the browser). Engine times are medians of repeated
@@ -143,7 +143,9 @@ async function measureApp(): Promise<AppMeasurements> {
   }
   ensureProductionBuild(distDir);
   const bundles = measureBundleSizes(join(ROOT, distDir));
-  console.log(`\nFirst-load JS per route (${distDir}/)`);
+  console.log(
+    `\nFirst-load JS per route (${distDir}/): framework = chunks every route loads, app = layout + page; goals from #16`,
+  );
   console.table(bundles.routes);
   console.table({
     'Monaco chunk': bundles.monacoChunk?.file ?? 'not found',
@@ -182,6 +184,9 @@ async function measureApp(): Promise<AppMeasurements> {
  */
 const SAXES_1MB_ANCHOR_MS = 30;
 
+/** The 1 MB pages of real, macro-rich bodies (bench/corpus-pages.ts), by their table name. */
+const REAL_1MB_INPUTS = ['corpus 1 MB (macro-rich)', 'corpus 1 MB, one line'];
+
 interface SummaryRow {
   metric: string;
   value: number | string;
@@ -193,8 +198,12 @@ interface SummaryRow {
 function summarise(rows: Row[], server: ServerMeasurements, app: AppMeasurements): SummaryRow[] {
   const pipeline = (input: string) =>
     rows.find((r) => r.input === input && r.stage.startsWith('validate + render'))!;
+  // Issue #2's goal was set on the joined corpus and the synthetic pages; the 1 MB corpus pages
+  // have issue #16's goal of their own, below.
   const worstRatio = Math.max(
-    ...rows.filter((r) => r.stage.startsWith('validate + render')).map((r) => r.vsTokenizer),
+    ...rows
+      .filter((r) => r.stage.startsWith('validate + render') && !REAL_1MB_INPUTS.includes(r.input))
+      .map((r) => r.vsTokenizer),
   );
   const summary: SummaryRow[] = [
     {
@@ -221,6 +230,12 @@ function summarise(rows: Row[], server: ServerMeasurements, app: AppMeasurements
       goal: '≤ 3× (#2)',
       met: worstRatio <= 3,
     },
+    ...REAL_1MB_INPUTS.map((input) => ({
+      metric: `engine: ${input}, validate + render / saxes`,
+      value: pipeline(input).vsTokenizer,
+      goal: '≤ 2× (#16)',
+      met: pipeline(input).vsTokenizer <= 2,
+    })),
     {
       metric: 'upstream calls per successful save (max)',
       value: server.upstreamCallsPerSave.max,
@@ -237,10 +252,10 @@ function summarise(rows: Row[], server: ServerMeasurements, app: AppMeasurements
   if (app.bundles) {
     for (const route of app.bundles.routes) {
       summary.push({
-        metric: `first-load JS ${route.route} (gzip kB)`,
-        value: route.gzipKB,
-        goal: 'reported',
-        met: null,
+        metric: `first-load JS ${route.route} (gzip kB; framework + app)`,
+        value: `${route.gzipKB} (${route.frameworkGzipKB} + ${route.appGzipKB})`,
+        goal: route.goalGzipKB === null ? 'reported' : `≤ ${route.goalGzipKB} (#16)`,
+        met: route.goalGzipKB === null ? null : route.gzipKB <= route.goalGzipKB,
       });
     }
     summary.push({

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 
-import { PageEditor } from '@/components/page-editor/page-editor';
+import { PageEditorLoader } from '@/components/page-editor/page-editor-loader';
 
 export const metadata: Metadata = {
   title: 'Edit page',
@@ -10,5 +10,5 @@ export const metadata: Metadata = {
 /** `/pages/[id]`: the page editor (components/page-editor). */
 export default async function EditPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <PageEditor id={id} />;
+  return <PageEditorLoader id={id} />;
 }
