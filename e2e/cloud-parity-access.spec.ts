@@ -1,19 +1,14 @@
-import { FLAVOURS, openPageAs, previewFrame, signInAs } from './cloud-parity-steps';
+import { FLAVOURS } from './cloud-parity-steps';
+import { emulatorUrl, resetEmulator } from './emulator-admin';
 import { expect, test } from './fixtures';
-import {
-  appendParagraph,
-  emulatorAdmin,
-  emulatorUrl,
-  SANDBOX_ID,
-  toolbarButton,
-} from './save-helpers';
+import { SANDBOX_ID } from './pages/editor-page';
 
 /** Read-only told up front (Robin Reader; Locked policy), and links from another site refused. */
 
 const LOCKED_POLICY_ID = '9470050';
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
 
 for (const flavour of FLAVOURS) {
@@ -23,24 +18,23 @@ for (const flavour of FLAVOURS) {
   ] as const) {
     test(`${flavour}: ${person} is told before editing that ${pageName} is read-only`, async ({
       page,
-      appUrl,
       offOrigin,
       consoleErrors,
+      editorPage,
     }) => {
-      await openPageAs(page, appUrl, id, person, flavour);
-      const notice = page.getByRole('region', { name: 'Read-only page' });
+      await editorPage.signInAndOpen(id, { person, flavour });
+      const notice = editorPage.readOnlyNotice;
       await expect(notice).toContainText('This page is read-only for you.');
       await expect(notice).toContainText('read this page but not to edit it');
-      const save = toolbarButton(page, 'Save');
-      await expect(save).toBeDisabled();
+      await expect(editorPage.toolbarButton('Save')).toBeDisabled();
       await expect(
         page.getByText('Read-only for you: Confluence will not accept a save.'),
       ).toBeVisible();
 
       // Local work goes on: typing shows in the preview, and Diff opens.
-      await appendParagraph(page, 'Only a local note');
-      await expect(previewFrame(page).locator('body')).toContainText('Only a local note');
-      await toolbarButton(page, 'Diff').click();
+      await editorPage.appendParagraph('Only a local note');
+      await expect(editorPage.preview.locator('body')).toContainText('Only a local note');
+      await editorPage.toolbarButton('Diff').click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await page.keyboard.press('Escape');
       expect(offOrigin).toEqual([]);
@@ -48,18 +42,20 @@ for (const flavour of FLAVOURS) {
     });
   }
 
-  test(`${flavour}: Demo User on Sandbox gets no read-only notice`, async ({ page, appUrl }) => {
-    await openPageAs(page, appUrl, SANDBOX_ID, 'Demo User', flavour);
-    await expect(toolbarButton(page, 'Save')).toBeEnabled();
-    await expect(page.getByRole('region', { name: 'Read-only page' })).toHaveCount(0);
+  test(`${flavour}: Demo User on Sandbox gets no read-only notice`, async ({ editorPage }) => {
+    await editorPage.signInAndOpen(SANDBOX_ID, { person: 'Demo User', flavour });
+    await expect(editorPage.toolbarButton('Save')).toBeEnabled();
+    await expect(editorPage.readOnlyNotice).toHaveCount(0);
   });
 
   test(`${flavour}: a link from another site is refused, naming both sites`, async ({
     page,
     appUrl,
+    loginPage,
+    openPage,
   }) => {
-    await signInAs(page, appUrl, 'Demo User', flavour);
-    const field = page.getByLabel('Page ID or URL');
+    await loginPage.signInAsDemo('Demo User', flavour);
+    const field = openPage.pageIdField;
     await field.fill('https://acme.atlassian.net/wiki/spaces/X/pages/9470040');
     await field.press('Enter');
     const alert = page.getByRole('alert').filter({ hasText: 'This link is to a page on' });

@@ -1,6 +1,6 @@
-import { FLAVOURS, openPageAs, previewFrame, showExactPreview } from './cloud-parity-steps';
+import { FLAVOURS } from './cloud-parity-steps';
+import { resetEmulator } from './emulator-admin';
 import { expect, test } from './fixtures';
-import { emulatorAdmin } from './save-helpers';
 
 /** The "Confluence — exact" preview: attachments in the page's context, proxied resources, styles. */
 
@@ -8,20 +8,20 @@ const MACRO_SHOWCASE_ID = '9470041';
 const ATTACHMENTS_ID = '9470043';
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/reset');
+  await resetEmulator();
 });
 
 for (const flavour of FLAVOURS) {
   test(`${flavour}: page with attachments shows its PNG and its SVG, nothing loads off the app`, async ({
     page,
-    appUrl,
     offOrigin,
+    editorPage,
   }) => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await openPageAs(page, appUrl, ATTACHMENTS_ID, 'Demo User', flavour);
-    await showExactPreview(page);
-    const frame = previewFrame(page);
+    await editorPage.signInAndOpen(ATTACHMENTS_ID, { person: 'Demo User', flavour });
+    await editorPage.showExactPreview();
+    const frame = editorPage.preview;
     for (const file of ['gradient.png', 'diagram.svg']) {
       const image = frame.locator(`img[src="/api/pages/${ATTACHMENTS_ID}/attachments/${file}"]`);
       await expect(image).toBeVisible();
@@ -43,13 +43,12 @@ for (const flavour of FLAVOURS) {
   });
 
   test(`${flavour}: macro showcase panels, status and tasks are styled`, async ({
-    page,
-    appUrl,
     offOrigin,
+    editorPage,
   }) => {
-    await openPageAs(page, appUrl, MACRO_SHOWCASE_ID, 'Demo User', flavour);
-    await showExactPreview(page);
-    const frame = previewFrame(page);
+    await editorPage.signInAndOpen(MACRO_SHOWCASE_ID, { person: 'Demo User', flavour });
+    await editorPage.showExactPreview();
+    const frame = editorPage.preview;
     const info = frame.locator('.confluence-information-macro').first();
     await expect(info).toBeVisible();
     const background = await info.evaluate((element) => getComputedStyle(element).backgroundColor);

@@ -1,44 +1,31 @@
-import { FLAVOURS, openPageAs } from './cloud-parity-steps';
+import { FLAVOURS } from './cloud-parity-steps';
+import { clearFaults, readPage, resetEmulator, setFaults } from './emulator-admin';
 import { expect, test } from './fixtures';
-import {
-  appendParagraph,
-  emulatorAdmin,
-  SANDBOX_ID,
-  savePanel,
-  storedPage,
-  toolbarButton,
-} from './save-helpers';
+import { SANDBOX_ID } from './pages/editor-page';
 
 /** Minor edits stored as minor on both flavours (Cloud through v1), and the case-blind title clash. */
 
 test.beforeEach(async () => {
-  await emulatorAdmin('/faults', {}, 'DELETE');
-  await emulatorAdmin('/reset');
+  await clearFaults();
+  await resetEmulator();
 });
 test.afterEach(async () => {
-  await emulatorAdmin('/faults', {}, 'DELETE');
+  await clearFaults();
 });
-
-async function saveWithMinorEdit(page: import('@playwright/test').Page, minor: boolean) {
-  await toolbarButton(page, 'Save').click();
-  const panel = savePanel(page);
-  await panel.getByLabel(/Minor edit/).setChecked(minor);
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-}
 
 for (const flavour of FLAVOURS) {
   test(`${flavour}: a ticked minor edit is stored as minor, at base + 1, parent kept`, async ({
     page,
-    appUrl,
     offOrigin,
     consoleErrors,
+    editorPage,
   }) => {
-    const before = await storedPage(SANDBOX_ID);
-    await openPageAs(page, appUrl, SANDBOX_ID, 'Demo User', flavour);
-    await appendParagraph(page, 'A typo fixed quietly');
-    await saveWithMinorEdit(page, true);
+    const before = await readPage(SANDBOX_ID);
+    await editorPage.signInAndOpen(SANDBOX_ID, { person: 'Demo User', flavour });
+    await editorPage.appendParagraph('A typo fixed quietly');
+    await editorPage.saveWithMinorEdit(true);
     await expect(page.getByText(`Saved version ${before.version.number + 1}`)).toBeVisible();
-    const after = await storedPage(SANDBOX_ID);
+    const after = await readPage(SANDBOX_ID);
     expect(after.version).toMatchObject({ number: before.version.number + 1, minorEdit: true });
     expect(after.parentId).toBe(before.parentId);
     expect(after.body).toContain('<p>A typo fixed quietly</p>');
@@ -48,10 +35,10 @@ for (const flavour of FLAVOURS) {
 
   test(`${flavour}: "roadmap" clashes with "Roadmap" in the rename form`, async ({
     page,
-    appUrl,
+    editorPage,
   }) => {
-    await openPageAs(page, appUrl, SANDBOX_ID, 'Demo User', flavour);
-    await toolbarButton(page, 'Rename').click();
+    await editorPage.signInAndOpen(SANDBOX_ID, { person: 'Demo User', flavour });
+    await editorPage.toolbarButton('Rename').click();
     const dialog = page.getByRole('dialog', { name: 'Rename page' });
     const field = dialog.getByLabel('New title');
     await field.fill('roadmap');
@@ -66,23 +53,22 @@ for (const flavour of FLAVOURS) {
 
 test('Cloud: when v1 is gone, a minor edit says so and offers a normal save', async ({
   page,
-  appUrl,
+  editorPage,
 }) => {
-  const before = await storedPage(SANDBOX_ID);
-  await openPageAs(page, appUrl, SANDBOX_ID, 'Demo User', 'Cloud');
-  await emulatorAdmin('/faults', { cloudV1Gone: true });
-  await appendParagraph(page, 'Saved normally in the end');
-  await saveWithMinorEdit(page, true);
+  const before = await readPage(SANDBOX_ID);
+  await editorPage.signInAndOpen(SANDBOX_ID, { person: 'Demo User', flavour: 'Cloud' });
+  await setFaults({ cloudV1Gone: true });
+  await editorPage.appendParagraph('Saved normally in the end');
+  await editorPage.saveWithMinorEdit(true);
   const alert = page.getByRole('alert').filter({ hasText: '410 Gone' });
   await expect(alert).toBeVisible();
-  expect((await storedPage(SANDBOX_ID)).version.number).toBe(before.version.number);
+  expect((await readPage(SANDBOX_ID)).version.number).toBe(before.version.number);
 
   await alert.getByRole('button', { name: 'Save as a normal edit' }).click();
-  const panel = savePanel(page);
-  await expect(panel.getByLabel(/Minor edit/)).not.toBeChecked();
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editorPage.minorEditBox).not.toBeChecked();
+  await editorPage.savePanel.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(`Saved version ${before.version.number + 1}`)).toBeVisible();
-  const after = await storedPage(SANDBOX_ID);
+  const after = await readPage(SANDBOX_ID);
   expect(after.version).toMatchObject({ number: before.version.number + 1, minorEdit: false });
   expect(after.body).toContain('<p>Saved normally in the end</p>');
 });

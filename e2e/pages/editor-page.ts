@@ -3,11 +3,17 @@ import { expect, type FrameLocator, type Locator, type Page } from '@playwright/
 import { draftKey } from '../../components/page-editor/page-draft';
 import { EXTERNAL_IMAGES_KEY } from '../../lib/editor/preview-settings';
 import { readStored, writeStored } from './browser-storage';
-import { LoginPage } from './login-page';
+import { type DemoPerson, type Flavour, LoginPage } from './login-page';
 import { previewFrame } from './preview-frame';
 
 export interface OpenOptions {
   untilSaved?: boolean;
+}
+
+/** Who signs in before the page opens (Demo User on Data Center unless told). */
+export interface SignInAndOpenOptions extends OpenOptions {
+  person?: DemoPerson;
+  flavour?: Flavour;
 }
 
 /** The demo page most editor specs work on (space DEMO, version 3 after a reset). */
@@ -28,9 +34,12 @@ export class EditorPage {
     return draftKey(id);
   }
 
-  /** Signs in as Demo User (Data Center), then opens the page. */
-  async signInAndOpen(id = SANDBOX_ID, options: OpenOptions = {}): Promise<void> {
-    await new LoginPage(this.page, this.appUrl).signInAsDemo();
+  /** Signs in with a demo account (Demo User on Data Center by default), then opens the page. */
+  async signInAndOpen(
+    id = SANDBOX_ID,
+    { person, flavour, ...options }: SignInAndOpenOptions = {},
+  ): Promise<void> {
+    await new LoginPage(this.page, this.appUrl).signInAsDemo(person, flavour);
     await this.open(id, options);
   }
 
@@ -137,8 +146,43 @@ export class EditorPage {
     await expect(this.savePanel).toHaveCount(0);
   }
 
+  /**
+   * Save → the panel with "Minor edit" ticked or not → its own Save button. It does not wait for
+   * the panel to close: a refused minor edit answers with an alert instead.
+   */
+  async saveWithMinorEdit(minor: boolean): Promise<void> {
+    await this.toolbarButton('Save').click();
+    await expect(this.savePanel).toBeVisible();
+    await this.minorEditBox.setChecked(minor);
+    await this.savePanel.getByRole('button', { name: 'Save', exact: true }).click();
+  }
+
+  get minorEditBox(): Locator {
+    return this.savePanel.getByLabel(/Minor edit/);
+  }
+
+  /** The notice shown up front when Confluence will not take a save from this person. */
+  get readOnlyNotice(): Locator {
+    return this.page.getByRole('region', { name: 'Read-only page' });
+  }
+
   get preview(): FrameLocator {
     return previewFrame(this.page);
+  }
+
+  /** "Instant preview — approximate", "Confluence rendering — exact · fetched …". */
+  get previewLabel(): Locator {
+    return this.page.getByTestId('preview-label');
+  }
+
+  /** Switches the preview to Confluence's own rendering and waits until it has been fetched. */
+  async showExactPreview(): Promise<void> {
+    await this.page
+      .getByRole('radiogroup', { name: 'Preview mode' })
+      .getByLabel('Confluence')
+      .check();
+    await expect(this.previewLabel).toContainText('Confluence rendering — exact');
+    await expect(this.previewLabel).toContainText('fetched');
   }
 
   /** The page's local draft as stored (JSON), or null. */

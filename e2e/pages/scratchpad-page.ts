@@ -1,4 +1,4 @@
-import { expect, type FrameLocator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 import { SCRATCH_BODY_KEY } from '../../lib/editor/draft-store';
 import { readStored, writeStored } from './browser-storage';
@@ -31,6 +31,15 @@ export class ScratchpadPage {
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
     await this.page.keyboard.insertText(text);
+  }
+
+  /** "0 errors", "1 error", … as the status bar counts them. */
+  get errorCount(): Locator {
+    return this.page.getByTestId('error-count');
+  }
+
+  toolbarButton(name: 'Validate' | 'Format'): Locator {
+    return this.page.getByRole('button', { name, exact: true });
   }
 
   get preview(): FrameLocator {

@@ -1,8 +1,6 @@
 import { PROXIED_CONTENT_POLICY } from '../../lib/api/security-headers';
 import { expect, test } from '../fixtures';
 
-import { signInAsDemo } from './editor-steps';
-
 /**
  * Files proxied from Confluence keep their own sandboxing policy all the way to the browser, on
  * the production server (proxy.ts sets the policy of every response and used to replace the
@@ -16,9 +14,12 @@ test.describe('attachments (CSP on proxied Confluence files)', () => {
   test('every attachment reaches the browser with the sandbox policy, and only that', async ({
     page,
     appUrl,
+    loginPage,
   }) => {
-    expect(PROXIED_CONTENT_POLICY).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'");
-    await signInAsDemo(page, appUrl);
+    expect(PROXIED_CONTENT_POLICY).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'",
+    );
+    await loginPage.signInAsDemo();
     for (const file of FILES) {
       const response = await page.request.get(
         `${appUrl}/api/pages/${ATTACHMENTS_PAGE}/attachments/${file}`,
@@ -38,8 +39,9 @@ test.describe('attachments (CSP on proxied Confluence files)', () => {
   test('opened as a document, an attachment is sandboxed by the browser (opaque origin)', async ({
     page,
     appUrl,
+    loginPage,
   }) => {
-    await signInAsDemo(page, appUrl);
+    await loginPage.signInAsDemo();
     const response = await page.goto(
       `${appUrl}/api/pages/${ATTACHMENTS_PAGE}/attachments/notes.txt`,
     );

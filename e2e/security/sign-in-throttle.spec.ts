@@ -1,6 +1,6 @@
+import { clearRequestLog, emulatorRequests } from '../emulator-admin';
 import { expect, test } from '../fixtures';
 
-import { admin, emulatorRequests } from './emulator-admin';
 import { signInFrom } from './sign-in-client';
 
 /**
@@ -10,22 +10,19 @@ import { signInFrom } from './sign-in-client';
  * get five tries in all. Every client here is its own loopback address (127.0.2.x), apart from
  * the rest of the suite's 127.0.0.1.
  */
-let app = '';
-test.beforeAll(() => {
-  app = process.env.E2E_APP_URL!;
-});
-
 async function upstreamSignIns(): Promise<number> {
   return (await emulatorRequests()).filter((entry) =>
     entry.url.split('?')[0]!.endsWith('/user/current'),
   ).length;
 }
 
-test('one client failing with made-up names is throttled alone; headers cannot make it another client', async () => {
+test('one client failing with made-up names is throttled alone; headers cannot make it another client', async ({
+  appUrl,
+}) => {
   const attacker = '127.0.2.1';
   const statuses: number[] = [];
   for (let attempt = 0; attempt < 11; attempt += 1) {
-    const response = await signInFrom(attacker, app, {
+    const response = await signInFrom(attacker, appUrl, {
       method: 'dc-password',
       username: `made-up-${Date.now()}-${attempt}`,
       password: 'guess',
@@ -43,14 +40,14 @@ test('one client failing with made-up names is throttled alone; headers cannot m
   for (const forged of forgeries) {
     const response = await signInFrom(
       attacker,
-      app,
+      appUrl,
       { method: 'dc-password', username: 'demo', password: 'demo' },
       forged,
     );
     expect(response.status, JSON.stringify(forged)).toBe(429);
   }
 
-  const someoneElse = await signInFrom('127.0.2.2', app, {
+  const someoneElse = await signInFrom('127.0.2.2', appUrl, {
     method: 'dc-password',
     username: 'demo',
     password: 'demo',
@@ -58,26 +55,30 @@ test('one client failing with made-up names is throttled alone; headers cannot m
   expect(someoneElse.status).toBe(200);
 });
 
-test('bad personal access tokens block the client that sends them, not every token user', async () => {
+test('bad personal access tokens block the client that sends them, not every token user', async ({
+  appUrl,
+}) => {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const response = await signInFrom('127.0.2.3', app, {
+    const response = await signInFrom('127.0.2.3', appUrl, {
       method: 'dc-pat',
       token: `bad-${attempt}`,
     });
     expect(response.status).toBe(401);
   }
-  const blocked = await signInFrom('127.0.2.3', app, { method: 'dc-pat', token: 'demo-pat' });
+  const blocked = await signInFrom('127.0.2.3', appUrl, { method: 'dc-pat', token: 'demo-pat' });
   expect(blocked.status).toBe(429);
-  const colleague = await signInFrom('127.0.2.4', app, { method: 'dc-pat', token: 'demo-pat' });
+  const colleague = await signInFrom('127.0.2.4', appUrl, { method: 'dc-pat', token: 'demo-pat' });
   expect(colleague.status).toBe(200);
 });
 
-test('25 parallel guesses at one account from 25 clients: exactly 5 reach Confluence', async () => {
+test('25 parallel guesses at one account from 25 clients: exactly 5 reach Confluence', async ({
+  appUrl,
+}) => {
   const username = `parallel-${Date.now()}`;
-  await admin('DELETE', '/requests');
+  await clearRequestLog();
   const responses = await Promise.all(
     Array.from({ length: 25 }, (_, index) =>
-      signInFrom(`127.0.2.${10 + index}`, app, {
+      signInFrom(`127.0.2.${10 + index}`, appUrl, {
         method: 'dc-password',
         username,
         password: `guess-${index}`,
