@@ -115,7 +115,12 @@ export interface GuardedResponse {
  */
 export async function guardedFetch(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string },
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    /** A stream is sent as it is read (uploads), never gathered first. */
+    body?: string | ReadableStream<Uint8Array>;
+  },
   agent: Agent,
   options: GuardOptions,
   deadline?: AbortSignal,
@@ -130,6 +135,7 @@ export async function guardedFetch(
   try {
     response = await undiciFetch(url, {
       ...(init as UndiciRequestInit),
+      ...(typeof init.body === 'object' ? { duplex: 'half' as const } : {}),
       method,
       redirect: 'manual',
       dispatcher: agent,

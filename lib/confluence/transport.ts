@@ -217,6 +217,65 @@ export class ConfluenceTransport {
     return parsed.data;
   }
 
+  /**
+   * A write whose body is a stream (attachment uploads, docs/security.md SSRF-5): the same site
+   * check, guard and error mapping as `request`, never retried (the stream is read once), under
+   * its own deadline since a large file takes longer than a JSON call. A 204 answers `undefined`.
+   */
+  async send<T>(
+    method: string,
+    path: string,
+    options: {
+      body: ReadableStream<Uint8Array>;
+      headers: Record<string, string>;
+      schema: z.ZodType<T>;
+      deadlineMs: number;
+    },
+  ): Promise<T> {
+    const url = this.url(path);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: authorizationHeader(this.options.credentials),
+      ...options.headers,
+    };
+    const deadline = AbortSignal.timeout(options.deadlineMs);
+    let response: GuardedResponse;
+    try {
+      response = await guardedFetch(
+        url,
+        { method, headers, body: options.body },
+        this.agent,
+        { ...this.options.guard, totalTimeoutMs: options.deadlineMs },
+        deadline,
+      );
+    } catch (error) {
+      if (!deadline.aborted) throw error;
+      throw new ConfluenceError(
+        'timeout',
+        `Confluence did not take the file within ${options.deadlineMs} ms.`,
+        {
+          request: redactRequest(method, url, headers),
+        },
+      );
+    }
+    return this.parse(response, method, url, headers, options.schema);
+  }
+
+  /** A bodiless write Confluence answers with 204 (label removal). */
+  async delete(path: string, query: RequestOptions<unknown>['query'] = {}): Promise<void> {
+    const url = this.url(path, query);
+    const headers = { authorization: authorizationHeader(this.options.credentials) };
+    const response = await this.withDeadline(url, { method: 'DELETE', headers });
+    if (response.status < 200 || response.status >= 300) {
+      throw confluenceErrorFromResponse(
+        response.status,
+        response.headers,
+        response.body,
+        redactRequest('DELETE', url, headers),
+      );
+    }
+  }
+
   /** Releases the connection pool unless it is the process-wide one. */
   close(): Promise<void> {
     return this.sharedAgent ? Promise.resolve() : this.agent.close();
