@@ -44,7 +44,12 @@ import editorStyles from '@/components/editor/editor.module.css';
 import { SplitView } from '@/components/editor/split-view';
 import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { StorageEditorLoader } from '@/components/editor/storage-editor-loader';
+import { AttachmentsPanel } from '@/components/attachments/attachments-panel';
+import aroundStyles from '@/components/attachments/around-page.module.css';
+import { useAttachmentUploads } from '@/components/attachments/use-attachment-uploads';
 import { type LoadedVersion, VersionHistory } from '@/components/history/version-history';
+import { LabelsPanel } from '@/components/labels/labels-panel';
+import { attachmentReference } from '@/lib/attachments/names';
 import { ErrorAlert } from '@/components/session/error-alert';
 import { useAppTheme } from '@/components/theme/theme-store';
 
@@ -147,6 +152,9 @@ function LoadedPageEditor({ page }: { page: Page }) {
   const domId = useId();
 
   const apiRef = useRef<StorageEditorApi | null>(null);
+  const uploads = useAttachmentUploads(page.id, ({ attachment }, file) =>
+    apiRef.current?.insertAtCursor(attachmentReference(attachment.title, file.type)),
+  );
   const [base, setBase] = useState<Base>(() => baseOf(page));
   /** Set when a restored draft was based on an older version: saving it must not skip theirs. */
   const [baseOverride, setBaseOverride] = useState<number | null>(null);
@@ -751,6 +759,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
             wordWrap={preferences.wordWrap}
             minimap={preferences.minimap}
             apiRef={apiRef}
+            onFiles={uploads.upload}
           />
         }
         second={
@@ -759,6 +768,11 @@ function LoadedPageEditor({ page }: { page: Page }) {
           ) : null
         }
       />
+
+      <div className={aroundStyles.strip}>
+        <LabelsPanel pageId={id} />
+        <AttachmentsPanel pageId={id} uploads={uploads} />
+      </div>
 
       <PageStatusBar
         diagnostics={diagnostics}

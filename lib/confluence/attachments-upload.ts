@@ -4,7 +4,11 @@ import { z } from 'zod';
 
 import { AppError } from '@/lib/errors';
 
-import { attachmentNameProblem, attachmentTypeProblem, formDataFilename } from './attachment-names';
+import {
+  attachmentNameProblem,
+  attachmentTypeProblem,
+  formDataFilename,
+} from '@/lib/attachments/names';
 import { ConfluenceError } from './errors';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './guarded-fetch';
 import type { ConfluenceFlavour } from './model';

@@ -6,7 +6,7 @@ import {
   attachmentTypeProblem,
   escapeAttribute,
   formDataFilename,
-} from './attachment-names';
+} from './names';
 
 describe('attachment names', () => {
   it.each([

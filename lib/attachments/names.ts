@@ -33,7 +33,6 @@ export function attachmentNameProblem(name: string): string | null {
     return `File names can have at most ${MAX_ATTACHMENT_NAME_LENGTH} characters.`;
   if (/[/\\]/.test(name) || name === '.' || name === '..')
     return `"${name}" is not a plain file name: it contains a folder path (/ or \\).`;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name))
     return 'File names cannot contain control characters (line breaks, tabs and the like).';
   if (/[<>]/.test(name)) return 'File names cannot contain < or > (they read as markup).';
