@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { startEmulator, type EmulatorHandle } from '../index';
@@ -239,5 +243,38 @@ describe('attachment uploads', () => {
     );
     expect(answer.status).toBe(200);
     expect(answer.json.results[0].extensions.fileSize).toBe(big.length);
+  });
+});
+
+describe('persistence', () => {
+  it('keeps uploaded files and labels in the data file across a restart', async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'pw-emu-files-')), 'data.json');
+    const first = await startEmulator({ dataFile });
+    await upload(
+      `${first.url}/rest/api/content/${SANDBOX}/child/attachment`,
+      form('kept.png', PNG),
+      {
+        auth: DC_DEMO,
+      },
+    );
+    await call(`${first.url}/rest/api/content/${SANDBOX}/label`, {
+      method: 'POST',
+      auth: DC_DEMO,
+      body: { prefix: 'global', name: 'kept' },
+    });
+    await first.close();
+    const second = await startEmulator({ dataFile });
+    try {
+      const bytes = await fetch(`${second.url}/download/attachments/${SANDBOX}/kept.png`, {
+        headers: { Authorization: DC_DEMO },
+      });
+      expect(Buffer.from(await bytes.arrayBuffer())).toEqual(PNG);
+      const labels = await call(`${second.url}/rest/api/content/${SANDBOX}/label`, {
+        auth: DC_DEMO,
+      });
+      expect(labels.json.results.map((label: { name: string }) => label.name)).toEqual(['kept']);
+    } finally {
+      await second.close();
+    }
   });
 });
