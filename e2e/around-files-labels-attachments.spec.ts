@@ -122,6 +122,28 @@ for (const flavour of FLAVOURS) {
   });
 }
 
+test('Cloud: a pasted image is attached and referenced', async ({ page, appUrl, offOrigin }) => {
+  await openPageAs(page, appUrl, SANDBOX_ID, 'Demo User', 'Cloud');
+  await mainEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  await mainEditor(page)
+    .locator('textarea, .native-edit-context')
+    .first()
+    .evaluate((element, base64) => {
+      const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+      element.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+      );
+    }, PNG.toString('base64'));
+  await expect(
+    page.getByRole('table', { name: 'Attachments' }).getByRole('row', { name: /image\.png/ }),
+  ).toBeVisible();
+  await expect(previewFrame(page).locator('img[src*="/attachments/image.png"]')).toBeVisible();
+  expect(offOrigin).toEqual([]);
+});
+
 test('a type a browser would run is refused before upload', async ({ page, appUrl }) => {
   await openPageAs(page, appUrl, SANDBOX_ID, 'Demo User', 'Data Center');
   await page.getByLabel('Attach file').setInputFiles({
