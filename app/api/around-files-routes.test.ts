@@ -186,6 +186,21 @@ describe.each(flavours)('%s', (_name, credentials) => {
     });
     expect(await same.json()).toMatchObject({ outcome: 'unchanged', attachment: { version: 2 } });
     expect(emulator.requests().some((entry) => entry.method === 'POST')).toBe(false);
+
+    // Same size, other bytes: the checksum differs, so it is uploaded.
+    const other = Buffer.from(changed).fill(1, 0, 1);
+    const differs = await upload('gradient.png', new Uint8Array(other), {
+      id: WITH_FILES,
+      headers: {
+        ...sameOrigin,
+        'x-content-sha256': createHash('sha256').update(other).digest('hex'),
+        'content-length': String(other.length),
+      },
+    });
+    expect(await differs.json()).toMatchObject({
+      outcome: 'new-version',
+      attachment: { version: 3 },
+    });
   });
 
   it.each([

@@ -70,7 +70,7 @@ function api() {
     credentials: { method: 'dc-pat', token: 't' },
     guard: { privateOk: true },
   });
-  return createAttachmentsApi(http, 'datacenter', () => Promise.reject(new Error('no download')));
+  return createAttachmentsApi(http, 'datacenter');
 }
 
 /** `total` bytes in 64 KiB chunks, generated as they are read. */

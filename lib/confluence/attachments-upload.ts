@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 import { z } from 'zod';
 
@@ -10,7 +10,6 @@ import {
   formDataFilename,
 } from '@/lib/attachments/names';
 import { ConfluenceError } from './errors';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './guarded-fetch';
 import type { ConfluenceFlavour } from './model';
 import type { ConfluenceTransport } from './transport';
 
@@ -71,6 +70,7 @@ const v1AttachmentSchema = z.looseObject({
   extensions: z.looseObject({ fileSize: z.number(), mediaType: z.string().optional() }).optional(),
   metadata: z.looseObject({ mediaType: z.string().optional() }).optional(),
   version: z.looseObject({ number: z.number() }).optional(),
+  _links: z.looseObject({ download: z.string().optional() }).optional(),
 });
 const v1AttachmentListSchema = z.looseObject({ results: z.array(v1AttachmentSchema) });
 const v2AttachmentListSchema = z.looseObject({
@@ -81,9 +81,16 @@ const v2AttachmentListSchema = z.looseObject({
       fileSize: z.number().optional(),
       mediaType: z.string().optional(),
       version: z.looseObject({ number: z.number() }).optional(),
+      downloadLink: z.string().optional(),
     }),
   ),
 });
+
+/** An attachment and where its bytes are, relative to the transport's base. */
+interface Listed {
+  attachment: PageAttachment;
+  downloadPath?: string;
+}
 
 function fromV1(item: z.infer<typeof v1AttachmentSchema>): PageAttachment {
   return {
@@ -103,48 +110,68 @@ function fromV1(item: z.infer<typeof v1AttachmentSchema>): PageAttachment {
 export function createAttachmentsApi(
   http: ConfluenceTransport,
   flavour: ConfluenceFlavour,
-  download: (pageId: string, filename: string) => Promise<{ bytes: Buffer }>,
 ): AttachmentsApi {
   const v1 = flavour === 'cloud' ? 'wiki/rest/api' : 'rest/api';
 
-  async function list(pageId: string): Promise<PageAttachment[]> {
+  async function listed(pageId: string): Promise<Listed[]> {
     if (flavour === 'cloud') {
       const answer = await http.request('GET', `wiki/api/v2/pages/${pageId}/attachments`, {
         query: { limit: 250 },
         schema: v2AttachmentListSchema,
       });
       return answer.results.map((item) => ({
-        id: item.id,
-        title: item.title,
-        fileSize: item.fileSize ?? 0,
-        version: item.version?.number ?? 1,
-        mediaType: item.mediaType ?? 'application/octet-stream',
+        attachment: {
+          id: item.id,
+          title: item.title,
+          fileSize: item.fileSize ?? 0,
+          version: item.version?.number ?? 1,
+          mediaType: item.mediaType ?? 'application/octet-stream',
+        },
+        // v2 download links are relative to the site's /wiki.
+        downloadPath: item.downloadLink && `wiki/${item.downloadLink.replace(/^\/(wiki\/)?/, '')}`,
       }));
     }
     const answer = await http.request('GET', `${v1}/content/${pageId}/child/attachment`, {
       query: { limit: 200, expand: 'version' },
       schema: v1AttachmentListSchema,
     });
-    return answer.results.map(fromV1);
+    return answer.results.map((item) => ({
+      attachment: fromV1(item),
+      downloadPath: item._links?.download?.replace(/^\//, ''),
+    }));
   }
 
-  /** True when the stored file has the declared size and SHA-256. */
-  async function sameAsStored(input: UploadInput, existing: PageAttachment): Promise<boolean> {
-    if (!input.declared || existing.fileSize !== input.declared.size) return false;
-    // Files beyond what a download reads are simply sent again.
-    if (existing.fileSize > DEFAULT_MAX_RESPONSE_BYTES) return false;
-    const { bytes } = await download(input.pageId, existing.title);
-    return createHash('sha256').update(bytes).digest('hex') === input.declared.sha256.toLowerCase();
+  const list = async (pageId: string) => (await listed(pageId)).map((item) => item.attachment);
+
+  /**
+   * True when the stored file has the declared size and SHA-256 (Confluence publishes no
+   * checksum): the stored bytes are hashed as they stream, never held.
+   */
+  async function sameAsStored(input: UploadInput, existing: Listed): Promise<boolean> {
+    const { declared } = input;
+    if (!declared || !existing.downloadPath || existing.attachment.fileSize !== declared.size)
+      return false;
+    try {
+      const stored = await http.digest(existing.downloadPath, declared.size);
+      return stored.size === declared.size && stored.sha256 === declared.sha256.toLowerCase();
+    } catch (error) {
+      // Longer than declared: not the same file.
+      if (error instanceof ConfluenceError && error.kind === 'response_too_large') return false;
+      throw error;
+    }
   }
 
   async function upload(input: UploadInput): Promise<UploadResult> {
     const problem = attachmentNameProblem(input.filename) ?? attachmentTypeProblem(input.filename);
     if (problem) throw new AppError('bad_request', problem);
-    const existing = (await list(input.pageId)).find((item) => item.title === input.filename);
-    if (existing && (await sameAsStored(input, existing))) {
+    const found = (await listed(input.pageId)).find(
+      (item) => item.attachment.title === input.filename,
+    );
+    if (found && (await sameAsStored(input, found))) {
       await input.body.cancel().catch(() => undefined);
-      return { outcome: 'unchanged', attachment: existing };
+      return { outcome: 'unchanged', attachment: found.attachment };
     }
+    const existing = found?.attachment;
     const multipart = multipartStream(input);
     const headers = {
       'content-type': `multipart/form-data; boundary=${multipart.boundary}`,

@@ -73,9 +73,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     downloadResource: (path) => downloadSiteResource(http, base, path),
     savePage: (input) => savePageSafely(adapter, input),
     labels: createLabelsApi(http, adapter.flavour),
-    attachments: createAttachmentsApi(http, adapter.flavour, (pageId, filename) =>
-      adapter.downloadAttachment(pageId, filename),
-    ),
+    attachments: createAttachmentsApi(http, adapter.flavour),
     close: () => http.close(),
   };
 }

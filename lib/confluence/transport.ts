@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { Agent } from 'undici';
 import type { z } from 'zod';
 
@@ -259,6 +261,41 @@ export class ConfluenceTransport {
       );
     }
     return this.parse(response, method, url, headers, options.schema);
+  }
+
+  /**
+   * SHA-256 and size of a file on the site, hashed as it streams (never held whole). Past
+   * `maxBytes` it fails with `response_too_large`: the caller then knows the files differ.
+   */
+  async digest(path: string, maxBytes: number): Promise<{ sha256: string; size: number }> {
+    const url = this.url(path);
+    const headers = { authorization: authorizationHeader(this.options.credentials) };
+    const hash = createHash('sha256');
+    let size = 0;
+    const deadline = AbortSignal.timeout(this.deadlineMs * 4);
+    const response = await guardedFetch(
+      url,
+      {
+        method: 'GET',
+        headers,
+        consume: (chunk) => {
+          size += chunk.byteLength;
+          hash.update(chunk);
+        },
+      },
+      this.agent,
+      { ...this.options.guard, maxBytes, totalTimeoutMs: this.deadlineMs * 4 },
+      deadline,
+    );
+    if (response.status < 200 || response.status >= 300) {
+      throw confluenceErrorFromResponse(
+        response.status,
+        response.headers,
+        response.body,
+        redactRequest('GET', url, headers),
+      );
+    }
+    return { sha256: hash.digest('hex'), size };
   }
 
   /** A bodiless write Confluence answers with 204 (label removal). */

@@ -18,8 +18,8 @@ export function attachmentsQueryOptions(pageId: string) {
   });
 }
 
-/** The server compares checksums only for files it can download whole (see attachments-upload.ts). */
-const CHECKSUM_LIMIT_BYTES = 20 * 1024 * 1024;
+/** Hashing reads the file into memory here: big files are simply sent again. */
+const CHECKSUM_LIMIT_BYTES = 50 * 1024 * 1024;
 
 async function sha256Hex(file: Blob): Promise<string | null> {
   if (file.size > CHECKSUM_LIMIT_BYTES || !globalThis.crypto?.subtle) return null;
