@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -13,6 +14,7 @@ import { ConfluenceTransport } from './transport';
  * Uploads against a bare HTTP sink that counts what arrives: the file streams through (memory
  * stays flat for 200 MB), only ever to the signed-in site, and stops at the limit.
  */
+const DOWNLOAD_CHUNKS = 1024; // 64 MiB
 let sink: Server;
 let port = 0;
 const seen: Array<{ method: string; url: string; host: string; bytes: number; token?: string }> =
@@ -26,6 +28,9 @@ async function drain(request: IncomingMessage): Promise<number> {
 
 beforeAll(async () => {
   sink = createServer((request, response) => {
+    // A client that stops reading (the digest past its limit) resets the connection.
+    request.on('error', () => undefined);
+    response.on('error', () => undefined);
     void (async () => {
       const entry = {
         method: request.method ?? '',
@@ -35,6 +40,15 @@ beforeAll(async () => {
         token: request.headers['x-atlassian-token'] as string | undefined,
       };
       seen.push(entry);
+      if (request.url === '/confluence/download/big') {
+        response.writeHead(200, { 'content-type': 'application/octet-stream' });
+        const chunk = Buffer.alloc(64 * 1024, 42);
+        for (let i = 0; i < DOWNLOAD_CHUNKS && !response.destroyed; i++) {
+          if (!response.write(chunk))
+            await new Promise((resolve) => response.once('drain', resolve));
+        }
+        return response.end();
+      }
       if (request.method === 'GET') {
         response.writeHead(200, { 'content-type': 'application/json' });
         return response.end('{"results":[]}');
@@ -53,7 +67,7 @@ beforeAll(async () => {
           ],
         }),
       );
-    })();
+    })().catch(() => response.destroy());
   });
   await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
   port = (sink.address() as AddressInfo).port;
@@ -148,6 +162,37 @@ describe('uploads', () => {
       .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ConfluenceError);
     expect(failure).toMatchObject({ kind: 'site_not_allowed' });
+  });
+});
+
+describe('digest of a stored file', () => {
+  const transport = () =>
+    new ConfluenceTransport({
+      baseUrl: `http://127.0.0.1:${port}/confluence`,
+      credentials: { method: 'dc-pat', token: 't' },
+      guard: { privateOk: true },
+    });
+
+  it('hashes 64 MiB as it streams, holding none of it', { timeout: 60_000 }, async () => {
+    const expected = createHash('sha256');
+    const chunk = Buffer.alloc(64 * 1024, 42);
+    for (let i = 0; i < DOWNLOAD_CHUNKS; i++) expected.update(chunk);
+    const before = process.memoryUsage().arrayBuffers;
+    let peak = 0;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().arrayBuffers - before);
+    }, 10);
+    const digest = await transport().digest('download/big', 100 * 1024 * 1024);
+    clearInterval(sampler);
+    expect(digest).toEqual({ sha256: expected.digest('hex'), size: DOWNLOAD_CHUNKS * 64 * 1024 });
+    expect(peak).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it('stops when the file is longer than the one it is compared with', async () => {
+    const failure = await transport()
+      .digest('download/big', 1024 * 1024)
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ kind: 'response_too_large' });
   });
 });
 
