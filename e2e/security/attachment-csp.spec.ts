@@ -17,7 +17,9 @@ test.describe('attachments (CSP on proxied Confluence files)', () => {
     page,
     appUrl,
   }) => {
-    expect(PROXIED_CONTENT_POLICY).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'");
+    expect(PROXIED_CONTENT_POLICY).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'",
+    );
     await signInAsDemo(page, appUrl);
     for (const file of FILES) {
       const response = await page.request.get(
