@@ -51,5 +51,13 @@ function withStaticHeaders(policy: string): NextResponse {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)' }],
+  matcher: [
+    {
+      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)',
+      // The proxy would copy a request body into memory (and cut it at 10 MB) to let both
+      // itself and the route read it: file uploads (a custom header no cross-site page can
+      // set) go straight to their route, which streams them (docs/security.md, uploads).
+      missing: [{ type: 'header', key: 'x-pagewright-upload' }],
+    },
+  ],
 };

@@ -115,7 +115,9 @@ export interface AppErrorDetailsByCode {
   /** The site no longer serves the v1 API a minor edit on Cloud is saved through. */
   page_gone: { minorEditUnavailable?: boolean };
   /** A link from another site: the site the user may sign in to instead, when it is allowed. */
-  bad_request: { signInSite?: string | null };
+  bad_request: { signInSite?: string | null; confluence?: string };
+  /** What was too large for whom: the server's limit, or Confluence's own refusal. */
+  too_large: { maxBytes?: number; confluence?: string };
   upstream_too_large: { maxBytes?: number };
 }
 

@@ -50,6 +50,8 @@ export interface StorageEditorApi {
    * edit: they describe the text as it was sent, so any change may make them wrong.
    */
   setServerDiagnostics(diagnostics: readonly Diagnostic[]): void;
+  /** Inserts text at the cursor (replacing the selection) as one undoable edit. */
+  insertAtCursor(text: string): void;
 }
 
 export interface StorageEditorProps {
@@ -60,6 +62,8 @@ export interface StorageEditorProps {
   onCursorChange?: (position: { line: number; column: number }) => void;
   /** Short messages for the host's status area (format refusals, paste conversions). */
   onNotice?: (message: string) => void;
+  /** Files dropped or pasted into the editor (to attach); without it, Monaco's defaults apply. */
+  onFiles?: (files: File[]) => void;
   theme: 'light' | 'dark';
   wordWrap: boolean;
   minimap: boolean;
@@ -93,6 +97,7 @@ export const StorageEditor = memo(function StorageEditor({
   onDiagnostics,
   onCursorChange,
   onNotice,
+  onFiles,
   theme,
   wordWrap,
   minimap,
@@ -101,12 +106,12 @@ export const StorageEditor = memo(function StorageEditor({
   ariaLabel = 'Storage format source',
 }: StorageEditorProps) {
   const editorRef = useRef<CodeEditor | null>(null);
-  const callbacks = useRef({ onChange, onDiagnostics, onCursorChange, onNotice });
+  const callbacks = useRef({ onChange, onDiagnostics, onCursorChange, onNotice, onFiles });
   const [pendingPaste, setPendingPaste] = useState<PendingPaste | null>(null);
   const pendingPasteRef = useRef<PendingPaste | null>(null);
 
   useEffect(() => {
-    callbacks.current = { onChange, onDiagnostics, onCursorChange, onNotice };
+    callbacks.current = { onChange, onDiagnostics, onCursorChange, onNotice, onFiles };
   });
 
   const showPaste = useCallback((value: PendingPaste | null) => {
@@ -252,9 +257,35 @@ export const StorageEditor = memo(function StorageEditor({
       // Monaco pastes text/plain itself; peek at text/html on the way.
       const domNode = editor.getDomNode();
       const onPaste = (event: ClipboardEvent) => {
+        if (takeFiles(event, event.clipboardData)) return;
         clipboardHtml.current = event.clipboardData?.getData('text/html') || null;
       };
+      // Files dropped or pasted become attachments; their reference lands where they were dropped.
+      const takeFiles = (event: Event, data: DataTransfer | null): boolean => {
+        const files = [...(data?.files ?? [])];
+        const onFiles = callbacks.current.onFiles;
+        if (files.length === 0 || !onFiles) return false;
+        event.preventDefault();
+        event.stopPropagation();
+        onFiles(files);
+        return true;
+      };
+      const onDragOver = (event: DragEvent) => {
+        if (callbacks.current.onFiles && event.dataTransfer?.types.includes('Files')) {
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+        }
+      };
+      const onDrop = (event: DragEvent) => {
+        const target = editor.getTargetAtClientPoint(event.clientX, event.clientY);
+        if (takeFiles(event, event.dataTransfer) && target?.position) {
+          editor.setPosition(target.position);
+          editor.focus();
+        }
+      };
       domNode?.addEventListener('paste', onPaste, true);
+      domNode?.addEventListener('dragover', onDragOver, true);
+      domNode?.addEventListener('drop', onDrop, true);
       const unsubscribeFormat = onFormatResult(model, (result) => {
         if (!result.ok && result.reason) callbacks.current.onNotice?.(result.reason);
       });
@@ -325,6 +356,14 @@ export const StorageEditor = memo(function StorageEditor({
             editor.setScrollTop(lineTop + (line - whole) * Math.max(0, nextTop - lineTop));
           },
           setServerDiagnostics: setServer,
+          insertAtCursor(text) {
+            const selection = editor.getSelection();
+            if (!selection) return;
+            editor.pushUndoStop();
+            editor.executeEdits('insert-attachment', [{ range: selection, text }]);
+            editor.pushUndoStop();
+            editor.focus();
+          },
         };
       }
 
@@ -333,6 +372,8 @@ export const StorageEditor = memo(function StorageEditor({
         validator.dispose();
         unsubscribeFormat();
         domNode?.removeEventListener('paste', onPaste, true);
+        domNode?.removeEventListener('dragover', onDragOver, true);
+        domNode?.removeEventListener('drop', onDrop, true);
         for (const subscription of subscriptions) subscription.dispose();
         if (apiRef) apiRef.current = null;
         editorRef.current = null;

@@ -19,7 +19,12 @@ import { SplitView } from '@/components/editor/split-view';
 import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { StorageEditorLoader } from '@/components/editor/storage-editor-loader';
 import { useAppTheme } from '@/components/theme/theme-store';
+import { AttachmentsPanel } from '@/components/attachments/attachments-panel';
+import aroundStyles from '@/components/attachments/around-page.module.css';
+import { useAttachmentUploads } from '@/components/attachments/use-attachment-uploads';
+import { LabelsPanel } from '@/components/labels/labels-panel';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { attachmentReference } from '@/lib/attachments/names';
 import { registerUnsavedWork } from '@/lib/editor/draft-store';
 import { hasUnsavedChanges } from '@/lib/editor/save-checks';
 import { isAppError, messageFor } from '@/lib/errors';
@@ -88,6 +93,9 @@ function LoadedPageEditor({ page }: { page: Page }) {
   const theme = useAppTheme();
   const domId = useId();
   const apiRef = useRef<StorageEditorApi | null>(null);
+  const uploads = useAttachmentUploads(page.id, ({ attachment }, file) =>
+    apiRef.current?.insertAtCursor(attachmentReference(attachment.title, file.type)),
+  );
   const [preferences, choose] = useEditorPreferences();
   // Confluence returns a body on one line; opened formatted only on request. The loaded body
   // stays the base, and the canonical comparison makes formatting alone no change.
@@ -239,6 +247,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
             wordWrap={preferences.wordWrap}
             minimap={preferences.minimap}
             apiRef={apiRef}
+            onFiles={uploads.upload}
           />
         }
         second={
@@ -247,6 +256,11 @@ function LoadedPageEditor({ page }: { page: Page }) {
           ) : null
         }
       />
+
+      <div className={aroundStyles.strip}>
+        <LabelsPanel pageId={id} />
+        <AttachmentsPanel pageId={id} uploads={uploads} />
+      </div>
 
       <PageStatusBar
         diagnostics={state.diagnostics}

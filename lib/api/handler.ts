@@ -36,6 +36,8 @@ export interface HandlerContext<P> {
 interface HandlerOptions {
   /** State-changing: CSRF-checked (docs/security.md SESS-6). */
   mutating?: boolean;
+  /** `file`: the body is an uploaded file, not JSON (still CSRF-checked by origin and header). */
+  body?: 'json' | 'file';
   /** Reject with `not_signed_in` unless a valid session exists. */
   requireSession?: boolean;
 }
@@ -60,7 +62,7 @@ export function handler<P = Record<string, never>>(
     // One client per request, made on first use and closed at the end.
     const opened: { client?: ConfluenceClient } = {};
     try {
-      if (options.mutating) assertSameOrigin(request);
+      if (options.mutating) assertSameOrigin(request, process.env, options.body ?? 'json');
       const session = await openSession(request, cookies, log);
       // The revocation lookup may go to Redis: done once, and only where a session is needed.
       const signedIn = options.requireSession ? await enforceSession(session) : false;

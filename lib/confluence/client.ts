@@ -1,7 +1,9 @@
+import { createAttachmentsApi, type AttachmentsApi } from './attachments-upload';
 import { CloudAdapter } from './cloud-adapter';
 import { DataCenterAdapter } from './datacenter-adapter';
 import { ConfluenceError } from './errors';
 import type { GuardOptions } from './guarded-fetch';
+import { createLabelsApi, type LabelsApi } from './labels';
 import type {
   ConfluenceAdapter,
   ConfluenceCredentials,
@@ -26,6 +28,8 @@ export interface ConfluenceClient extends ConfluenceAdapter {
   hasAttachment(pageId: string, filename: string): Promise<boolean>;
   /** An image of the site (emoticon, icon, placeholder) by its origin-relative path. */
   downloadResource(originRelativePath: string): Promise<{ contentType: string; bytes: Buffer }>;
+  labels: LabelsApi;
+  attachments: AttachmentsApi;
   close(): Promise<void>;
 }
 
@@ -68,6 +72,8 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     hasAttachment: (pageId, filename) => adapter.hasAttachment(pageId, filename),
     downloadResource: (path) => downloadSiteResource(http, base, path),
     savePage: (input) => savePageSafely(adapter, input),
+    labels: createLabelsApi(http, adapter.flavour),
+    attachments: createAttachmentsApi(http, adapter.flavour),
     close: () => http.close(),
   };
 }

@@ -115,7 +115,14 @@ export interface GuardedResponse {
  */
 export async function guardedFetch(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string },
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    /** A stream is sent as it is read (uploads), never gathered first. */
+    body?: string | ReadableStream<Uint8Array>;
+    /** Takes the answer's bytes as they arrive instead of keeping them (checksums of files). */
+    consume?: (chunk: Uint8Array) => void;
+  },
   agent: Agent,
   options: GuardOptions,
   deadline?: AbortSignal,
@@ -129,7 +136,8 @@ export async function guardedFetch(
   let response;
   try {
     response = await undiciFetch(url, {
-      ...(init as UndiciRequestInit),
+      ...({ ...init, consume: undefined } as UndiciRequestInit),
+      ...(typeof init.body === 'object' ? { duplex: 'half' as const } : {}),
       method,
       redirect: 'manual',
       dispatcher: agent,
@@ -149,7 +157,12 @@ export async function guardedFetch(
       },
     );
   }
-  const bytes = await readCapped(response, options.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES, request);
+  const bytes = await readCapped(
+    response,
+    options.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    request,
+    response.status < 300 ? init.consume : undefined,
+  );
   return {
     status: response.status,
     headers: new Headers(response.headers as unknown as HeadersInit),
@@ -167,6 +180,7 @@ async function readCapped(
   response: Awaited<ReturnType<typeof undiciFetch>>,
   maxBytes: number,
   request: ReturnType<typeof redactRequest>,
+  consume?: (chunk: Uint8Array) => void,
 ): Promise<Buffer> {
   if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
@@ -185,7 +199,8 @@ async function readCapped(
           { status: response.status, request, maxBytes },
         );
       }
-      chunks.push(value);
+      if (consume) consume(value);
+      else chunks.push(value);
     }
   } catch (error) {
     if (error instanceof ConfluenceError) throw error;

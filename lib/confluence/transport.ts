@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { Agent } from 'undici';
 import type { z } from 'zod';
 
@@ -215,6 +217,100 @@ export class ConfluenceTransport {
       );
     }
     return parsed.data;
+  }
+
+  /**
+   * A write whose body is a stream (attachment uploads, docs/security.md SSRF-5): the same site
+   * check, guard and error mapping as `request`, never retried (the stream is read once), under
+   * its own deadline since a large file takes longer than a JSON call. A 204 answers `undefined`.
+   */
+  async send<T>(
+    method: string,
+    path: string,
+    options: {
+      body: ReadableStream<Uint8Array>;
+      headers: Record<string, string>;
+      schema: z.ZodType<T>;
+      deadlineMs: number;
+    },
+  ): Promise<T> {
+    const url = this.url(path);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: authorizationHeader(this.options.credentials),
+      ...options.headers,
+    };
+    const deadline = AbortSignal.timeout(options.deadlineMs);
+    let response: GuardedResponse;
+    try {
+      response = await guardedFetch(
+        url,
+        { method, headers, body: options.body },
+        this.agent,
+        { ...this.options.guard, totalTimeoutMs: options.deadlineMs },
+        deadline,
+      );
+    } catch (error) {
+      if (!deadline.aborted) throw error;
+      throw new ConfluenceError(
+        'timeout',
+        `Confluence did not take the file within ${options.deadlineMs} ms.`,
+        {
+          request: redactRequest(method, url, headers),
+        },
+      );
+    }
+    return this.parse(response, method, url, headers, options.schema);
+  }
+
+  /**
+   * SHA-256 and size of a file on the site, hashed as it streams (never held whole). Past
+   * `maxBytes` it fails with `response_too_large`: the caller then knows the files differ.
+   */
+  async digest(path: string, maxBytes: number): Promise<{ sha256: string; size: number }> {
+    const url = this.url(path);
+    const headers = { authorization: authorizationHeader(this.options.credentials) };
+    const hash = createHash('sha256');
+    let size = 0;
+    const deadline = AbortSignal.timeout(this.deadlineMs * 4);
+    const response = await guardedFetch(
+      url,
+      {
+        method: 'GET',
+        headers,
+        consume: (chunk) => {
+          size += chunk.byteLength;
+          hash.update(chunk);
+        },
+      },
+      this.agent,
+      { ...this.options.guard, maxBytes, totalTimeoutMs: this.deadlineMs * 4 },
+      deadline,
+    );
+    if (response.status < 200 || response.status >= 300) {
+      throw confluenceErrorFromResponse(
+        response.status,
+        response.headers,
+        response.body,
+        redactRequest('GET', url, headers),
+      );
+    }
+    return { sha256: hash.digest('hex'), size };
+  }
+
+  /** A bodiless write Confluence answers with 204 (label removal). */
+  async delete(path: string, query: RequestOptions<unknown>['query'] = {}): Promise<void> {
+    const url = this.url(path, query);
+    const headers = { authorization: authorizationHeader(this.options.credentials) };
+    const response = await this.withDeadline(url, { method: 'DELETE', headers });
+    if (response.status < 200 || response.status >= 300) {
+      throw confluenceErrorFromResponse(
+        response.status,
+        response.headers,
+        response.body,
+        redactRequest('DELETE', url, headers),
+      );
+    }
   }
 
   /** Releases the connection pool unless it is the process-wide one. */

@@ -1,7 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { downloadAttachment } from './api/download';
+import {
+  ATTACHMENT_TOO_LARGE,
+  registerV1AttachmentUploads,
+  requestLimitFor,
+} from './api/v1-attachments-upload';
 import { registerV1Content } from './api/v1-content';
+import { registerV1Labels, registerV2Labels } from './api/v1-labels';
 import { registerV1Misc } from './api/v1-misc';
 import { registerV2Operations } from './api/operations';
 import { registerV1Users, registerV2Users } from './api/users';
@@ -22,10 +28,13 @@ const v1Router = new Router();
 registerV1Misc(v1Router);
 registerV1Users(v1Router);
 registerV1Content(v1Router);
+registerV1Labels(v1Router);
+registerV1AttachmentUploads(v1Router);
 const v2Router = new Router();
 registerV2(v2Router);
 registerV2Operations(v2Router);
 registerV2Users(v2Router);
+registerV2Labels(v2Router);
 
 /** Paths that answer without credentials (as Confluence does with anonymous access). */
 const ANONYMOUS_OK = /^\/user\/(current|anonymous)$/;
@@ -47,7 +56,8 @@ export async function handleRequest(
   const started = Date.now();
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const mount = resolveMount(url.pathname);
-  const body = await readBody(req);
+  const limit = requestLimitFor(url.pathname, MAX_REQUEST_BYTES);
+  const body = await readBody(req, limit);
   if (mount?.kind === 'admin') return deps.admin(req, res, mount.rest, body ?? Buffer.alloc(0));
   if (!mount) return sendText(res, 404, 'Not Found (no Confluence API at this path)\n');
   if (mount.kind === 'static') return serveStaticResource(res, mount.rest);
@@ -91,7 +101,7 @@ export async function handleRequest(
   if (fault.kind === 'rate-limit') return sendRateLimited(ctx, fault.retryAfterSeconds);
   if (fault.kind === 'server-error') return sendServerError(ctx, fault.status);
 
-  if (body === null) return sendTooLarge(ctx);
+  if (body === null) return sendTooLarge(ctx, limit);
   if (auth.kind === 'rejected') return sendCredentialsRejected(res, mount.flavour, auth.scheme);
   if (!ctx.user && !(ctx.api === 'v1' && ANONYMOUS_OK.test(ctx.path)))
     return sendNotAuthenticated(ctx);
@@ -101,7 +111,8 @@ export async function handleRequest(
     ctx.api === 'v1' &&
     deps.faults.cloudV1Gone() &&
     /^\/content(\/|$)/.test(ctx.path) &&
-    ctx.path !== '/content/search'
+    ctx.path !== '/content/search' &&
+    !(ctx.method !== 'GET' && /^\/content\/[^/]+\/(label|child\/attachment)\b/.test(ctx.path))
   ) {
     return sendGone(ctx);
   }
@@ -120,15 +131,15 @@ export async function handleRequest(
   }
 }
 
-/** Reads the body; null when it exceeds Confluence's 5 MiB limit (the rest is drained). */
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+/** Reads the body; null when it exceeds `limit` (the rest is drained). */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
+    if (size <= limit) chunks.push(chunk);
   }
-  return size > MAX_REQUEST_BYTES ? null : Buffer.concat(chunks);
+  return size > limit ? null : Buffer.concat(chunks);
 }
 
 function notFoundRoute(ctx: RequestContext): void {
@@ -141,7 +152,8 @@ function sendNotAuthenticated(ctx: RequestContext): void {
   sendV1Error(ctx, 401, NOT_AUTHENTICATED_MESSAGE);
 }
 
-function sendTooLarge(ctx: RequestContext): void {
+function sendTooLarge(ctx: RequestContext, limit: number): void {
+  if (limit !== MAX_REQUEST_BYTES) return sendV1Error(ctx, 413, ATTACHMENT_TOO_LARGE);
   if (ctx.api === 'v2')
     return sendV2Error(
       ctx,

@@ -110,7 +110,11 @@ const DETAILS_SCHEMAS: { [C in keyof AppErrorDetailsByCode]: z.ZodType<AppErrorD
     csrf_rejected: z.object({ reason: z.string() }),
     server_unavailable: z.object({ cause: z.string() }),
     page_gone: z.object({ minorEditUnavailable: z.boolean().optional() }),
-    bad_request: z.object({ signInSite: z.string().nullable().optional() }),
+    bad_request: z.object({
+      signInSite: z.string().nullable().optional(),
+      confluence: z.string().optional(),
+    }),
+    too_large: z.object({ maxBytes: z.number().optional(), confluence: z.string().optional() }),
     upstream_too_large: z.object({ maxBytes: z.number().optional() }),
   };
 
@@ -125,8 +129,11 @@ function detailsFor(code: AppErrorCode, details: unknown): AppErrorDetails | und
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Rebuilds the server's error from a response body; anything unreadable becomes `internal`. */
-function appErrorFromBody(body: unknown): AppError {
+/**
+ * Rebuilds the server's error from a response body; anything unreadable becomes `internal`. Also
+ * used by the attachment upload, which goes through XMLHttpRequest for its progress events.
+ */
+export function appErrorFromBody(body: unknown): AppError {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error = (body as { error: unknown }).error;
     if (typeof error === 'object' && error !== null) {

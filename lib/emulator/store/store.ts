@@ -44,6 +44,18 @@ export class EmulatorStore {
     this.onChange();
   }
 
+  /** Persists a change made in place to a page's labels or attachments. */
+  markChanged(): void {
+    this.onChange();
+  }
+
+  /** Hands out the next numeric id (pages, attachments). */
+  takeNextId(): number {
+    const id = this.data.nextId;
+    this.data.nextId += 1;
+    return id;
+  }
+
   users(): readonly UserRecord[] {
     return this.data.users;
   }
