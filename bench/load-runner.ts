@@ -1,7 +1,12 @@
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 
-import type { EmulatorHandle } from '@/lib/emulator';
 import { CSRF_HEADERS } from '@/lib/http/csrf-header';
+
+import { CookieJar, errorCode } from './load-session';
+import type { LoadOptions, LoadResult, Operation, OperationStats, SaveRecord } from './load-types';
+
+export type * from './load-types';
+export { verifyNoLostUpdates, type LostUpdateReport } from './load-lost-updates';
 
 /**
  * The load test's engine, independent of how the app is reached: N simulated users, each with
@@ -11,88 +16,6 @@ import { CSRF_HEADERS } from '@/lib/http/csrf-header';
  * (verifyNoLostUpdates). `bench/load.ts` drives the production app over HTTP; a Vitest test
  * drives the route handlers in process.
  */
-
-export interface LoadAccount {
-  username: string;
-  password: string;
-}
-
-export interface LoadOptions {
-  /** Sends one request to the app (fetch over HTTP, or a route handler in process). */
-  send: (request: Request) => Promise<Response>;
-  /**
-   * The app's origin: requests are addressed to it, and state-changing ones carry it as Origin
-   * with the other marks of the app's own client (JSON, `X-CFE-CSRF: 1`; docs/security.md SESS-6).
-   */
-  appOrigin: string;
-  /** The emulator behind the app, read after the run to check the history. */
-  emulator: Pick<EmulatorHandle, 'page'>;
-  users: number;
-  /** Pages the users share (few pages, many users: conflicts really happen). */
-  pageIds: string[];
-  durationMs: number;
-  /** Hard cap on requests across all users (the run also stops at durationMs). */
-  maxRequests: number;
-  /** Accounts the users sign in with, round robin. */
-  accounts: LoadAccount[];
-  /** Pause between one user's edits (0: back to back). */
-  thinkMs?: number;
-  /** Per-request timeout; a timed-out request counts as an error. */
-  requestTimeoutMs?: number;
-  /** Seed for the page choices, so runs are comparable. */
-  seed?: number;
-}
-
-export type Operation = 'sign-in' | 'open' | 'save';
-
-/** One save attempt and what the app answered. */
-export interface SaveRecord {
-  /** Unique per attempt; also sent as the version message, so the history names its save. */
-  saveId: string;
-  user: number;
-  username: string;
-  pageId: string;
-  baseVersion: number;
-  title: string;
-  body: string;
-  /** HTTP status, or 0 when no answer arrived (network error, timeout). */
-  status: number;
-  /** The version the app said the save became (2xx only). */
-  ackVersion?: number;
-  errorCode?: string;
-}
-
-export interface OperationStats {
-  operation: Operation;
-  count: number;
-  /** Answers other than 2xx and 409. */
-  errors: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  maxMs: number;
-}
-
-export interface LoadResult {
-  users: number;
-  pages: number;
-  elapsedMs: number;
-  requests: number;
-  requestsPerS: number;
-  acknowledgedSaves: number;
-  savesPerS: number;
-  conflicts: number;
-  errors: number;
-  /** errors / requests. */
-  errorRate: number;
-  /** Error answers by status and code, e.g. `500 upstream_error`. */
-  errorKinds: Record<string, number>;
-  operations: OperationStats[];
-  saves: SaveRecord[];
-  /** Each page's current version before the run. */
-  initialVersions: Record<string, number>;
-  stoppedBy: 'time' | 'request cap';
-}
 
 interface PageJson {
   page: {
@@ -121,31 +44,6 @@ const MARKER = /<p>Load test save [\w-]+\.<\/p>$/;
 /** The user's edit: the page as read, with its last load-test line replaced by this save's own. */
 export function editedBody(body: string, saveId: string): string {
   return `${body.replace(MARKER, '')}<p>Load test save ${saveId}.</p>`;
-}
-
-class CookieJar {
-  private readonly cookies = new Map<string, string>();
-
-  take(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const pair = line.split(';', 1)[0]!;
-      const eq = pair.indexOf('=');
-      if (eq > 0) this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-  }
-
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-}
-
-async function errorCode(response: Response): Promise<string | undefined> {
-  try {
-    const json = (await response.json()) as { error?: { code?: string } };
-    return json.error?.code;
-  } catch {
-    return undefined;
-  }
 }
 
 function percentile(histogram: RecordableHistogram, p: number): number {
@@ -335,98 +233,5 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     saves,
     initialVersions,
     stoppedBy,
-  };
-}
-
-export interface LostUpdateReport {
-  /** Versions created during the run, over all pages. */
-  versionsCreated: number;
-  acknowledged: number;
-  conflicts: number;
-  /** Saves that ended neither acknowledged nor 409 (each also listed in `violations` if it left a trace). */
-  otherFailures: number;
-  /** Every broken promise, in words; empty means no update was lost. */
-  violations: string[];
-}
-
-/**
- * Checks the run against the emulator's history: every acknowledged save is exactly the version
- * it was acknowledged as (body, title, base + 1, its own message); no version appeared that the
- * app did not acknowledge; every 409 was a real conflict (someone else's save holds base + 1);
- * and every other failure left no version behind.
- */
-export function verifyNoLostUpdates(
-  result: Pick<LoadResult, 'saves' | 'initialVersions'>,
-  emulator: Pick<EmulatorHandle, 'page'>,
-): LostUpdateReport {
-  const violations: string[] = [];
-  let versionsCreated = 0;
-  for (const [pageId, initial] of Object.entries(result.initialVersions)) {
-    const record = emulator.page(pageId);
-    if (!record) {
-      violations.push(`page ${pageId} disappeared`);
-      continue;
-    }
-    const created = new Map(
-      [...record.history, record.current]
-        .filter((version) => version.number > initial)
-        .map((version) => [version.number, version]),
-    );
-    versionsCreated += created.size;
-    const saves = result.saves.filter((save) => save.pageId === pageId);
-    const claimed = new Map<number, string>();
-    for (const save of saves) {
-      if (save.ackVersion !== undefined) {
-        const other = claimed.get(save.ackVersion);
-        if (other) {
-          violations.push(
-            `page ${pageId}: saves ${other} and ${save.saveId} were both acknowledged as version ${save.ackVersion}`,
-          );
-        }
-        claimed.set(save.ackVersion, save.saveId);
-        const version = created.get(save.ackVersion);
-        if (save.ackVersion !== save.baseVersion + 1) {
-          violations.push(
-            `page ${pageId}: save ${save.saveId} from version ${save.baseVersion} was acknowledged as ${save.ackVersion}, not base + 1`,
-          );
-        }
-        if (!version) {
-          violations.push(
-            `page ${pageId}: save ${save.saveId} was acknowledged as version ${save.ackVersion}, which does not exist`,
-          );
-        } else if (
-          version.body !== save.body ||
-          version.title !== save.title ||
-          version.message !== save.saveId
-        ) {
-          violations.push(
-            `page ${pageId}: version ${save.ackVersion} is not what save ${save.saveId} sent (lost update)`,
-          );
-        }
-      } else if (save.status === 409) {
-        const taken = created.get(save.baseVersion + 1);
-        if (!taken || taken.message === save.saveId) {
-          violations.push(
-            `page ${pageId}: save ${save.saveId} got 409 but version ${save.baseVersion + 1} is not someone else's save`,
-          );
-        }
-      }
-    }
-    for (const [number, version] of created) {
-      if (!claimed.has(number)) {
-        violations.push(
-          `page ${pageId}: version ${number} (message "${version.message}") was created but never acknowledged`,
-        );
-      }
-    }
-  }
-  return {
-    versionsCreated,
-    acknowledged: result.saves.filter((save) => save.ackVersion !== undefined).length,
-    conflicts: result.saves.filter((save) => save.status === 409).length,
-    otherFailures: result.saves.filter(
-      (save) => save.ackVersion === undefined && save.status !== 409,
-    ).length,
-    violations,
   };
 }

@@ -1,0 +1,87 @@
+import type { Page } from '@playwright/test';
+
+import { openEditor, settle } from './browser-editor';
+import { quantile, round } from './browser-stats';
+import type { BrowserPage, KeystrokeRow } from './browser-types';
+
+/** Keystroke → preview updated, next to Chromium's own DOMParser on the same body. */
+
+/**
+ * Chromium's own HTML parse of the body, median of a few runs, in a blank page of the same
+ * browser: the app's pages enforce Trusted Types (XSS-9), where DOMParser refuses a plain string.
+ */
+async function domParserMs(page: Page, body: string): Promise<number> {
+  const blank = await page.context().newPage();
+  try {
+    return await blank.evaluate((source) => {
+      const samples: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        new DOMParser().parseFromString(source, 'text/html');
+        samples.push(performance.now() - t0);
+      }
+      samples.sort((a, b) => a - b);
+      return samples[3]!;
+    }, body);
+  } finally {
+    await blank.close();
+  }
+}
+
+export async function measureKeystrokes(
+  page: Page,
+  appUrl: string,
+  target: BrowserPage,
+  body: string,
+  keystrokes: number,
+  budgetMs: number,
+): Promise<KeystrokeRow> {
+  await openEditor(page, appUrl, target.pageId);
+  // Type inside a new paragraph at the end: every key changes what the preview shows.
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('<p></p>');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+  await settle(page, target.bytes > 200_000 ? 2_500 : 500);
+
+  const latencies: number[] = [];
+  let missed = 0;
+  const started = Date.now();
+  for (let k = 0; k < keystrokes && Date.now() - started < budgetMs; k++) {
+    const before = await page.evaluate(() => ({
+      keys: window.__bench!.keys.length,
+      updates: window.__bench!.updates.length,
+    }));
+    await page.keyboard.press(String.fromCharCode(97 + (k % 26)));
+    try {
+      const latency = await page.waitForFunction(
+        ({ keys, updates }) => {
+          const bench = window.__bench!;
+          if (bench.keys.length <= keys || bench.updates.length <= updates) return false;
+          // The first preview change after this key: its update, not a later one.
+          const key = bench.keys[keys]!;
+          const update = bench.updates.slice(updates).find((at) => at >= key);
+          return update === undefined ? false : { ms: update - key };
+        },
+        before,
+        { polling: 'raf', timeout: 10_000 },
+      );
+      latencies.push(((await latency.jsonValue()) as { ms: number }).ms);
+    } catch {
+      missed++;
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    page: target.label,
+    kB: Math.round(target.bytes / 1000),
+    keystrokes: latencies.length,
+    p50Ms: round(quantile(latencies, 0.5)),
+    p95Ms: round(quantile(latencies, 0.95)),
+    maxMs: round(latencies[latencies.length - 1] ?? Number.NaN),
+    missed,
+    domParserMs: round(await domParserMs(page, body)),
+  };
+}
