@@ -17,8 +17,6 @@ export class ImportFolderError extends Error {
 
 /** Confluence Cloud refuses request bodies over 5 MB (docs/confluence-api.md §11). */
 export const MAX_BODY_BYTES = 5_242_880;
-/** Confluence's limit on page titles. */
-export const MAX_TITLE_LENGTH = 255;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -53,12 +51,6 @@ function readImportFile(path: string, file: string): ImportFile {
   }
   const title = file.slice(0, -'.xml'.length).normalize('NFC').trim();
   if (!title) return { file, problem: 'has no title: its name is only the .xml extension' };
-  if (title.length > MAX_TITLE_LENGTH) {
-    return {
-      file,
-      problem: `its title is longer than the ${MAX_TITLE_LENGTH} characters Confluence allows`,
-    };
-  }
   if (bytes.length > MAX_BODY_BYTES) {
     return {
       file,
