@@ -6,12 +6,17 @@ import { handleRequest } from './emulator-app';
 import { FaultEngine, type FaultSettings } from './faults';
 import { RequestLog, type RequestLogEntry } from './request-log';
 import { buildSeed } from './seed/build-seed';
+import type { ImportFile } from './seed/import-files';
+import { importPages, type ImportOutcome } from './seed/import-pages';
+import { SEED_USERS } from './seed/users';
 import { DataFileWriter, loadDataFile } from './store/persistence';
 import { EmulatorStore } from './store/store';
-import type { PageRecord } from './store/types';
+import type { EmulatorData, PageRecord } from './store/types';
 
 export { SEED_IDS } from './seed/build-seed';
 export { SEED_USERS } from './seed/users';
+export { ImportFolderError, readImportFolder, type ImportFile } from './seed/import-files';
+export { DEFAULT_IMPORT_SPACE, isValidSpaceKey, type ImportOutcome } from './seed/import-pages';
 export { EmulatorDataError } from './store/persistence';
 export { checkStorageXhtml, xhtmlErrorText, type XhtmlVerdict } from './xhtml/check-xhtml';
 export type { FaultSettings } from './faults';
@@ -31,6 +36,11 @@ export interface EmulatorOptions {
   faults?: Partial<FaultSettings>;
   /** Receives diagnostic lines (write failures, handler crashes). Default: none. */
   log?: (line: string) => void;
+  /**
+   * Storage bodies to load as pages of `spaceKey` (see readImportFolder), on top of the data file
+   * or the seed, and again after every reset.
+   */
+  import?: { files: readonly ImportFile[]; spaceKey: string };
 }
 
 export interface EmulatorHandle {
@@ -63,6 +73,10 @@ export interface EmulatorHandle {
   page(id: string): PageRecord | undefined;
   /** Resolves once pending data-file writes are on disk. */
   flush(): Promise<void>;
+  /** What the start-up import did with each file (empty without `import`). */
+  imported: ImportOutcome[];
+  /** The home page of a space (key compared case-blind), if the space exists. */
+  homePage(spaceKey: string): { id: string; title: string } | undefined;
 }
 
 /**
@@ -74,15 +88,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const logLine = options.log ?? (() => undefined);
   const dataFile = options.dataFile ?? null;
   const loaded = dataFile && !options.reset ? loadDataFile(dataFile) : null;
+  const importedAt = new Date().toISOString();
+  const withImport = (data: EmulatorData): { data: EmulatorData; outcomes: ImportOutcome[] } => {
+    if (!options.import) return { data, outcomes: [] };
+    const outcomes = importPages(data, options.import.files, {
+      spaceKey: options.import.spaceKey,
+      authorKey: SEED_USERS[0]!.key,
+      when: importedAt,
+    });
+    return { data, outcomes };
+  };
+  const initial = withImport(loaded ?? buildSeed());
   let writer: DataFileWriter | null = null;
-  const store = new EmulatorStore(loaded ?? buildSeed(), () => writer?.schedule());
+  const store = new EmulatorStore(initial.data, () => writer?.schedule());
   if (dataFile) {
     writer = new DataFileWriter(
       dataFile,
       () => store.snapshot(),
       (error) => logLine(`emulator: could not write ${dataFile}: ${String(error)}`),
     );
-    if (!loaded) writer.writeNow();
+    if (!loaded || options.import) writer.writeNow();
   }
   const faults = new FaultEngine(options.faults);
   const log = new RequestLog();
@@ -103,7 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
     return { id: page.id, version: page.current.number };
   };
-  const reset = async (): Promise<void> => store.replace(buildSeed());
+  const reset = async (): Promise<void> => store.replace(withImport(buildSeed()).data);
   const admin = {
     faults,
     log,
@@ -155,5 +180,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return page ? (structuredClone(page) as PageRecord) : undefined;
     },
     flush: async () => writer?.flush(),
+    imported: initial.outcomes,
+    homePage: (spaceKey) => {
+      const space = store.spaceByKey(spaceKey);
+      const home = space && store.snapshot().pages.find((page) => page.id === space.homePageId);
+      return home ? { id: home.id, title: home.current.title } : undefined;
+    },
   };
 }

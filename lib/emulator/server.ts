@@ -1,40 +1,36 @@
 import { resolve } from 'node:path';
 
-import { faultsFromEnv, validateFaults, type FaultSettings } from './faults';
-import { EmulatorDataError, SEED_USERS, startEmulator } from './index';
+import { EmulatorArgsError, parseEmulatorArgs } from './cli-args';
+import { faultsFromEnv } from './faults';
+import {
+  EmulatorDataError,
+  ImportFolderError,
+  SEED_USERS,
+  readImportFolder,
+  startEmulator,
+  type EmulatorHandle,
+} from './index';
 
 /**
- * `npm run emulator [-- --reset] [--latency-ms=200 --rate-limit-every=5 …]`: the emulator alone.
- * EMULATOR_PORT (default 8090), EMULATOR_DATA (default .data/emulator.json), HOST (default
- * 127.0.0.1); faults from EMULATOR_* variables or `--<fault-in-kebab-case>=value` flags.
+ * `npm run emulator [-- --reset] [--import DIR [--space KEY]] [--latency-ms=200 …]`: the
+ * emulator alone. EMULATOR_PORT (default 8090), EMULATOR_DATA (default .data/emulator.json),
+ * HOST (default 127.0.0.1); faults from EMULATOR_* variables or `--<fault-in-kebab-case>=value`.
  */
-function faultsFromArgs(args: string[]): Partial<FaultSettings> {
-  const result: Record<string, unknown> = {};
-  for (const arg of args) {
-    const match = /^--([a-z0-9-]+)(?:=(.*))?$/.exec(arg);
-    if (!match || match[1] === 'reset') continue;
-    const key = match[1]!
-      .replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
-      .replace(/^putThen504$/, 'putThen504Every');
-    const raw = match[2] ?? 'true';
-    result[key] =
-      raw === 'true' || raw === 'false' ? raw === 'true' : /^\d+$/.test(raw) ? Number(raw) : raw;
-  }
-  return validateFaults(result);
-}
-
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const args = parseEmulatorArgs(process.argv.slice(2));
   const port = Number(process.env.EMULATOR_PORT ?? 8090);
   const dataFile = resolve(process.env.EMULATOR_DATA ?? '.data/emulator.json');
-  const faults = { ...faultsFromEnv(process.env), ...faultsFromArgs(args) };
+  const faults = { ...faultsFromEnv(process.env), ...args.faults };
+  const importDir = args.importDir === null ? null : resolve(args.importDir);
+  const folder = importDir === null ? null : readImportFolder(importDir);
   const emulator = await startEmulator({
     port,
     host: process.env.HOST ?? '127.0.0.1',
     dataFile,
-    reset: args.includes('--reset'),
+    reset: args.reset,
     faults,
     log: (line) => console.error(line),
+    ...(folder ? { import: { files: folder.files, spaceKey: args.spaceKey } } : {}),
   });
   const users = SEED_USERS.map(
     (user) =>
@@ -49,6 +45,7 @@ async function main(): Promise<void> {
       'Demo users:',
       ...users,
       Object.keys(faults).length ? `Faults: ${JSON.stringify(faults)}` : 'Faults: none',
+      ...(folder ? importReport(emulator, importDir!, args.spaceKey, folder.skipped) : []),
     ].join('\n'),
   );
   let stopping = false;
@@ -64,9 +61,37 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+/** One line per file: what became of it, or why it was refused. */
+function importReport(
+  emulator: EmulatorHandle,
+  dir: string,
+  spaceKey: string,
+  skipped: string[],
+): string[] {
+  const lines = emulator.imported.map((outcome) =>
+    outcome.kind === 'refused'
+      ? `  refused    ${outcome.file}: ${outcome.problem}`
+      : `  ${outcome.kind.padEnd(10)} ${outcome.file} → page ${outcome.pageId} "${outcome.title}"`,
+  );
+  const loaded = emulator.imported.filter((outcome) => outcome.kind !== 'refused').length;
+  const refused = emulator.imported.length - loaded;
+  const home = emulator.homePage(spaceKey);
+  return [
+    `Import from ${dir} into space ${spaceKey}${home ? ` (under "${home.title}", page ${home.id})` : ''}:`,
+    ...lines,
+    ...(skipped.length ? [`  not loaded (not *.xml): ${skipped.join(', ')}`] : []),
+    `  ${loaded} loaded, ${refused} refused.`,
+  ];
+}
+
 main().catch((error: unknown) => {
   // A clear sentence for the person at the terminal, not a stack trace.
-  if (error instanceof EmulatorDataError) console.error(error.message);
+  if (
+    error instanceof EmulatorDataError ||
+    error instanceof EmulatorArgsError ||
+    error instanceof ImportFolderError
+  )
+    console.error(error.message);
   else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
     console.error(
       `Port ${process.env.EMULATOR_PORT ?? 8090} is in use; set EMULATOR_PORT to another port.`,

@@ -195,3 +195,56 @@ export function largeTablesBody(targetBytes = 200_000): string {
   }
   return parts.join('\n');
 }
+
+/**
+ * A large body stored the way Confluence stores it, on one line (only CDATA has newlines):
+ * sections of tables with status macros, panels, code and expands, generated deterministically
+ * up to `targetBytes` (UTF-8).
+ */
+export function largeMixedOneLineBody(targetBytes = 330_000): string {
+  const parts = [
+    '<h1>Large one-line page</h1>',
+    '<p>Generated sections of tables and macros, stored on one line as Confluence stores them.</p>',
+    macro('toc', { maxLevel: '2' }),
+  ];
+  const colours = ['Green', 'Yellow', 'Red', 'Blue', 'Grey'];
+  const owners = ['Demo', 'Alex', 'Robin'];
+  let size = Buffer.byteLength(parts.join(''));
+  for (let section = 1; size < targetBytes; section += 1) {
+    const rows: string[] = [];
+    for (let row = 1; row <= 30; row += 1) {
+      const n = section * 1000 + row;
+      const colour = colours[n % colours.length]!;
+      rows.push(
+        `<tr><td>${n}</td><td>DEMO-${n}</td><td>Item ${n} &ndash; check &amp; verify</td>` +
+          `<td>${owners[n % owners.length]}</td>` +
+          `<td>${macro('status', { colour, title: colour.toLowerCase() })}</td>` +
+          `<td><p>Row ${row}<br />of section ${section}</p></td></tr>`,
+      );
+    }
+    const chunk = [
+      `<h2>Section ${section}</h2>`,
+      macro(
+        section % 2 === 0 ? 'info' : 'note',
+        { title: `About section ${section}` },
+        rich(`<p>Thirty rows, with <strong>status</strong> macros in every row.</p>`),
+      ),
+      '<table><tbody><tr><th>#</th><th>Key</th><th>Summary</th><th>Owner</th><th>Status</th><th>Notes</th></tr>',
+      ...rows,
+      '</tbody></table>',
+      macro(
+        'code',
+        { language: 'python', title: `section_${section}.py` },
+        plain(`def section_${section}():\n    return [row for row in range(30)]\n`),
+      ),
+      macro(
+        'expand',
+        { title: `More about section ${section}` },
+        rich(`<ul><li>First point of ${section}</li><li>Second point of ${section}</li></ul>`),
+      ),
+    ].join('');
+    parts.push(chunk);
+    size += Buffer.byteLength(chunk);
+  }
+  return parts.join('');
+}

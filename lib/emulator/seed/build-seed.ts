@@ -4,9 +4,12 @@ import {
   DEMO_HOME_BODY,
   MACRO_SHOWCASE_BODY,
   SANDBOX_BODY,
+  largeMixedOneLineBody,
   largeTablesBody,
   simpleBody,
 } from './bodies';
+import { CLOUD_EDITOR_BODY } from './cloud-editor-body';
+import { toConfluenceLayout } from './confluence-layout';
 import { diagramSvg, gradientPng } from './images';
 import { SEED_USERS } from './users';
 
@@ -26,6 +29,8 @@ export const SEED_IDS = {
   roadmap: '9470048',
   privateNotes: '9470049',
   lockedPolicy: '9470050',
+  cloudEditorPage: '9470051',
+  largeOneLinePage: '9470052',
   teamHome: '9470100',
   teamSandbox: '9470101',
 } as const;
@@ -44,6 +49,11 @@ interface PageSpec {
   attachments?: AttachmentRecord[];
   /** Extra versions before the current one, to show history. */
   priorVersions?: number;
+  /**
+   * `as-written`: kept on the lines it is written on, as tools like mark and md2conf store pages.
+   * Default: one line, as Confluence's own editor stores them (toConfluenceLayout).
+   */
+  layout?: 'as-written';
 }
 
 function page(spec: PageSpec, position: number): PageRecord {
@@ -64,7 +74,7 @@ function page(spec: PageSpec, position: number): PageRecord {
     current: {
       number: history.length + 1,
       title: spec.title,
-      body: spec.body,
+      body: spec.layout === 'as-written' ? spec.body : toConfluenceLayout(spec.body),
       parentId: spec.parentId,
       authorKey: demo.key,
       when: SEEDED_AT,
@@ -120,6 +130,8 @@ export function buildSeed(): EmulatorData {
       title: 'Sandbox',
       body: SANDBOX_BODY,
       priorVersions: 2,
+      // The hand-laid page; e2e specs type at its lines.
+      layout: 'as-written',
     },
     {
       id: ids.macroShowcase,
@@ -127,6 +139,9 @@ export function buildSeed(): EmulatorData {
       parentId: ids.demoHome,
       title: 'Macro showcase',
       body: MACRO_SHOWCASE_BODY,
+      // Multi-line until the preview's fidelity marks are keyed by offsets, not lines
+      // (e2e/fidelity.spec.ts checks them block by block).
+      layout: 'as-written',
     },
     {
       id: ids.largePage,
@@ -134,6 +149,8 @@ export function buildSeed(): EmulatorData {
       parentId: ids.demoHome,
       title: 'Large page (200 KB of tables)',
       body: largeTablesBody(),
+      // Multi-line until scroll sync follows offsets (e2e/preview.spec.ts scrolls it by lines).
+      layout: 'as-written',
     },
     {
       id: ids.attachmentsPage,
@@ -141,6 +158,8 @@ export function buildSeed(): EmulatorData {
       parentId: ids.demoHome,
       title: 'Page with attachments',
       body: ATTACHMENTS_BODY,
+      // Multi-line until fidelity marks are keyed by offsets (e2e/fidelity.spec.ts).
+      layout: 'as-written',
       attachments: [
         attachment(
           'att9470060',
@@ -218,6 +237,20 @@ export function buildSeed(): EmulatorData {
         'Everyone can read this page; only alex may edit it (demo gets 403).',
       ),
       editors: ['alex'],
+    },
+    {
+      id: ids.cloudEditorPage,
+      spaceKey: 'DEMO',
+      parentId: ids.demoHome,
+      title: 'Cloud editor page',
+      body: CLOUD_EDITOR_BODY,
+    },
+    {
+      id: ids.largeOneLinePage,
+      spaceKey: 'DEMO',
+      parentId: ids.demoHome,
+      title: 'Large one-line page (300 KB of tables and macros)',
+      body: largeMixedOneLineBody(),
     },
     {
       id: ids.teamHome,

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MACRO_CATALOGUE } from '@/lib/storage-format/macro-catalogue';
 import { WoodstoxOracle, woodstoxAvailable } from '@/lib/testing/woodstox/woodstox-oracle';
 
+import { renderView } from '../render/view/render-view';
+import { EmulatorStore } from '../store/store';
 import { checkStorageXhtml } from '../xhtml/check-xhtml';
 import { buildSeed, SEED_IDS } from './build-seed';
 
@@ -13,6 +15,8 @@ const bodies = seed.pages.flatMap((page) =>
     body: version.body,
   })),
 );
+
+const bodyOf = (id: string): string => seed.pages.find((page) => page.id === id)!.current.body;
 
 describe('seed data', () => {
   it('has the pages the README promises', () => {
@@ -72,6 +76,82 @@ describe('seed data', () => {
     ]) {
       expect(body).toContain(element);
     }
+  });
+
+  it('stores pages as Confluence does, on one line, except the hand-laid ones', () => {
+    const outsideCdata = (body: string): string => body.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
+    const multiLine = seed.pages
+      .filter((page) => outsideCdata(page.current.body).includes('\n'))
+      .map((page) => page.current.title);
+    expect(multiLine).toEqual([
+      'Sandbox',
+      'Macro showcase',
+      'Large page (200 KB of tables)',
+      'Page with attachments',
+    ]);
+    // CDATA keeps its own newlines on a one-line page.
+    expect(bodyOf(SEED_IDS.cloudEditorPage)).toMatch(/<!\[CDATA\[[^\]]*\n[^\]]*\]\]>/);
+  });
+
+  it("has a Cloud-editor page carrying the new editor's markup, under the space home", () => {
+    const page = seed.pages.find((candidate) => candidate.id === SEED_IDS.cloudEditorPage)!;
+    expect(page.current).toMatchObject({ title: 'Cloud editor page', parentId: SEED_IDS.demoHome });
+    for (const markup of [
+      ' local-id="',
+      ' ac:local-id="',
+      '<table data-table-width="760" data-layout="default"',
+      'data-layout="full-width"',
+      '<ac:adf-extension><ac:adf-node type="panel">',
+      '<ac:adf-node type="decision-list">',
+      '<ac:adf-fallback>',
+      'data-card-appearance="inline"',
+      'data-card-appearance="block"',
+      'ac:card-appearance="inline"',
+      'ri:version-at-save="3"',
+      ' ac:macro-id="',
+      '<ac:task-uuid>',
+      'ac:breakout-mode="default"',
+    ]) {
+      expect(page.current.body).toContain(markup);
+    }
+    // Links saved at the version the Sandbox page has.
+    expect(seed.pages.find((other) => other.id === SEED_IDS.sandbox)!.current.number).toBe(3);
+    // Every block id is unique, as the editor writes them (a fallback repeats its node's blocks).
+    const withoutFallbacks = page.current.body.replace(
+      /<ac:adf-fallback>.*?<\/ac:adf-fallback>/g,
+      '',
+    );
+    const ids = [...withoutFallbacks.matchAll(/ (?:ac:)?local-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('renders the Cloud-editor page as Confluence does: fallbacks, cards and tables', () => {
+    const store = new EmulatorStore(buildSeed(), () => undefined);
+    const demo = store.users()[0]!;
+    const page = store.visiblePage(SEED_IDS.cloudEditorPage, demo)!;
+    const html = renderView(page.current.body, 'view', {
+      ctx: { flavour: 'cloud', base: 'http://host/wiki', context: '/wiki', store, user: demo },
+      page,
+    });
+    expect(html).toContain('A custom panel: the Cloud editor stores it as an ADF extension.');
+    expect(html).toContain('<ul class="decision-list"><li>Store seed pages on one line</li>');
+    // Through the fallback only: the node's own content is not shown a second time.
+    expect(html.split('A custom panel:').length).toBe(2);
+    expect(html).toContain('href="https://example.com/roadmap" data-card-appearance="inline"');
+    expect(html).toContain('class="confluenceTable"');
+    expect(html).toContain('class="confluence-information-macro');
+    expect(html).not.toMatch(/<\/?(ac|ri):/);
+  });
+
+  it('has a large one-line page of mixed tables and macros', () => {
+    const body = bodyOf(SEED_IDS.largeOneLinePage);
+    expect(Buffer.byteLength(body, 'utf8')).toBeGreaterThanOrEqual(300 * 1024);
+    expect(body.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')).not.toContain('\n');
+    const count = (pattern: RegExp): number => body.match(pattern)?.length ?? 0;
+    expect(count(/<table>/g)).toBeGreaterThan(20);
+    for (const name of ['status', 'info', 'note', 'code', 'expand', 'toc'])
+      expect(body).toContain(`ac:name="${name}"`);
+    expect(count(/<ac:structured-macro /g)).toBeGreaterThan(500);
   });
 
   it('is deterministic', () => {
