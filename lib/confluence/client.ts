@@ -1,5 +1,6 @@
 import { CloudAdapter } from './cloud-adapter';
 import { DataCenterAdapter } from './datacenter-adapter';
+import { createPage, type CreatePageInput } from './create-page';
 import { ConfluenceError } from './errors';
 import type { GuardOptions } from './guarded-fetch';
 import type {
@@ -9,6 +10,9 @@ import type {
   SavePageInput,
   SavePageResult,
 } from './model';
+import { movePage, type MovePageInput, type MovePageResult } from './move-page';
+import { childrenOf, pageNeighbourhood, type PageNeighbourhood, type TreeNode } from './page-tree';
+import { searchByTitle, type TitleMatch, type TitleSearchOptions } from './search';
 import { downloadSiteResource } from './site-resources';
 import { ConfluenceTransport } from './transport';
 
@@ -26,6 +30,12 @@ export interface ConfluenceClient extends ConfluenceAdapter {
   hasAttachment(pageId: string, filename: string): Promise<boolean>;
   /** An image of the site (emoticon, icon, placeholder) by its origin-relative path. */
   downloadResource(originRelativePath: string): Promise<{ contentType: string; bytes: Buffer }>;
+  /** Pages (and Cloud folders) by title for type-ahead, with their space. */
+  searchByTitle(text: string, options?: TitleSearchOptions): Promise<TitleMatch[]>;
+  pageNeighbourhood(id: string): Promise<PageNeighbourhood>;
+  childrenOf(id: string, kind?: TreeNode['kind']): Promise<TreeNode[]>;
+  createPage(input: CreatePageInput): Promise<{ id: string }>;
+  movePage(input: MovePageInput): Promise<MovePageResult>;
   close(): Promise<void>;
 }
 
@@ -68,6 +78,18 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     hasAttachment: (pageId, filename) => adapter.hasAttachment(pageId, filename),
     downloadResource: (path) => downloadSiteResource(http, base, path),
     savePage: (input) => savePageSafely(adapter, input),
+    searchByTitle: (text, searchOptions) =>
+      searchByTitle(http, options.flavour, text, searchOptions),
+    pageNeighbourhood: (id) => pageNeighbourhood(http, options.flavour, id),
+    childrenOf: (id, kind) => childrenOf(http, options.flavour, id, kind),
+    createPage: (input) => createPage(http, options.flavour, input),
+    movePage: (input) =>
+      movePage(
+        { getPage: (id) => adapter.getPage(id), savePage: (save) => savePageSafely(adapter, save) },
+        http,
+        options.flavour,
+        input,
+      ),
     close: () => http.close(),
   };
 }
