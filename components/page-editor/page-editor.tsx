@@ -45,6 +45,8 @@ import { SplitView } from '@/components/editor/split-view';
 import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { StorageEditorLoader } from '@/components/editor/storage-editor-loader';
 import { type LoadedVersion, VersionHistory } from '@/components/history/version-history';
+import { PageActions } from '@/components/page-actions/page-actions';
+import { PageTreePanel } from '@/components/page-tree/page-tree-panel';
 import { ErrorAlert } from '@/components/session/error-alert';
 import { useAppTheme } from '@/components/theme/theme-store';
 
@@ -606,6 +608,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
           suggestion={titleSuggestion}
         />
       </header>
+      <PageTreePanel page={{ id, title: base.title }} guardLink={drafts.guardLink} />
 
       {readOnlyReason && <ReadOnlyNotice id={`${domId}-read-only`} reason={readOnlyReason} />}
       {drafts.offer && (
@@ -716,6 +719,16 @@ function LoadedPageEditor({ page }: { page: Page }) {
         <button type="button" aria-haspopup="dialog" onClick={() => setHistory({ kind: 'list' })}>
           History
         </button>
+        <PageActions
+          page={{ id, title: base.title, spaceKey: page.spaceKey, parentId: base.parentId }}
+          baseVersion={base.version}
+          dirty={dirty}
+          keepDraft={drafts.keepNow}
+          onMoved={(version, parentId) => {
+            setBase((old) => ({ ...old, version, parentId }));
+            setNotice(`Moved: the page is now at version ${version}`);
+          }}
+        />
         <span className={editorStyles.separatorGroup} aria-hidden="true" />
         <button
           type="button"

@@ -14,6 +14,7 @@ import { movePage, type MovePageInput, type MovePageResult } from './move-page';
 import { childrenOf, pageNeighbourhood, type PageNeighbourhood, type TreeNode } from './page-tree';
 import { searchByTitle, type TitleMatch, type TitleSearchOptions } from './search';
 import { downloadSiteResource } from './site-resources';
+import { listSpaces, type SpaceSummary } from './spaces';
 import { ConfluenceTransport } from './transport';
 
 export interface ClientOptions {
@@ -35,6 +36,7 @@ export interface ConfluenceClient extends ConfluenceAdapter {
   pageNeighbourhood(id: string): Promise<PageNeighbourhood>;
   childrenOf(id: string, kind?: TreeNode['kind']): Promise<TreeNode[]>;
   createPage(input: CreatePageInput): Promise<{ id: string }>;
+  listSpaces(): Promise<SpaceSummary[]>;
   movePage(input: MovePageInput): Promise<MovePageResult>;
   close(): Promise<void>;
 }
@@ -83,6 +85,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     pageNeighbourhood: (id) => pageNeighbourhood(http, options.flavour, id),
     childrenOf: (id, kind) => childrenOf(http, options.flavour, id, kind),
     createPage: (input) => createPage(http, options.flavour, input),
+    listSpaces: () => listSpaces(http, options.flavour),
     movePage: (input) =>
       movePage(
         { getPage: (id) => adapter.getPage(id), savePage: (save) => savePageSafely(adapter, save) },
