@@ -59,7 +59,7 @@ for (const flavour of FLAVOURS) {
     appUrl,
   }) => {
     await signInAs(page, appUrl, 'Demo User', flavour);
-    const field = page.getByLabel('Page ID or URL');
+    const field = page.getByLabel('Page ID, URL or title');
     await field.fill('https://acme.atlassian.net/wiki/spaces/X/pages/9470040');
     await field.press('Enter');
     const alert = page.getByRole('alert').filter({ hasText: 'This link is to a page on' });

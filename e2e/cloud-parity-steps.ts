@@ -21,7 +21,7 @@ export async function signInAs(
   await page
     .getByRole('button', { name: new RegExp(`Use demo account: ${person} — ${flavour}`) })
     .click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
 }
 
 export async function openPageAs(

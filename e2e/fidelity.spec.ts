@@ -16,7 +16,7 @@ const ATTACHMENTS_ID = '9470043';
 async function openPage(page: Page, appUrl: string, id: string): Promise<void> {
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
   await page.evaluate((key) => localStorage.removeItem(key), `pagewright:draft:${id}`);
   await page.goto(`${appUrl}/pages/${id}`);
   await expect(page.locator('.monaco-editor')).toBeVisible();

@@ -10,7 +10,7 @@ import { expect, test } from './fixtures';
 async function signIn(page: Page, appUrl: string) {
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
 }
 
 /** The browser logs the 404 of `/pages/…` until the editor route exists; nothing else may appear. */
@@ -33,7 +33,7 @@ test('signed out: an explanation with Sign in and Scratchpad links', async ({
   await expect(
     page.getByRole('main').getByRole('link', { name: 'Try the Scratchpad' }),
   ).toHaveAttribute('href', '/scratch');
-  await expect(page.getByLabel('Page ID or URL')).toHaveCount(0);
+  await expect(page.getByLabel('Page ID, URL or title')).toHaveCount(0);
   expect(offOrigin).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
@@ -46,7 +46,7 @@ test('open by id goes to /pages/{id} and the recent list then shows the page', a
 }) => {
   await signIn(page, appUrl);
   await page.evaluate(() => localStorage.removeItem('pagewright:recent'));
-  await page.getByLabel('Page ID or URL').fill('9470040');
+  await page.getByLabel('Page ID, URL or title').fill('9470040');
   await page.getByRole('button', { name: 'Open' }).click();
   await expect(page).toHaveURL(`${appUrl}/pages/9470040`);
 
@@ -69,7 +69,7 @@ test('open by pasting a page URL of the signed-in site, with Enter', async ({
   offOrigin,
 }) => {
   await signIn(page, appUrl);
-  const field = page.getByLabel('Page ID or URL');
+  const field = page.getByLabel('Page ID, URL or title');
   await field.fill(`${process.env.E2E_EMULATOR_URL}/wiki/spaces/DEMO/pages/9470040/Sandbox`);
   await field.press('Enter');
   await expect(page).toHaveURL(`${appUrl}/pages/9470040`);
@@ -82,7 +82,7 @@ test('bad input shows the server’s reason and keeps focus in the field', async
   consoleErrors,
 }) => {
   await signIn(page, appUrl);
-  const field = page.getByLabel('Page ID or URL');
+  const field = page.getByLabel('Page ID, URL or title');
   await field.fill('not a page');
   await page.getByRole('button', { name: 'Open' }).click();
   const alert = page.getByRole('alert').filter({ hasText: /neither a page id/ });
@@ -159,7 +159,7 @@ test('a session that ends on the server sends the user to sign in, and back afte
   await page.request.delete(`${appUrl}/api/session`, {
     headers: { origin: appUrl, ...CSRF_HEADERS },
   });
-  await page.getByLabel('Page ID or URL').fill('9470040');
+  await page.getByLabel('Page ID, URL or title').fill('9470040');
   await page.getByRole('button', { name: 'Open' }).click();
 
   await expect(page).toHaveURL(`${appUrl}/login?reason=expired`);
@@ -167,5 +167,5 @@ test('a session that ends on the server sends the user to sign in, and back afte
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
   await expect(page).toHaveURL(`${appUrl}/`);
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
 });

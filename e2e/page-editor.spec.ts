@@ -49,7 +49,7 @@ test('the page loads with breadcrumb, title, version and preview', async ({
 test('a bad id shows the server message and a way back', async ({ page, appUrl }) => {
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
   await page.goto(`${appUrl}/pages/999999999`);
   await expect(page.locator('.alert')).toHaveText(/./);
   await expect(page.getByRole('link', { name: 'Back to Open' })).toHaveAttribute('href', '/');

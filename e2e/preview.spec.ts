@@ -21,7 +21,7 @@ const PIXEL = Buffer.from(
 async function signIn(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
 }
 
 async function openPage(page: Page, appUrl: string, id: string): Promise<void> {

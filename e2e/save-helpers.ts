@@ -59,7 +59,7 @@ export async function storedPage(id: string): Promise<StoredVersion> {
 export async function openEditor(page: Page, appUrl: string, id = SANDBOX_ID): Promise<void> {
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
   await page.evaluate((key) => localStorage.removeItem(key), `pagewright:draft:${id}`);
   await page.goto(`${appUrl}/pages/${id}`);
   await expect(page.locator('.monaco-editor')).toBeVisible();

@@ -36,7 +36,7 @@ test('a demo account button signs in to Data Center and lands on Open', async ({
 
   await expect(page).toHaveURL(`${appUrl}/`);
   await expectSignedInAs(page, 'Demo User', 'Data Center');
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
   const session = await (await page.request.get(`${appUrl}/api/session`)).json();
   expect(session.session).toMatchObject({ displayName: 'Demo User', flavour: 'datacenter' });
   // Nothing on these screens needs an inline script or style the strict CSP would block.
@@ -170,7 +170,7 @@ test('Sign out returns to a signed-out state and /api/session says null', async 
 
   await page.goto(appUrl);
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
-  await expect(page.getByLabel('Page ID or URL')).toHaveCount(0);
+  await expect(page.getByLabel('Page ID, URL or title')).toHaveCount(0);
   expect(offOrigin).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });

@@ -43,7 +43,7 @@ function storedDraftKeys(page: Page): Promise<string[]> {
 async function signInAgain(page: Page, appUrl: string): Promise<void> {
   await expect(page).toHaveURL(/\/login/);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
   await page.goto(`${appUrl}/pages/${SANDBOX_ID}`);
   await expect(page.locator('.monaco-editor')).toBeVisible();
 }

@@ -115,7 +115,7 @@ test('screenshots of the page editor, light and dark', async ({ page, appUrl }) 
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
   await page.evaluate(() => localStorage.removeItem('pagewright:draft:9470043'));
   await page.goto(`${appUrl}/pages/9470043`);
   await expect(page.locator('.monaco-editor')).toBeVisible();

@@ -184,20 +184,21 @@ describe('what the navigation routes refuse', () => {
     cookie = await signIn({ method: 'dc-password', username: 'demo', password: 'demo' });
   });
 
-  const mutations = [
+  type Route = (request: Request) => Promise<Response>;
+  const mutations: Array<[string, Route, string, unknown]> = [
     [
       'create',
-      () => createRoute.POST,
+      (request) => createRoute.POST(request),
       '/api/pages',
       { spaceKey: 'DEMO', title: 'X', parentId: null },
     ],
     [
       'move',
-      () => moveRoute.POST,
+      (request) => moveRoute.POST(request, params({ id: SANDBOX })),
       `/api/pages/${SANDBOX}/move`,
       { newParentId: ROADMAP, baseVersion: 1 },
     ],
-  ] as const;
+  ];
 
   it.each(mutations)(
     '%s: a cross-site request, or one without the CSRF header (SESS-6)',
@@ -208,9 +209,8 @@ describe('what the navigation routes refuse', () => {
         { ...json, origin: 'https://evil.test', 'sec-fetch-site': 'cross-site', cookie },
         { ...unmarked, cookie },
       ]) {
-        const response = await route()(
+        const response = await route(
           new Request(`${APP}${url}`, { method: 'POST', headers, body: JSON.stringify(body) }),
-          params({ id: SANDBOX }),
         );
         expect(response.status).toBe(403);
         expect((await response.json()).error.code).toBe('csrf_rejected');

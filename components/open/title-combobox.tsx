@@ -2,7 +2,7 @@
 
 import { type KeyboardEvent, type Ref, useId, useState } from 'react';
 
-import type { TitleMatch } from '@/lib/confluence/search';
+import type { TitleMatch } from '@/lib/queries/navigation-types';
 import { useTitleSearch } from '@/lib/queries/title-search';
 
 import styles from './title-combobox.module.css';

@@ -3,9 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 
-import { moveRefusal } from '@/lib/confluence/move-rules';
-import type { MovePageResult } from '@/lib/confluence/move-page';
-import type { TitleMatch } from '@/lib/confluence/search';
+import { moveRefusal } from '@/lib/pages/move-rules';
+import type { MovePageResult, TitleMatch } from '@/lib/queries/navigation-types';
 import { fetchJson } from '@/lib/http/fetch-json';
 import { useMovePage } from '@/lib/queries/page-tree';
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { type MouseEvent, type ReactNode, useId, useState } from 'react';
 
-import type { TreeNode } from '@/lib/confluence/page-tree';
+import type { TreeNode } from '@/lib/queries/navigation-types';
 import { usePageTree, useTreeChildren } from '@/lib/queries/page-tree';
 
 import { ErrorAlert } from '@/components/session/error-alert';

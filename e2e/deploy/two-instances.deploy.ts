@@ -57,7 +57,7 @@ test('sign in, open, save and sign out through the balancer, across both instanc
 
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
 
   // Whichever instance sealed the session, both open it (same SESSION_SECRET, no sticky routing).
   const sessionCookie = (await page.context().cookies()).find((cookie) =>

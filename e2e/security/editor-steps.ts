@@ -7,7 +7,7 @@ import { expect } from '../fixtures';
 export async function signInAsDemo(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+  await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
 }
 
 /** Opens a page in the editor with no local draft left over, and waits for Monaco. */

@@ -128,7 +128,7 @@ test.describe('payloads in titles, breadcrumbs and messages', () => {
     await page.addInitScript(installXssHooks);
     await page.goto(`${appUrl}/login`);
     await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-    await expect(page.getByLabel('Page ID or URL')).toBeVisible();
+    await expect(page.getByLabel('Page ID, URL or title')).toBeVisible();
     await page.goto(`${appUrl}/pages/${TREE.level3}`);
 
     // The title as the page heading and in the title field, the ancestors in the breadcrumb:

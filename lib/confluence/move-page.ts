@@ -2,7 +2,7 @@ import { AppError } from '@/lib/errors';
 
 import { ConfluenceError } from './errors';
 import type { ConfluenceFlavour, ConfluencePage, SavePageInput, SavePageResult } from './model';
-import { moveRefusal } from './move-rules';
+import { moveRefusal } from '@/lib/pages/move-rules';
 import { treeAncestors, type TreeNode } from './page-tree';
 import type { ConfluenceTransport } from './transport';
 

@@ -69,7 +69,11 @@ describe.each(['datacenter', 'cloud'] as const)('%s navigation', (flavour) => {
       body: STARTER_BODY,
     });
     const page = await confluence.getPage(child.id);
-    expect(page).toMatchObject({ title: 'Child of Sandbox', parentId: SANDBOX, body: STARTER_BODY });
+    expect(page).toMatchObject({
+      title: 'Child of Sandbox',
+      parentId: SANDBOX,
+      body: STARTER_BODY,
+    });
     const top = await confluence.createPage({
       spaceKey: 'TEAM',
       title: 'Top of team',

@@ -2,8 +2,9 @@
 
 import { useEffect, useState } from 'react';
 
-import type { TitleMatch } from '@/lib/confluence/search';
 import { fetchJson } from '@/lib/http/fetch-json';
+
+import type { TitleMatch } from './navigation-types';
 
 /** Type-ahead starts at two characters: one letter matches half the site and spends budget. */
 export const MIN_SEARCH_LENGTH = 2;
@@ -15,8 +16,6 @@ export interface TitleSearchState {
   loading: boolean;
   error: unknown;
 }
-
-const IDLE: TitleSearchState = { results: [], loading: false, error: null };
 
 /** The text worth searching for, or null (too short, or a page id / URL the Open field resolves). */
 export function searchableText(input: string): string | null {
@@ -36,6 +35,12 @@ export function titleSearchPath(
   return `/api/pages/search?${query}`;
 }
 
+interface Answer {
+  path: string;
+  results: TitleMatch[];
+  error: unknown;
+}
+
 /**
  * Pages matching `input` by title: debounced, and each new keystroke aborts the request still in
  * flight for the previous text, so a slow old answer never replaces a newer one.
@@ -44,23 +49,18 @@ export function useTitleSearch(
   input: string,
   options: { spaceKey?: string; folders?: boolean; enabled?: boolean } = {},
 ): TitleSearchState {
-  const [state, setState] = useState<TitleSearchState>(IDLE);
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const text = options.enabled === false ? null : searchableText(input);
   const path = text === null ? null : titleSearchPath(text, options);
 
   useEffect(() => {
-    if (path === null) {
-      setState(IDLE);
-      return;
-    }
+    if (path === null) return;
     const controller = new AbortController();
-    setState((old) => ({ ...old, loading: true, error: null }));
     const timer = setTimeout(() => {
       fetchJson<{ results: TitleMatch[] }>(path, { signal: controller.signal }).then(
-        ({ results }) => setState({ results, loading: false, error: null }),
+        ({ results }) => setAnswer({ path, results, error: null }),
         (error: unknown) => {
-          if (controller.signal.aborted) return;
-          setState({ results: [], loading: false, error });
+          if (!controller.signal.aborted) setAnswer({ path, results: [], error });
         },
       );
     }, SEARCH_DEBOUNCE_MS);
@@ -70,5 +70,8 @@ export function useTitleSearch(
     };
   }, [path]);
 
-  return state;
+  if (path === null) return { results: [], loading: false, error: null };
+  // Until this text's answer arrives, the previous options stay (no flicker while typing).
+  if (answer?.path !== path) return { results: answer?.results ?? [], loading: true, error: null };
+  return { results: answer.results, loading: false, error: answer.error };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { cqlString, titleSearchCql } from '@/lib/confluence/cql';
+
 import { CqlError, evaluateCql, parseCql, textMatches } from './cql';
 
 const holds = (cql: string, facts: Record<string, string>) =>
@@ -31,5 +33,30 @@ describe('emulator CQL', () => {
     expect(textMatches('Sandbox', 'sandb')).toBe(false);
     expect(textMatches('Sandbox', 'box*')).toBe(false);
     expect(textMatches('Roadmap', '')).toBe(false);
+  });
+});
+
+describe("Pagewright's CQL literals, read by a CQL parser", () => {
+  it('round-trips through a CQL parser for any title', () => {
+    for (const title of ['a"b', 'back\\slash\\', '\\"', 'x: y', 'NOT this', "it's"]) {
+      const parsed = parseCql(`title = ${cqlString(title)}`);
+      expect(parsed).toEqual({
+        kind: 'clause',
+        clause: { field: 'title', op: '=', values: [title] },
+      });
+    }
+  });
+  it('never lets a title break out of its literal', () => {
+    const cql = titleSearchCql('x" OR space = "OTHER');
+    expect(parseCql(cql!)).toEqual({
+      kind: 'and',
+      items: [
+        { kind: 'clause', clause: { field: 'type', op: '=', values: ['page'] } },
+        {
+          kind: 'clause',
+          clause: { field: 'title', op: '~', values: ['x or space = OTHER*'] },
+        },
+      ],
+    });
   });
 });
