@@ -82,3 +82,12 @@ test('moving a page under itself is refused in the dialog', async ({ page, appUr
     'true',
   );
 });
+
+test('a typed title that names one offered page opens it on Enter', async ({ page, appUrl }) => {
+  await signInAs(page, appUrl, 'Demo User', 'Data Center');
+  const field = page.getByLabel('Page ID, URL or title');
+  await field.pressSequentially('roadmap', { delay: 30 });
+  await expect(page.getByRole('option', { name: /Roadmap/ })).toBeVisible();
+  await field.press('Enter');
+  await expect(page).toHaveURL(/\/pages\/9470048$/);
+});

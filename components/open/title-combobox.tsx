@@ -26,7 +26,8 @@ export interface TitleComboboxProps {
 /**
  * A text field that offers pages by title from two typed characters (ARIA 1.2 combobox with a
  * listbox): Arrow keys move through the options (`aria-activedescendant`, focus stays in the
- * field), Enter picks, Escape closes. Without a choice, Enter submits the surrounding form.
+ * field), Enter picks (or, with none chosen, the one offered page whose title is exactly what was
+ * typed), Escape closes. Otherwise Enter submits the surrounding form.
  */
 export function TitleCombobox({
   id,
@@ -64,6 +65,14 @@ export function TitleCombobox({
     } else if (event.key === 'Enter' && expanded && active >= 0 && options[active]) {
       event.preventDefault();
       pick(options[active]);
+    } else if (event.key === 'Enter' && expanded && active < 0) {
+      // A typed title that names exactly one offered page opens it, as if chosen.
+      const typed = value.trim().toLowerCase();
+      const exact = options.filter((match) => match.title.trim().toLowerCase() === typed);
+      if (exact.length === 1) {
+        event.preventDefault();
+        pick(exact[0]!);
+      }
     } else if (event.key === 'Escape' && expanded) {
       event.preventDefault();
       setOpen(false);
