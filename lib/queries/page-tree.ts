@@ -7,6 +7,11 @@ import { fetchJson } from '@/lib/http/fetch-json';
 
 import { pageQueryKey, type Page } from './pages';
 
+/** Queries of the page tree (a page's neighbourhood, a node's children). */
+function isTreeQuery(query: { queryKey: readonly unknown[] }): boolean {
+  return query.queryKey.includes('tree') || query.queryKey.includes('children');
+}
+
 export function pageTreeQueryOptions(id: string) {
   return queryOptions({
     queryKey: ['page', id, 'tree'] as const,
@@ -56,9 +61,8 @@ export function useCreatePage() {
   return useMutation({
     mutationFn: (request: CreatePageRequest) =>
       fetchJson<{ id: string }>('/api/pages', { method: 'POST', body: request }),
-    onSuccess: (_created, request) => {
-      if (request.parentId) void queryClient.invalidateQueries({ queryKey: ['page'] });
-    },
+    // The parent's tree now has one more child.
+    onSuccess: () => void queryClient.invalidateQueries({ predicate: isTreeQuery }),
   });
 }
 
