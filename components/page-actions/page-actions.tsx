@@ -3,8 +3,6 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
-import { useSession } from '@/lib/queries/session';
-
 import { CreatePageDialog } from './create-page-dialog';
 import { MovePageDialog } from './move-page-dialog';
 
@@ -14,14 +12,22 @@ export interface PageActionsProps {
   /** Unsaved changes: opening the new page asks first (the text is kept as a draft). */
   dirty: boolean;
   keepDraft: () => void;
+  /** Cloud: a folder may be the new parent. */
+  foldersAllowed: boolean;
   /** The page now has a new parent and version (its title and body did not change). */
   onMoved: (version: number, parentId: string) => void;
 }
 
 /** The editor toolbar's "New page" (a child of this page) and "Move" buttons, with their dialogs. */
-export function PageActions({ page, baseVersion, dirty, keepDraft, onMoved }: PageActionsProps) {
+export function PageActions({
+  page,
+  baseVersion,
+  dirty,
+  keepDraft,
+  foldersAllowed,
+  onMoved,
+}: PageActionsProps) {
   const router = useRouter();
-  const session = useSession();
   const [dialog, setDialog] = useState<'create' | 'move' | null>(null);
 
   const openCreated = (id: string) => {
@@ -54,7 +60,7 @@ export function PageActions({ page, baseVersion, dirty, keepDraft, onMoved }: Pa
         <MovePageDialog
           page={page}
           baseVersion={baseVersion}
-          foldersAllowed={session.data?.session?.flavour === 'cloud'}
+          foldersAllowed={foldersAllowed}
           onMoved={(result, parentId) => {
             setDialog(null);
             onMoved(result.version, parentId);

@@ -724,6 +724,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
           baseVersion={base.version}
           dirty={dirty}
           keepDraft={drafts.keepNow}
+          foldersAllowed={session.data?.session?.flavour === 'cloud'}
           onMoved={(version, parentId) => {
             setBase((old) => ({ ...old, version, parentId }));
             setNotice(`Moved: the page is now at version ${version}`);
