@@ -7,8 +7,11 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { isAppError } from '@/lib/errors';
 import { useOpenPage } from '@/lib/queries/pages';
 
+import { CreatePageDialog } from '@/components/page-actions/create-page-dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Spinner } from '@/components/ui/spinner';
+
+import { TitleCombobox } from './title-combobox';
 
 /** The other site a refused link belongs to, when this server may sign in there. */
 function signInSiteOf(error: unknown): string | null {
@@ -18,13 +21,15 @@ function signInSiteOf(error: unknown): string | null {
 }
 
 /**
- * "Page ID or URL" → the editor. Anything Confluence calls a page link works (the server parses
- * it); when it does not, the server's reason is shown and focus stays in the field to fix it.
+ * "Page ID, URL or title" → the editor. Anything Confluence calls a page link works (the server
+ * parses it); typed words offer pages by title; when nothing fits, the server's reason is shown
+ * and focus stays in the field to fix it. "New page" creates one at the top of a space.
  */
 export function OpenPageForm() {
   const router = useRouter();
   const open = useOpenPage();
   const [input, setInput] = useState('');
+  const [creating, setCreating] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const hintId = `${id}-hint`;
@@ -32,52 +37,77 @@ export function OpenPageForm() {
   const busy = open.isPending || open.isSuccess;
   const signInSite = signInSiteOf(open.error);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function openPage(reference: string) {
     if (busy) return;
-    open.mutate(input, {
+    open.mutate(reference, {
       onSuccess: (page) => router.push(`/pages/${encodeURIComponent(page.id)}`),
       onError: () => inputRef.current?.focus(),
     });
   }
 
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    openPage(input);
+  }
+
   return (
-    <form className="panel open-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Open a page</h2>
-      <div className="field">
-        <label htmlFor={id}>Page ID or URL</label>
-        <div className="inline-controls">
-          <input
-            id={id}
-            ref={inputRef}
-            value={input}
-            onChange={(event) => setInput(event.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="9470040 or https://your-site.atlassian.net/wiki/spaces/…/pages/…"
-            aria-describedby={open.error ? `${errorId} ${hintId}` : hintId}
-            aria-invalid={open.error ? true : undefined}
-          />
-          <button type="submit" className="button button-primary" aria-disabled={busy}>
-            {busy ? <Spinner /> : null}
-            Open
-          </button>
+    <>
+      <form className="panel open-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>Open a page</h2>
+        <div className="field">
+          <label htmlFor={id}>Page ID, URL or title</label>
+          <div className="inline-controls">
+            <TitleCombobox
+              id={id}
+              inputRef={inputRef}
+              value={input}
+              onChange={setInput}
+              onPick={(match) => {
+                setInput(match.title);
+                openPage(match.id);
+              }}
+              placeholder="Sandbox, 9470040 or https://your-site.atlassian.net/wiki/spaces/…/pages/…"
+              describedBy={open.error ? `${errorId} ${hintId}` : hintId}
+              invalid={Boolean(open.error)}
+            />
+            <button type="submit" className="button button-primary" aria-disabled={busy}>
+              {busy ? <Spinner /> : null}
+              Open
+            </button>
+          </div>
+          <p className="hint" id={hintId}>
+            Paste the page&apos;s address from your browser, a tiny link (/x/…), type its numeric
+            id, or type two or more letters of its title and choose from the list.
+          </p>
         </div>
-        <p className="hint" id={hintId}>
-          Paste the page&apos;s address from your browser, a tiny link (/x/…), or type its numeric
-          id.
+        {open.error ? <ErrorAlert error={open.error} id={errorId} /> : null}
+        {signInSite ? (
+          <p>
+            <Link href="/login">Sign in to {new URL(signInSite).host}</Link> (Pagewright keeps one
+            site per sign-in).
+          </p>
+        ) : null}
+        <p className="status" role="status">
+          {busy ? 'Opening the page…' : ''}
         </p>
-      </div>
-      {open.error ? <ErrorAlert error={open.error} id={errorId} /> : null}
-      {signInSite ? (
         <p>
-          <Link href="/login">Sign in to {new URL(signInSite).host}</Link> (Pagewright keeps one
-          site per sign-in).
+          <button
+            type="button"
+            className="button"
+            aria-haspopup="dialog"
+            onClick={() => setCreating(true)}
+          >
+            New page
+          </button>
         </p>
-      ) : null}
-      <p className="status" role="status">
-        {busy ? 'Opening the page…' : ''}
-      </p>
-    </form>
+      </form>
+      {creating && (
+        <CreatePageDialog
+          parent={null}
+          onCreated={(created) => router.push(`/pages/${encodeURIComponent(created)}`)}
+          onClose={() => setCreating(false)}
+        />
+      )}
+    </>
   );
 }

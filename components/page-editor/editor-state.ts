@@ -102,7 +102,8 @@ export type EditorAction =
   | { type: 'reloadFailed'; error: unknown }
   | { type: 'draftRestored'; draft: PageDraft }
   | { type: 'versionLoaded'; version: HistoryVersion }
-  | { type: 'renamed'; title: string };
+  | { type: 'renamed'; title: string }
+  | { type: 'moved'; version: number; parentId: string | null };
 
 /** The state of a freshly opened page; `body` is what the editor opens with (maybe formatted). */
 export function loaded(page: Page, body: string): EditorState {
@@ -219,6 +220,13 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         title: action.title,
         dialog: null,
         notice: `Renamed to “${action.title}”: save to apply it.`,
+      };
+    case 'moved':
+      // A move is a saved version of its own (same body and title, new parent).
+      return {
+        ...state,
+        base: { ...state.base, version: action.version, parentId: action.parentId },
+        notice: `Moved: the page is now at version ${action.version}`,
       };
   }
 }

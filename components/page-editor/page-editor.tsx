@@ -18,6 +18,8 @@ import { flushSync } from 'react-dom';
 import { SplitView } from '@/components/editor/split-view';
 import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { StorageEditorLoader } from '@/components/editor/storage-editor-loader';
+import { PageActions } from '@/components/page-actions/page-actions';
+import { PageTreePanel } from '@/components/page-tree/page-tree-panel';
 import { useAppTheme } from '@/components/theme/theme-store';
 import { AttachmentsPanel } from '@/components/attachments/attachments-panel';
 import aroundStyles from '@/components/attachments/around-page.module.css';
@@ -204,6 +206,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
         titleCheck={titleCheck}
         titleSuggestion={titleSuggestion}
       />
+      <PageTreePanel page={{ id, title: base.title }} guardLink={drafts.guardLink} />
 
       {readOnlyReason && <ReadOnlyNotice id={`${domId}-read-only`} reason={readOnlyReason} />}
       <PageAlerts editor={editor} save={save} commands={commands} onGoTo={goToInEditor} />
@@ -229,6 +232,16 @@ function LoadedPageEditor({ page }: { page: Page }) {
         saveDisabled={busy || (conflict !== null && !conflict.merge) || readOnlyReason !== null}
         saveWhy={readOnlyReason ? READ_ONLY_SAVE_WHY : dirty ? (blockers[0] ?? null) : null}
         saveDescribedBy={readOnlyReason ? `${domId}-read-only` : undefined}
+        pageActions={
+          <PageActions
+            page={{ id, title: base.title, spaceKey: page.spaceKey, parentId: base.parentId }}
+            baseVersion={base.version}
+            dirty={dirty}
+            keepDraft={drafts.keepNow}
+            foldersAllowed={session.data?.session?.flavour === 'cloud'}
+            onMoved={(version, parentId) => dispatch({ type: 'moved', version, parentId })}
+          />
+        }
       />
 
       <SplitView

@@ -1,5 +1,7 @@
 'use client';
 
+import type { ReactNode } from 'react';
+
 import editorStyles from '@/components/editor/editor.module.css';
 import type { EditorPreferences } from '@/lib/editor/editor-preferences';
 
@@ -24,6 +26,8 @@ export interface PageToolbarProps {
   saveWhy: string | null;
   /** The element that explains a disabled Save (the read-only notice). */
   saveDescribedBy?: string;
+  /** Page-level actions (New page, Move) shown after History. */
+  pageActions?: ReactNode;
 }
 
 type Pane = 'editor' | 'preview';
@@ -51,6 +55,7 @@ export function PageToolbar({
   saveDisabled,
   saveWhy,
   saveDescribedBy,
+  pageActions,
 }: PageToolbarProps) {
   return (
     <div className={editorStyles.toolbar} role="toolbar" aria-label="Page tools">
@@ -105,6 +110,7 @@ export function PageToolbar({
       <button type="button" aria-haspopup="dialog" onClick={onHistory}>
         History
       </button>
+      {pageActions}
       <span className={editorStyles.separatorGroup} aria-hidden="true" />
       <button
         type="button"

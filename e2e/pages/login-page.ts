@@ -22,7 +22,7 @@ export class LoginPage {
 
   /** The Open screen's field, which appears once signed in. */
   get pageIdField(): Locator {
-    return this.page.getByLabel('Page ID or URL');
+    return this.page.getByLabel('Page ID, URL or title');
   }
 
   /** Signs in with one click on a demo account and waits for the Open screen. */

@@ -11,7 +11,7 @@ export class OpenPage {
   ) {}
 
   get pageIdField(): Locator {
-    return this.page.getByLabel('Page ID or URL');
+    return this.page.getByLabel('Page ID, URL or title');
   }
 
   get openButton(): Locator {

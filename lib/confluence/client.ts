@@ -1,6 +1,7 @@
 import { createAttachmentsApi, type AttachmentsApi } from './attachments-upload';
 import { CloudAdapter } from './cloud-adapter';
 import { DataCenterAdapter } from './datacenter-adapter';
+import { createPage, type CreatePageInput } from './create-page';
 import { ConfluenceError } from './errors';
 import type { GuardOptions } from './guarded-fetch';
 import { createLabelsApi, type LabelsApi } from './labels';
@@ -11,7 +12,11 @@ import type {
   SavePageInput,
   SavePageResult,
 } from './model';
+import { movePage, type MovePageInput, type MovePageResult } from './move-page';
+import { childrenOf, pageNeighbourhood, type PageNeighbourhood, type TreeNode } from './page-tree';
+import { searchByTitle, type TitleMatch, type TitleSearchOptions } from './search';
 import { downloadSiteResource } from './site-resources';
+import { listSpaces, type SpaceSummary } from './spaces';
 import { ConfluenceTransport } from './transport';
 
 export interface ClientOptions {
@@ -30,6 +35,13 @@ export interface ConfluenceClient extends ConfluenceAdapter {
   downloadResource(originRelativePath: string): Promise<{ contentType: string; bytes: Buffer }>;
   labels: LabelsApi;
   attachments: AttachmentsApi;
+  /** Pages (and Cloud folders) by title for type-ahead, with their space. */
+  searchByTitle(text: string, options?: TitleSearchOptions): Promise<TitleMatch[]>;
+  pageNeighbourhood(id: string): Promise<PageNeighbourhood>;
+  childrenOf(id: string, kind?: TreeNode['kind']): Promise<TreeNode[]>;
+  createPage(input: CreatePageInput): Promise<{ id: string }>;
+  listSpaces(): Promise<SpaceSummary[]>;
+  movePage(input: MovePageInput): Promise<MovePageResult>;
   close(): Promise<void>;
 }
 
@@ -74,6 +86,19 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     savePage: (input) => savePageSafely(adapter, input),
     labels: createLabelsApi(http, adapter.flavour),
     attachments: createAttachmentsApi(http, adapter.flavour),
+    searchByTitle: (text, searchOptions) =>
+      searchByTitle(http, options.flavour, text, searchOptions),
+    pageNeighbourhood: (id) => pageNeighbourhood(http, options.flavour, id),
+    childrenOf: (id, kind) => childrenOf(http, options.flavour, id, kind),
+    createPage: (input) => createPage(http, options.flavour, input),
+    listSpaces: () => listSpaces(http, options.flavour),
+    movePage: (input) =>
+      movePage(
+        { getPage: (id) => adapter.getPage(id), savePage: (save) => savePageSafely(adapter, save) },
+        http,
+        options.flavour,
+        input,
+      ),
     close: () => http.close(),
   };
 }

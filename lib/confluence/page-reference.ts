@@ -1,5 +1,5 @@
 /**
- * What a user may paste into "Page ID or URL", read without asking Confluence: a numeric id, any
+ * What a user may paste into "Page ID, URL or title", read without asking Confluence: a numeric id, any
  * of Confluence's page URL shapes (Cloud and Data Center), or a tiny link (`/x/AbCd`) decoded
  * locally. `/display/KEY/Title` URLs need a title lookup, so they come back as space + title.
  */

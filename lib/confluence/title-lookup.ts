@@ -1,11 +1,7 @@
+import { cqlString } from './cql';
 import type { TitleUse } from './model';
 import { v1ContentArraySchema } from './schemas';
 import type { ConfluenceTransport } from './transport';
-
-/** A CQL string literal: backslashes and double quotes escaped. */
-function cqlString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
 
 /**
  * Pages of a space whose title equals `title` ignoring case, as Confluence's uniqueness rule

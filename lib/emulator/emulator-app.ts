@@ -9,6 +9,8 @@ import {
 import { registerV1Content } from './api/v1-content';
 import { registerV1Labels, registerV2Labels } from './api/v1-labels';
 import { registerV1Misc } from './api/v1-misc';
+import { registerV1PageCreate, registerV2PageCreate } from './api/page-create';
+import { registerV1Search } from './api/v1-search';
 import { registerV2Operations } from './api/operations';
 import { registerV1Users, registerV2Users } from './api/users';
 import { serveStaticResource } from './api/static-resources';
@@ -30,11 +32,14 @@ registerV1Users(v1Router);
 registerV1Content(v1Router);
 registerV1Labels(v1Router);
 registerV1AttachmentUploads(v1Router);
+registerV1Search(v1Router);
+registerV1PageCreate(v1Router);
 const v2Router = new Router();
 registerV2(v2Router);
 registerV2Operations(v2Router);
 registerV2Users(v2Router);
 registerV2Labels(v2Router);
+registerV2PageCreate(v2Router);
 
 /** Paths that answer without credentials (as Confluence does with anonymous access). */
 const ANONYMOUS_OK = /^\/user\/(current|anonymous)$/;

@@ -8,9 +8,9 @@ import type { Router } from '../http/router';
 import { anonymousJson, userJson } from '../render/user-json';
 import { contentJson, pagedJson, parseExpand, spaceJson } from '../render/v1-content';
 import { renderView } from '../render/view/render-view';
-import type { PageRecord } from '../store/types';
 import { checkStorageXhtml, xhtmlErrorText } from '../xhtml/check-xhtml';
-import { CqlError, parseCql, type CqlClause } from './cql';
+import { CqlError, parseCql } from './cql';
+import { pagesMatching } from './cql-match';
 
 function currentUser(ctx: RequestContext): void {
   sendJson(ctx.res, 200, ctx.user ? userJson(ctx, ctx.user) : anonymousJson(ctx));
@@ -41,52 +41,11 @@ function getSpace(ctx: RequestContext, { key }: Record<string, string>): void {
   sendJson(ctx.res, 200, spaceJson(ctx, space));
 }
 
-function matches(ctx: RequestContext, page: PageRecord, clause: CqlClause): boolean {
-  const value = (() => {
-    switch (clause.field) {
-      case 'space':
-      case 'space.key':
-        return [page.spaceKey];
-      case 'title':
-        return [page.current.title];
-      case 'type':
-        return ['page'];
-      case 'status':
-        return ['current'];
-      case 'id':
-      case 'content':
-        return [page.id];
-      case 'parent':
-        return [page.current.parentId ?? ''];
-      case 'ancestor':
-        return ctx.store.ancestors(page).map((ancestor) => ancestor.id);
-      default:
-        throw new CqlError(`Could not parse cql : unsupported field '${clause.field}'`);
-    }
-  })();
-  const lower = value.map((item) => item.toLowerCase());
-  const wanted = clause.values.map((item) => item.toLowerCase());
-  switch (clause.op) {
-    case '=':
-    case 'in':
-      return wanted.some((item) => lower.includes(item));
-    case '!=':
-      return !wanted.some((item) => lower.includes(item));
-    case '~':
-      return wanted.some((item) =>
-        lower.some((candidate) => candidate.includes(item.replace(/\*/g, ''))),
-      );
-  }
-}
-
 function searchContent(ctx: RequestContext): void {
   const cql = ctx.query.get('cql');
   if (!cql) return sendV1Error(ctx, 400, 'cql is a required parameter');
   try {
-    const clauses = parseCql(cql);
-    const pages = ctx.store
-      .visiblePages(ctx.user)
-      .filter((page) => clauses.every((clause) => matches(ctx, page, clause)));
+    const pages = pagesMatching(ctx, parseCql(cql));
     const expand = parseExpand(ctx.query.get('expand'), '');
     const results = pages.map((page) => contentJson(ctx, page, expand));
     sendJson(

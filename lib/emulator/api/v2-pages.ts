@@ -113,9 +113,15 @@ function updatePage(ctx: RequestContext, { id }: Record<string, string>): void {
 }
 
 function listPages(ctx: RequestContext): void {
-  const spaceIds = (ctx.query.get('space-id') ?? '').split(',').filter(Boolean);
+  const spaceIds = ctx.query
+    .getAll('space-id')
+    .flatMap((value) => value.split(','))
+    .filter(Boolean);
   const title = ctx.query.get('title');
-  const ids = (ctx.query.get('id') ?? '').split(',').filter(Boolean);
+  const ids = ctx.query
+    .getAll('id')
+    .flatMap((value) => value.split(','))
+    .filter(Boolean);
   const pages = ctx.store
     .visiblePages(ctx.user)
     .filter(
@@ -137,8 +143,14 @@ function listPages(ctx: RequestContext): void {
 }
 
 function listSpaces(ctx: RequestContext): void {
-  const keys = (ctx.query.get('keys') ?? '').split(',').filter(Boolean);
-  const ids = (ctx.query.get('ids') ?? '').split(',').filter(Boolean);
+  const keys = ctx.query
+    .getAll('keys')
+    .flatMap((value) => value.split(','))
+    .filter(Boolean);
+  const ids = ctx.query
+    .getAll('ids')
+    .flatMap((value) => value.split(','))
+    .filter(Boolean);
   const spaces = ctx.store
     .spaces()
     .filter((space) => keys.length === 0 || keys.includes(space.key))

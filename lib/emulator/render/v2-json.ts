@@ -54,8 +54,8 @@ export function v2PageJson(
     body[bodyFormat] = { representation: bodyFormat, value };
   }
   return {
-    parentType: page.current.parentId ? 'page' : null,
-    parentId: page.current.parentId,
+    // A page at the top of its space has no parent: the fields are left out (the spec has no null).
+    ...(page.current.parentId ? { parentType: 'page', parentId: page.current.parentId } : {}),
     spaceId: String(space?.id ?? ''),
     ownerId: accountIdOf(ctx, page.createdBy),
     lastOwnerId: null,

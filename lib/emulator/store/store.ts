@@ -171,6 +171,15 @@ export class EmulatorStore {
     return { kind: 'ok', page };
   }
 
+  /** Adds a page under a fresh id (the rules are checked by the caller: create-page.ts). */
+  insertPage(build: (id: string) => PageRecord): PageRecord {
+    const page = build(String(this.data.nextId));
+    this.data.nextId += 1;
+    this.data.pages.push(page);
+    this.onChange();
+    return page;
+  }
+
   /** Saves a new version without the checks (admin "concurrent edit by another user"). */
   forceNewVersion(
     page: PageRecord,

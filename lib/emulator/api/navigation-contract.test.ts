@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startEmulator, type EmulatorHandle } from '../index';
+import { CLOUD_DEMO, DC_PAT, call } from '../testing/clients';
+import { OpenApiValidator } from '../testing/openapi-validator';
+
+/** Contract tests for the endpoints title search, the tree, create and move use. */
+let emulator: EmulatorHandle;
+const validator = new OpenApiValidator();
+
+beforeAll(async () => {
+  emulator = await startEmulator({ dataFile: null });
+});
+afterAll(async () => emulator.close());
+
+type Case = [method: string, specPath: string, url: string, body?: unknown];
+
+const V1: Case[] = [
+  [
+    'GET',
+    '/wiki/rest/api/search',
+    `/search?cql=${encodeURIComponent('type = page AND title ~ "Sandb*"')}&expand=content.space`,
+  ],
+  [
+    'GET',
+    '/wiki/rest/api/search',
+    `/search?cql=${encodeURIComponent('parent = "9469953" AND type in (page, folder)')}`,
+  ],
+  ['GET', '/wiki/rest/api/content', '/content?title=Sandbox&type=page&expand=space'],
+  ['GET', '/wiki/rest/api/content/{id}/child/{type}', '/content/9470044/child/page?limit=200'],
+  [
+    'POST',
+    '/wiki/rest/api/content',
+    '/content',
+    {
+      type: 'page',
+      title: 'Contract child (v1)',
+      space: { key: 'DEMO' },
+      ancestors: [{ id: '9470040' }],
+      body: { storage: { value: '<p>Start writing here.</p>', representation: 'storage' } },
+    },
+  ],
+  ['GET', '/wiki/rest/api/space', '/space?limit=200'],
+];
+
+const V2: Case[] = [
+  ['GET', '/pages', '/pages?title=Sandbox&limit=10'],
+  ['GET', '/spaces', '/spaces?ids=98306&limit=250'],
+  ['GET', '/pages/{id}/children', '/pages/9470044/children?limit=250'],
+  ['GET', '/pages/{id}/ancestors', '/pages/9470046/ancestors?limit=250'],
+  [
+    'POST',
+    '/pages',
+    '/pages',
+    {
+      spaceId: '98306',
+      status: 'current',
+      title: 'Contract child (v2)',
+      parentId: '9470040',
+      body: { representation: 'storage', value: '<p>Start writing here.</p>' },
+    },
+  ],
+  [
+    'POST',
+    '/pages',
+    '/pages?root-level=true',
+    {
+      spaceId: '98306',
+      status: 'current',
+      title: 'Contract top (v2)',
+      body: { representation: 'storage', value: '<p>Start writing here.</p>' },
+    },
+  ],
+];
+
+describe('Cloud v1 navigation answers match V1SPEC', () => {
+  it.each(V1)('%s %s (%s)', async (method, specPath, url, body) => {
+    const answer = await call(`${emulator.url}/wiki/rest/api${url}`, {
+      method,
+      auth: CLOUD_DEMO,
+      body,
+    });
+    expect(answer.status).toBe(200);
+    expect(validator.errors('v1', method, specPath, answer.json)).toEqual([]);
+  });
+
+  it('the search answer carries the space and the matches', async () => {
+    const answer = await call(
+      `${emulator.url}/wiki/rest/api/search?cql=${encodeURIComponent('title ~ "sandb*" OR title = "Roadmap"')}&expand=content.space`,
+      { auth: CLOUD_DEMO },
+    );
+    const results = (
+      answer.json as { results: Array<{ content: { title: string; space: { key: string } } }> }
+    ).results;
+    expect(results.map((r) => `${r.content.space.key}/${r.content.title}`).sort()).toEqual([
+      'DEMO/Roadmap',
+      'DEMO/Sandbox',
+      'TEAM/Sandbox',
+    ]);
+  });
+});
+
+describe('Cloud v2 navigation answers match V2SPEC', () => {
+  it.each(V2)('%s %s (%s)', async (method, specPath, url, body) => {
+    const answer = await call(`${emulator.url}/wiki/api/v2${url}`, {
+      method,
+      auth: CLOUD_DEMO,
+      body,
+    });
+    expect(answer.status).toBe(200);
+    expect(validator.errors('v2', method, specPath, answer.json)).toEqual([]);
+  });
+
+  it('POST /pages without a parent goes under the home page; root-level=true at the top', async () => {
+    const create = (title: string, query = '') =>
+      call(`${emulator.url}/wiki/api/v2/pages${query}`, {
+        method: 'POST',
+        auth: CLOUD_DEMO,
+        body: {
+          spaceId: '98306',
+          status: 'current',
+          title,
+          body: { representation: 'storage', value: '<p/>' },
+        },
+      });
+    expect((await create('Under home')).json).toMatchObject({ parentId: '9469953' });
+    const top = (await create('At the top', '?root-level=true')).json as {
+      parentId?: string | null;
+    };
+    expect(top.parentId ?? null).toBeNull();
+  });
+
+  it('POST /pages refuses a clash ignoring case, and a parent in another space', async () => {
+    const clash = await call(`${emulator.url}/wiki/api/v2/pages`, {
+      method: 'POST',
+      auth: CLOUD_DEMO,
+      body: {
+        spaceId: '98306',
+        status: 'current',
+        title: 'roadmap',
+        body: { representation: 'storage', value: '<p/>' },
+      },
+    });
+    expect(clash.status).toBe(400);
+    const foreign = await call(`${emulator.url}/wiki/api/v2/pages`, {
+      method: 'POST',
+      auth: CLOUD_DEMO,
+      body: {
+        spaceId: '98306',
+        status: 'current',
+        title: 'Stray',
+        parentId: '9470100',
+        body: { representation: 'storage', value: '<p/>' },
+      },
+    });
+    expect(foreign.status).toBe(404);
+  });
+});
+
+describe('Data Center navigation endpoints', () => {
+  it('search and create answer on /rest/api, and a bad CQL is a 400', async () => {
+    const search = await call(
+      `${emulator.url}/rest/api/search?cql=${encodeURIComponent('type = page AND title ~ "road*"')}`,
+      { auth: DC_PAT },
+    );
+    expect(search.status).toBe(200);
+    const bad = await call(`${emulator.url}/rest/api/search?cql=${encodeURIComponent('title ~')}`, {
+      auth: DC_PAT,
+    });
+    expect(bad.status).toBe(400);
+    const created = await call(`${emulator.url}/rest/api/content`, {
+      method: 'POST',
+      auth: DC_PAT,
+      body: {
+        type: 'page',
+        title: 'DC child',
+        space: { key: 'DEMO' },
+        body: { storage: { value: '<p>x</p>', representation: 'storage' } },
+      },
+    });
+    expect(created.status).toBe(200);
+    expect(created.json).toMatchObject({ title: 'DC child', type: 'page' });
+  });
+});
