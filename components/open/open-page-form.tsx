@@ -9,6 +9,7 @@ import { useOpenPage } from '@/lib/queries/pages';
 
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Spinner } from '@/components/session/spinner';
+import { WaitingForConfluence } from '@/components/ui/waiting-for-confluence';
 
 /** The other site a refused link belongs to, when this server may sign in there. */
 function signInSiteOf(error: unknown): string | null {
@@ -32,13 +33,28 @@ export function OpenPageForm() {
   const busy = open.isPending || open.isSuccess;
   const signInSite = signInSiteOf(open.error);
 
+  const request = useRef<AbortController | null>(null);
+
+  function start() {
+    if (busy) return;
+    const controller = new AbortController();
+    request.current = controller;
+    open.mutate(
+      { input, signal: controller.signal },
+      {
+        onSuccess: (page) => router.push(`/pages/${encodeURIComponent(page.id)}`),
+        onError: () => {
+          // Cancelled on purpose: nothing failed, so nothing to report.
+          if (controller.signal.aborted) open.reset();
+          inputRef.current?.focus();
+        },
+      },
+    );
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    open.mutate(input, {
-      onSuccess: (page) => router.push(`/pages/${encodeURIComponent(page.id)}`),
-      onError: () => inputRef.current?.focus(),
-    });
+    start();
   }
 
   return (
@@ -68,7 +84,12 @@ export function OpenPageForm() {
           id.
         </p>
       </div>
-      {open.error ? <ErrorAlert error={open.error} id={errorId} /> : null}
+      {open.error && isAppError(open.error) ? (
+        <ErrorAlert error={open.error} id={errorId} onRetry={start} />
+      ) : null}
+      {open.isPending ? (
+        <WaitingForConfluence what="Opening the page" onCancel={() => request.current?.abort()} />
+      ) : null}
       {signInSite ? (
         <p>
           <Link href="/login">Sign in to {new URL(signInSite).host}</Link> (Pagewright keeps one
@@ -76,7 +97,7 @@ export function OpenPageForm() {
         </p>
       ) : null}
       <p className="status" role="status">
-        {busy ? 'Opening the page…' : ''}
+        {open.isSuccess ? 'Opening the page…' : ''}
       </p>
     </form>
   );

@@ -215,6 +215,17 @@ export function SavePanel({
     !blocked &&
     (warnings.length === 0 || acceptWarnings) &&
     (removals.total === 0 || acceptRemovals);
+  const whyNot = canSave ? null : saveBlockedReason();
+
+  /** The first thing in the way, said next to the disabled Save for eyes and screen readers. */
+  function saveBlockedReason(): string {
+    if (refusal) return refusal;
+    if (blockers[0]) return blockers[0];
+    if (errors.length > 0) return 'Fix the errors above first.';
+    if (confluenceRefuses) return 'Confluence would reject this body: fix its errors first.';
+    if (warnings.length > 0 && !acceptWarnings) return 'Confirm saving despite the warnings.';
+    return 'Confirm the removals above first.';
+  }
 
   // Ctrl/Cmd+S in the panel saves (a second press after the one that opened it).
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -328,10 +339,16 @@ export function SavePanel({
             type="submit"
             className="button button-primary"
             disabled={!canSave}
+            aria-describedby={whyNot ? `${id}-why-not` : undefined}
             aria-keyshortcuts="Control+S Meta+S"
           >
             Save
           </button>
+          {whyNot && (
+            <p id={`${id}-why-not`} className="disabled-reason" data-testid="save-why-not">
+              {whyNot}
+            </p>
+          )}
         </div>
       </form>
     </ModalDialog>
