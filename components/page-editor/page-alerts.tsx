@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { WaitingForConfluence } from '@/components/ui/waiting-for-confluence';
 
 import { readDraft } from './page-draft';
 import { isMinorEditUnavailable, MinorEditGoneAlert } from './minor-edit-gone';
@@ -36,6 +37,8 @@ export function PageAlerts({ editor, save, commands, onGoTo }: PageAlertsProps) 
           onDiscard={drafts.discard}
         />
       )}
+      {/* No Cancel: a save on the wire may land whatever the browser does. */}
+      {saver.phase.kind === 'saving' && <WaitingForConfluence what="Saving" />}
       {saver.phase.kind === 'waiting' && (
         <RetryBanner secondsLeft={saver.secondsLeft} onCancel={saver.cancelRetry} />
       )}
