@@ -21,7 +21,7 @@ interface PageOpenStatusProps {
  */
 export function PageOpenStatus({ query, onCancel }: PageOpenStatusProps) {
   const retry = () => void query.refetch();
-  if (query.isPending && query.fetchStatus === 'fetching') {
+  if (query.fetchStatus === 'fetching') {
     return (
       <section className={`shell ${styles.loading}`} aria-label="Opening the page">
         <WaitingForConfluence what="Opening the page" onCancel={onCancel} />
