@@ -65,7 +65,7 @@ const MESSAGES: Record<AppErrorCode, string> = {
     'Confluence answered with a server error. Try again; if it persists, tell your Confluence admin.',
   upstream_unexpected: 'Confluence answered with something unexpected (a login page or proxy?).',
   upstream_too_large: "Confluence's answer was larger than Pagewright reads, so it was not loaded.",
-  upstream_timeout: `Confluence did not answer in ${ACTION_DEADLINE_SECONDS} s. Try again; if it keeps happening, Confluence may be overloaded.`,
+  upstream_timeout: timeoutMessage(ACTION_DEADLINE_SECONDS * 1000),
   site_not_allowed: 'This Confluence site is not on the list this server may connect to.',
   server_unavailable:
     'Pagewright is restarting or cannot reach its session store. Try again in a moment.',
@@ -73,6 +73,13 @@ const MESSAGES: Record<AppErrorCode, string> = {
   internal:
     'Something went wrong on the Pagewright server. Try again; if it persists, tell your admin.',
 };
+
+/** Confluence did not answer within the deadline, named in seconds. */
+export function timeoutMessage(deadlineMs: number): string {
+  const seconds =
+    deadlineMs % 1000 === 0 ? String(deadlineMs / 1000) : (deadlineMs / 1000).toFixed(1);
+  return `Confluence did not answer in ${seconds} s. Try again; if it keeps happening, Confluence may be overloaded.`;
+}
 
 /** A 5xx from Confluence, its status named so an admin knows which error to look for. */
 export function confluenceErrorMessage(status: number): string {

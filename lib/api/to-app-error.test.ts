@@ -29,6 +29,9 @@ describe('toAppError: one message per cause, none claiming the text is safe', ()
     expect(toAppError(new ConfluenceError('timeout', '', {})).message).toMatch(
       /^Confluence did not answer in 30 s\./,
     );
+    expect(toAppError(new ConfluenceError('timeout', '', { deadlineMs: 30_000 })).message).toBe(
+      messageFor('upstream_timeout'),
+    );
   });
 
   it('never says "your text is safe": the server cannot know', () => {

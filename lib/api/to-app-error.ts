@@ -1,7 +1,13 @@
 import { ZodError } from 'zod';
 
 import { ConfluenceError } from '@/lib/confluence/errors';
-import { AppError, confluenceErrorMessage, isAppError, rateLimitedMessage } from '@/lib/errors';
+import {
+  AppError,
+  confluenceErrorMessage,
+  isAppError,
+  rateLimitedMessage,
+  timeoutMessage,
+} from '@/lib/errors';
 
 /**
  * Every failure becomes one AppError: a code the browser understands and a message written for
@@ -41,7 +47,10 @@ function fromConfluence(error: ConfluenceError): AppError {
         { maxBytes: details.maxBytes },
       );
     case 'timeout':
-      return new AppError('upstream_timeout');
+      return new AppError(
+        'upstream_timeout',
+        details.deadlineMs ? timeoutMessage(details.deadlineMs) : undefined,
+      );
     case 'version_conflict':
       return new AppError('version_conflict', undefined, {
         currentVersion: details.currentVersion,
