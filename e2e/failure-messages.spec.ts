@@ -165,9 +165,10 @@ test('the session expires: "session expired", and signing in again goes on', asy
   await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
   await context.clearCookies();
   await editorPage.toolbarButton('History').click();
-  await expect(page.getByText(/Your session expired\. Sign in again/)).toBeVisible({
-    timeout: DEADLINE_MS,
-  });
+  await expect(page.getByRole('status').filter({ hasText: /session expired/ })).toContainText(
+    /Sign in again/,
+    { timeout: DEADLINE_MS },
+  );
   await loginPage.demoAccountButton('Demo User', 'Data Center').click();
   await expect(page.getByRole('toolbar', { name: 'Page tools' })).toBeVisible();
 });
