@@ -232,7 +232,11 @@ test('offline and back: the message says so, typing goes on, and the save lands 
   await context.setOffline(true);
   await type(editorPage, journey, 'typed offline');
   await editorPage.saveThroughPanel();
-  await expect(alertFor(page, ['offline']).or(page.getByText(messageFor('offline')))).toBeVisible();
+  await expect(
+    alertFor(page, ['offline'])
+      .or(page.getByText(messageFor('offline')))
+      .first(),
+  ).toBeVisible();
   await type(editorPage, journey, 'typed still offline');
   await context.setOffline(false);
   if (!(await editorPage.saveState.textContent())?.startsWith('Saved'))
