@@ -20,6 +20,7 @@ export const APP_ERROR_CODES = {
   rate_limited: 429,
   sign_in_throttled: 429,
   confluence_unavailable: 502,
+  confluence_error: 502,
   upstream_unexpected: 502,
   upstream_too_large: 502,
   upstream_timeout: 504,
@@ -31,13 +32,24 @@ export const APP_ERROR_CODES = {
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 
+/**
+ * One user action (open, save, check) waits this long for Confluence, retries included: the
+ * server's deadline per upstream request (lib/confluence/guarded-fetch.ts) is the same.
+ */
+export const ACTION_DEADLINE_SECONDS = 30;
+
+/**
+ * Each message names what happened and what to do. None claims "your text is safe": the server
+ * cannot know, and an open has no text yet; the editor says so itself where a draft is stored.
+ */
 const MESSAGES: Record<AppErrorCode, string> = {
   bad_request: 'The request was not understood.',
-  not_signed_in: 'Please sign in to Confluence.',
+  not_signed_in: 'You are signed out (your session expired). Sign in again to go on.',
   sign_in_failed:
     'Sign-in failed. Check the Confluence address, the sign-in method and your credentials.',
   confluence_unauthorized: 'Confluence did not accept your credentials. Please sign in again.',
-  confluence_forbidden: 'You do not have permission to do this in Confluence.',
+  confluence_forbidden:
+    'Confluence refused this: you do not have permission. Ask a space admin for access.',
   csrf_rejected: 'This request did not come from Pagewright and was refused.',
   page_not_found: 'No page with this id exists, or you are not allowed to see it.',
   page_gone: 'This Confluence API is no longer available on your site.',
@@ -45,18 +57,41 @@ const MESSAGES: Record<AppErrorCode, string> = {
   title_clash: 'Another page in this space already has this title.',
   invalid_storage: 'Confluence would reject this body: fix the marked errors first.',
   too_large: 'The page is too large for Confluence (5 MB at most).',
-  rate_limited: 'Confluence is limiting requests right now. Pagewright will retry shortly.',
+  rate_limited: 'Confluence is limiting requests right now. Wait a moment, then try again.',
   sign_in_throttled: 'Too many sign-in attempts. Wait a moment and try again.',
-  confluence_unavailable: 'Confluence could not be reached. Your text is safe; try again.',
+  confluence_unavailable:
+    'Confluence could not be reached (connection refused or dropped). Check that Confluence is up, then try again.',
+  confluence_error:
+    'Confluence answered with a server error. Try again; if it persists, tell your Confluence admin.',
   upstream_unexpected: 'Confluence answered with something unexpected (a login page or proxy?).',
   upstream_too_large: "Confluence's answer was larger than Pagewright reads, so it was not loaded.",
-  upstream_timeout: 'Confluence did not answer in time. Your text is safe; try again.',
+  upstream_timeout: timeoutMessage(ACTION_DEADLINE_SECONDS * 1000),
   site_not_allowed: 'This Confluence site is not on the list this server may connect to.',
   server_unavailable:
-    'Pagewright is restarting or cannot reach its session store. Your text is safe; try again in a moment.',
-  offline: 'You are offline. Your text is kept here until the connection returns.',
-  internal: 'Something went wrong on the Pagewright server. Your text is safe.',
+    'Pagewright is restarting or cannot reach its session store. Try again in a moment.',
+  offline: 'You are offline. Reconnect, then try again.',
+  internal:
+    'Something went wrong on the Pagewright server. Try again; if it persists, tell your admin.',
 };
+
+/** Confluence did not answer within the deadline, named in seconds. */
+export function timeoutMessage(deadlineMs: number): string {
+  const seconds =
+    deadlineMs % 1000 === 0 ? String(deadlineMs / 1000) : (deadlineMs / 1000).toFixed(1);
+  return `Confluence did not answer in ${seconds} s. Try again; if it keeps happening, Confluence may be overloaded.`;
+}
+
+/** A 5xx from Confluence, its status named so an admin knows which error to look for. */
+export function confluenceErrorMessage(status: number): string {
+  return `Confluence answered with a server error (HTTP ${status}). Try again; if it persists, tell your Confluence admin.`;
+}
+
+/** A 429, with the wait Confluence asked for when it said. */
+export function rateLimitedMessage(retryAfterMs: number | undefined): string {
+  if (retryAfterMs === undefined || retryAfterMs <= 0) return MESSAGES.rate_limited;
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `Confluence is limiting requests right now. Wait ${seconds} s, then try again.`;
+}
 
 /**
  * The save flow's own words (page editor, save panel, merge and conflict views): refusals before
@@ -80,13 +115,12 @@ export const SAVE_MESSAGES = {
   draftNotKept: 'Your text could not be kept as a local draft; it stays in the editor.',
 } as const;
 
-/** Codes worth retrying automatically: the same request may well succeed later. */
-const TRANSIENT: ReadonlySet<AppErrorCode> = new Set([
-  'rate_limited',
-  'confluence_unavailable',
-  'server_unavailable',
-  'offline',
-]);
+/**
+ * Codes the browser retries on its own. Confluence's own failures (5xx, resets, 429, timeouts)
+ * are not: the server already retried them within the action's one deadline, and retrying that
+ * again would make the user wait two or three deadlines for the same message.
+ */
+const TRANSIENT: ReadonlySet<AppErrorCode> = new Set(['server_unavailable', 'offline']);
 
 /** A place the server found wrong in a refused body, in the body's own coordinates. */
 export interface ReportedDiagnostic {
@@ -119,6 +153,8 @@ export interface AppErrorDetailsByCode {
   /** What was too large for whom: the server's limit, or Confluence's own refusal. */
   too_large: { maxBytes?: number; confluence?: string };
   upstream_too_large: { maxBytes?: number };
+  /** Confluence's own status (500, 502, 503…). */
+  confluence_error: { status: number };
 }
 
 export type AppErrorDetails<C extends AppErrorCode = AppErrorCode> =
@@ -130,6 +166,9 @@ export interface AppErrorBody<C extends AppErrorCode = AppErrorCode> {
 
 export class AppError<C extends AppErrorCode = AppErrorCode> extends Error {
   override readonly name = 'AppError';
+
+  /** The id the server logged this failure under (`x-request-id`), for an admin to find it. */
+  requestId?: string;
 
   constructor(
     readonly code: C,

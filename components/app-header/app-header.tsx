@@ -1,5 +1,4 @@
-import Link from 'next/link';
-
+import { GuardedLink } from './guarded-link';
 import { HeaderSession } from './header-session';
 import { ThemeSwitch } from './theme-switch';
 
@@ -7,11 +6,11 @@ import { ThemeSwitch } from './theme-switch';
 export function AppHeader() {
   return (
     <header className="app-header">
-      <Link href="/" className="app-name">
+      <GuardedLink href="/" className="app-name">
         Pagewright
-      </Link>
+      </GuardedLink>
       <nav aria-label="Main" className="app-nav">
-        <Link href="/scratch">Scratchpad</Link>
+        <GuardedLink href="/scratch">Scratchpad</GuardedLink>
       </nav>
       <ThemeSwitch />
       <HeaderSession />

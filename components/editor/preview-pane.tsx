@@ -179,7 +179,10 @@ export function PreviewPane({
       {confluenceMode && errorMessage && (
         <div className={styles.error} role="alert">
           Confluence could not render this body: {errorMessage}
-          {rendering ? ' The last good rendering is still shown.' : ''}
+          {rendering ? ' The last good rendering is still shown.' : ''}{' '}
+          <button type="button" className="button" onClick={fetchRendering}>
+            Try again
+          </button>
         </div>
       )}
       {!confluenceMode && instant.failure && (

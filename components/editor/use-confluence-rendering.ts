@@ -35,6 +35,12 @@ function sanitizeConfluenceHtml(html: string): string {
   return confluenceSanitizer(html);
 }
 
+/** The failure in words, with the request id the server logged it under for an admin. */
+function describeFailure(error: unknown): string {
+  if (!isAppError(error)) return messageFor('internal');
+  return error.requestId ? `${error.message} (request id ${error.requestId})` : error.message;
+}
+
 /**
  * Confluence's own rendering of the unsaved body (POST /api/render), while `active`: the first at
  * once, later ones after a pause in typing.
@@ -77,6 +83,6 @@ export function useConfluenceRendering(
   }, [active, source, current, inFlight, refusedAsIs, rendering, refresh]);
 
   const error = render.error;
-  const errorMessage = error ? (isAppError(error) ? error.message : messageFor('internal')) : null;
+  const errorMessage = error ? describeFailure(error) : null;
   return { rendering, current, inFlight, errorMessage, refresh };
 }

@@ -10,6 +10,7 @@ import { useOpenPage } from '@/lib/queries/pages';
 import { CreatePageDialog } from '@/components/page-actions/create-page-dialog';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Spinner } from '@/components/ui/spinner';
+import { WaitingForConfluence } from '@/components/ui/waiting-for-confluence';
 
 import { TitleCombobox } from './title-combobox';
 
@@ -37,12 +38,23 @@ export function OpenPageForm() {
   const busy = open.isPending || open.isSuccess;
   const signInSite = signInSiteOf(open.error);
 
+  const request = useRef<AbortController | null>(null);
+
   function openPage(reference: string) {
     if (busy) return;
-    open.mutate(reference, {
-      onSuccess: (page) => router.push(`/pages/${encodeURIComponent(page.id)}`),
-      onError: () => inputRef.current?.focus(),
-    });
+    const controller = new AbortController();
+    request.current = controller;
+    open.mutate(
+      { input: reference, signal: controller.signal },
+      {
+        onSuccess: (page) => router.push(`/pages/${encodeURIComponent(page.id)}`),
+        onError: () => {
+          // Cancelled on purpose: nothing failed, so nothing to report.
+          if (controller.signal.aborted) open.reset();
+          inputRef.current?.focus();
+        },
+      },
+    );
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -80,7 +92,12 @@ export function OpenPageForm() {
             id, or type two or more letters of its title and choose from the list.
           </p>
         </div>
-        {open.error ? <ErrorAlert error={open.error} id={errorId} /> : null}
+        {open.error && isAppError(open.error) ? (
+          <ErrorAlert error={open.error} id={errorId} onRetry={() => openPage(input)} />
+        ) : null}
+        {open.isPending ? (
+          <WaitingForConfluence what="Opening the page" onCancel={() => request.current?.abort()} />
+        ) : null}
         {signInSite ? (
           <p>
             <Link href="/login">Sign in to {new URL(signInSite).host}</Link> (Pagewright keeps one
@@ -88,7 +105,7 @@ export function OpenPageForm() {
           </p>
         ) : null}
         <p className="status" role="status">
-          {busy ? 'Opening the page…' : ''}
+          {open.isSuccess ? 'Opening the page…' : ''}
         </p>
         <p>
           <button

@@ -251,6 +251,21 @@ describe('editorReducer', () => {
     });
   });
 
+  it('drops "Saved and verified" once the text changes, but keeps a mismatch until dismissed', () => {
+    const saved = { ...loaded(page, '<p>five</p>'), body: '<p>six</p>' };
+    const verified = { ...saved, verification: { ok: true, text: 'Saved and verified v6.' } };
+    expect(editorReducer(verified, { type: 'edited', body: '<p>six</p>' }).verification).toEqual(
+      verified.verification,
+    );
+    expect(editorReducer(verified, { type: 'edited', body: '<p>seven</p>' }).verification).toBe(
+      null,
+    );
+    const mismatch = { ...saved, verification: { ok: false, text: 'Saved v6, but it differs.' } };
+    expect(editorReducer(mismatch, { type: 'edited', body: '<p>seven</p>' }).verification).toEqual(
+      mismatch.verification,
+    );
+  });
+
   it('never hides both the editor and the preview', () => {
     const noEditor = editorReducer(loaded(page, page.body), {
       type: 'paneToggled',

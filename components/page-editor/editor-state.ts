@@ -137,7 +137,14 @@ export function baseVersionOf(state: EditorState): number {
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
     case 'edited':
-      return { ...state, body: action.body };
+      // "Saved and verified" speaks of the text as saved: once it changes, that is no longer so.
+      // A mismatch stays until dismissed.
+      return {
+        ...state,
+        body: action.body,
+        verification:
+          state.verification?.ok && action.body !== state.body ? null : state.verification,
+      };
     case 'titleChanged':
       return { ...state, title: action.title };
     case 'paneToggled': {

@@ -1,7 +1,11 @@
 'use client';
 
-import { ErrorAlert } from '@/components/ui/error-alert';
+import { useEffect, useState } from 'react';
 
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { WaitingForConfluence } from '@/components/ui/waiting-for-confluence';
+
+import { readDraft } from './page-draft';
 import { isMinorEditUnavailable, MinorEditGoneAlert } from './minor-edit-gone';
 import type { PageEditorContext } from './page-editor-context';
 import { ConflictBanner, DraftOfferBanner, RetryBanner } from './save-banners';
@@ -21,8 +25,9 @@ export interface PageAlertsProps {
  * or refused save, and Confluence's verdict after a save.
  */
 export function PageAlerts({ editor, save, commands, onGoTo }: PageAlertsProps) {
-  const { state, dispatch, drafts } = editor;
+  const { page, state, dispatch, drafts } = editor;
   const { saver, conflict } = save;
+  const textKept = useTextKeptAfterFailure(state.saveError !== null, drafts.keepNow, page.id);
   return (
     <>
       {drafts.offer && (
@@ -32,6 +37,8 @@ export function PageAlerts({ editor, save, commands, onGoTo }: PageAlertsProps) 
           onDiscard={drafts.discard}
         />
       )}
+      {/* No Cancel: a save on the wire may land whatever the browser does. */}
+      {saver.phase.kind === 'saving' && <WaitingForConfluence what="Saving" />}
       {saver.phase.kind === 'waiting' && (
         <RetryBanner secondsLeft={saver.secondsLeft} onCancel={saver.cancelRetry} />
       )}
@@ -55,7 +62,17 @@ export function PageAlerts({ editor, save, commands, onGoTo }: PageAlertsProps) 
           }}
         />
       ) : (
-        state.saveError && <ErrorAlert error={state.saveError} />
+        state.saveError && (
+          <ErrorAlert
+            error={state.saveError}
+            onRetry={() => {
+              dispatch({ type: 'saveErrorDismissed' });
+              save.openSavePanel();
+            }}
+          >
+            {textKept ? TEXT_KEPT : null}
+          </ErrorAlert>
+        )
       )}
       {state.saveProblems && (
         <SaveProblemsAlert
@@ -73,4 +90,23 @@ export function PageAlerts({ editor, save, commands, onGoTo }: PageAlertsProps) 
       )}
     </>
   );
+}
+
+const TEXT_KEPT = 'Your text is safe: it is kept in this browser as a local draft.';
+
+/**
+ * Whether the text is stored as a local draft once a save has failed: written at once (not the
+ * usual moment later), then read back, so "your text is safe" is only said when it is true.
+ */
+function useTextKeptAfterFailure(failed: boolean, keepNow: () => void, pageId: string): boolean {
+  const [kept, setKept] = useState(false);
+  useEffect(() => {
+    if (!failed) return;
+    keepNow();
+    const stored = readDraft(pageId) !== null;
+    // The draft store lives outside React: read back after writing, once per failure.
+    queueMicrotask(() => setKept(stored));
+    return () => setKept(false);
+  }, [failed, keepNow, pageId]);
+  return failed && kept;
 }

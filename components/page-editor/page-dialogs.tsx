@@ -59,6 +59,7 @@ export function PageDialogs({ editor, theme, save, confluenceCheck, commands }: 
           onFix={save.fixInPanel}
           removals={saveChecks?.removals ?? { groups: [], total: 0, summary: null }}
           confluenceCheck={confluenceCheck?.body === dialog.body ? confluenceCheck : null}
+          onRecheck={(text) => void save.runCheck(text)}
           message={state.message}
           onMessageChange={(message) => dispatch({ type: 'messageChanged', message })}
           minorEdit={state.minorEdit}

@@ -1,7 +1,6 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   startTransition,
   useCallback,
@@ -29,8 +28,7 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { attachmentReference } from '@/lib/attachments/names';
 import { registerUnsavedWork } from '@/lib/editor/draft-store';
 import { hasUnsavedChanges } from '@/lib/editor/save-checks';
-import { isAppError, messageFor } from '@/lib/errors';
-import { type Page, pageQueryOptions } from '@/lib/queries/pages';
+import { type Page, pageQueryKey, pageQueryOptions } from '@/lib/queries/pages';
 import { rememberRecentPage } from '@/lib/queries/recent-pages';
 import { useReadOnlyReason } from '@/lib/queries/permissions';
 import { useSession } from '@/lib/queries/session';
@@ -45,6 +43,7 @@ import { PageDialogs } from './page-dialogs';
 import type { PageEditorContext } from './page-editor-context';
 import styles from './page-editor.module.css';
 import { PageHeader } from './page-header';
+import { PageOpenStatus } from './page-open-status';
 import { PageToolbar } from './page-toolbar';
 import { READ_ONLY_SAVE_WHY, ReadOnlyNotice } from './read-only-notice';
 import { PageStatusBar } from './status-bar';
@@ -58,32 +57,18 @@ import { useSaveFlow } from './use-save-flow';
 /** `/pages/[id]`: loads the page, then hands it to the editor (errors: the server's message). */
 export function PageEditor({ id }: { id: string }) {
   // The editor pins its own base version; a background refetch must never move it (DATA-1).
+  const queryClient = useQueryClient();
   const query = useQuery({
     ...pageQueryOptions(id),
     staleTime: Infinity,
     refetchOnWindowFocus: false,
   });
-  if (query.isPending) {
+  if (!query.isSuccess) {
     return (
-      <p className={styles.loading} role="status">
-        Loading the page…
-      </p>
-    );
-  }
-  if (query.isError) {
-    return (
-      <section className="shell" aria-label="Page not opened">
-        {isAppError(query.error) ? (
-          <ErrorAlert error={query.error} />
-        ) : (
-          <div className="alert" role="alert">
-            {messageFor('internal')}
-          </div>
-        )}
-        <p>
-          <Link href="/">Back to Open</Link>
-        </p>
-      </section>
+      <PageOpenStatus
+        query={query}
+        onCancel={() => void queryClient.cancelQueries({ queryKey: pageQueryKey(id) })}
+      />
     );
   }
   return <LoadedPageEditor key={query.data.id} page={query.data} />;

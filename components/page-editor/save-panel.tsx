@@ -45,6 +45,8 @@ export interface SavePanelProps {
   /** Closes the panel and puts the cursor on a problem. */
   onGoTo: (line: number, column: number) => void;
   onClose: () => void;
+  /** Runs Confluence's dry run of `body` again (after it failed). */
+  onRecheck: (body: string) => void;
 }
 
 function ProblemList({
@@ -137,10 +139,12 @@ function CheckSummary({
   check,
   onGoTo,
   onFix,
+  onRetry,
 }: {
   check: ConfluenceCheck;
   onGoTo: (line: number, column: number) => void;
   onFix: (fix: TranslatedFix) => void;
+  onRetry: () => void;
 }) {
   return (
     <section
@@ -155,6 +159,14 @@ function CheckSummary({
             ? `Could not check with Confluence (${check.error.message}) You can still save.`
             : check.outcome.summary}
       </p>
+      {check.status === 'failed' && (
+        <p>
+          {check.error.requestId && <>Request id: {check.error.requestId}. </>}
+          <button type="button" className="button" onClick={onRetry}>
+            Try again
+          </button>
+        </p>
+      )}
       {check.status === 'done' && check.outcome.errors.length > 0 && (
         <ProblemList
           problems={check.outcome.errors}
@@ -200,6 +212,7 @@ export function SavePanel({
   onReviewDiff,
   onGoTo,
   onClose,
+  onRecheck,
 }: SavePanelProps) {
   const id = useId();
   const commentRef = useRef<HTMLInputElement>(null);
@@ -215,6 +228,17 @@ export function SavePanel({
     !blocked &&
     (warnings.length === 0 || acceptWarnings) &&
     (removals.total === 0 || acceptRemovals);
+  const whyNot = canSave ? null : saveBlockedReason();
+
+  /** The first thing in the way, said next to the disabled Save for eyes and screen readers. */
+  function saveBlockedReason(): string {
+    if (refusal) return refusal;
+    if (blockers[0]) return blockers[0];
+    if (errors.length > 0) return 'Fix the errors above first.';
+    if (confluenceRefuses) return 'Confluence would reject this body: fix its errors first.';
+    if (warnings.length > 0 && !acceptWarnings) return 'Confirm saving despite the warnings.';
+    return 'Confirm the removals above first.';
+  }
 
   // Ctrl/Cmd+S in the panel saves (a second press after the one that opened it).
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -320,7 +344,12 @@ export function SavePanel({
           />
         )}
         {!refusal && errors.length === 0 && confluenceCheck && (
-          <CheckSummary check={confluenceCheck} onGoTo={onGoTo} onFix={onFix} />
+          <CheckSummary
+            check={confluenceCheck}
+            onGoTo={onGoTo}
+            onFix={onFix}
+            onRetry={() => onRecheck(confluenceCheck.body)}
+          />
         )}
 
         <div className={styles.dialogActions}>
@@ -328,10 +357,16 @@ export function SavePanel({
             type="submit"
             className="button button-primary"
             disabled={!canSave}
+            aria-describedby={whyNot ? `${id}-why-not` : undefined}
             aria-keyshortcuts="Control+S Meta+S"
           >
             Save
           </button>
+          {whyNot && (
+            <p id={`${id}-why-not`} className="disabled-reason" data-testid="save-why-not">
+              {whyNot}
+            </p>
+          )}
         </div>
       </form>
     </ModalDialog>

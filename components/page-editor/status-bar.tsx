@@ -3,6 +3,7 @@ import type { Diagnostic } from '@/lib/storage-format/types';
 
 import editorStyles from '@/components/editor/editor.module.css';
 
+import { KeyboardShortcuts } from './keyboard-shortcuts';
 import { type LiveValue, useLiveValue } from './live-value';
 
 function plural(count: number, word: string): string {
@@ -66,6 +67,8 @@ export function PageStatusBar({
       <span data-testid="save-state" role="status" aria-live="polite">
         {saveState}
       </span>
+      <span className={editorStyles.hint}>Ctrl+M: Tab leaves the editor</span>
+      <KeyboardShortcuts />
       <span className={editorStyles.notice} aria-live="polite">
         {notice}
       </span>

@@ -103,7 +103,11 @@ export function useEditorCommands(
     // Replaced by a newer run (the save panel's): that one reports.
     if (result === null || result.status === 'running') return;
     if (result.status === 'failed') {
-      notice(`Could not check with Confluence: ${result.error.message}`);
+      const { message, requestId } = result.error;
+      // "Check with Confluence" again is the retry; the id lets an admin find the failure.
+      notice(
+        `Could not check with Confluence: ${message}${requestId ? ` (request id ${requestId})` : ''}`,
+      );
       return;
     }
     if (apiRef.current !== api || api.getValue() !== text) {

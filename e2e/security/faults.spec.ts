@@ -1,6 +1,11 @@
 import type { Page } from '@playwright/test';
 
-import { messageFor, type AppErrorCode } from '../../lib/errors';
+import {
+  confluenceErrorMessage,
+  messageFor,
+  rateLimitedMessage,
+  type AppErrorCode,
+} from '../../lib/errors';
 import { expect, test } from '../fixtures';
 
 import {
@@ -37,10 +42,19 @@ async function versionCount(): Promise<number> {
 
 /** An alert showing the message of one of `codes` (the shared vocabulary, lib/errors.ts). */
 function alertFor(page: Page, codes: AppErrorCode[]) {
-  const messages = codes.map((code) => messageFor(code));
+  const messages = codes.flatMap(messagesFor);
   return page.getByRole('alert').filter({
     hasText: new RegExp(messages.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
   });
+}
+
+/** A code's messages: the table's, and those naming a status or a wait. */
+function messagesFor(code: AppErrorCode): string[] {
+  if (code === 'confluence_error') return [500, 502, 503, 504].map(confluenceErrorMessage);
+  if (code === 'rate_limited') {
+    return [messageFor(code), ...[1, 2, 3, 4, 5].map((s) => rateLimitedMessage(s * 1000))];
+  }
+  return [messageFor(code)];
 }
 
 /** The journey's bookkeeping: what was typed, how many saves were acknowledged. */
@@ -112,13 +126,9 @@ for (const [name, faults, codes] of [
   [
     '5xx',
     { serverErrorEvery: 1, serverErrorStatus: 500 },
-    ['confluence_unavailable', 'upstream_unexpected', 'internal'],
+    ['confluence_error', 'upstream_unexpected', 'internal'],
   ],
-  [
-    '503',
-    { serverErrorEvery: 1, serverErrorStatus: 503 },
-    ['confluence_unavailable', 'rate_limited'],
-  ],
+  ['503', { serverErrorEvery: 1, serverErrorStatus: 503 }, ['confluence_error', 'rate_limited']],
   ['connection resets', { resetEvery: 1 }, ['confluence_unavailable']],
 ] as const) {
   test(`${name} on save: a clear message, the text stays, the next save makes one version`, async ({
@@ -222,7 +232,11 @@ test('offline and back: the message says so, typing goes on, and the save lands 
   await context.setOffline(true);
   await type(editorPage, journey, 'typed offline');
   await editorPage.saveThroughPanel();
-  await expect(alertFor(page, ['offline']).or(page.getByText(messageFor('offline')))).toBeVisible();
+  await expect(
+    alertFor(page, ['offline'])
+      .or(page.getByText(messageFor('offline')))
+      .first(),
+  ).toBeVisible();
   await type(editorPage, journey, 'typed still offline');
   await context.setOffline(false);
   if (!(await editorPage.saveState.textContent())?.startsWith('Saved'))

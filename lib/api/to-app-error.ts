@@ -1,7 +1,13 @@
 import { ZodError } from 'zod';
 
 import { ConfluenceError } from '@/lib/confluence/errors';
-import { AppError, isAppError } from '@/lib/errors';
+import {
+  AppError,
+  confluenceErrorMessage,
+  isAppError,
+  rateLimitedMessage,
+  timeoutMessage,
+} from '@/lib/errors';
 
 /**
  * Every failure becomes one AppError: a code the browser understands and a message written for
@@ -41,7 +47,10 @@ function fromConfluence(error: ConfluenceError): AppError {
         { maxBytes: details.maxBytes },
       );
     case 'timeout':
-      return new AppError('upstream_timeout');
+      return new AppError(
+        'upstream_timeout',
+        details.deadlineMs ? timeoutMessage(details.deadlineMs) : undefined,
+      );
     case 'version_conflict':
       return new AppError('version_conflict', undefined, {
         currentVersion: details.currentVersion,
@@ -61,13 +70,21 @@ function fromConfluence(error: ConfluenceError): AppError {
           : [],
       });
     case 'rate_limited':
-      return new AppError('rate_limited', undefined, { retryAfterMs: details.retryAfterMs });
+      return new AppError('rate_limited', rateLimitedMessage(details.retryAfterMs), {
+        retryAfterMs: details.retryAfterMs,
+      });
     case 'unexpected_response':
       return new AppError('upstream_unexpected');
     case 'site_not_allowed':
       return new AppError('site_not_allowed');
     case 'bad_request':
       return new AppError('bad_request', 'Confluence refused the request.');
+    case 'server_error':
+      return details.status && details.status >= 500 && details.status <= 599
+        ? new AppError('confluence_error', confluenceErrorMessage(details.status), {
+            status: details.status,
+          })
+        : new AppError('confluence_unavailable');
     default:
       return new AppError('confluence_unavailable');
   }

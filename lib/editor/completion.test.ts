@@ -85,6 +85,23 @@ describe('completionsAt', () => {
     expect(labels(items)).toEqual(['language', 'linenumbers', 'title']);
   });
 
+  it('closes an unclosed quote (and the tag) when a parameter name is accepted before a `<`', () => {
+    const { items } = at(
+      '<ac:structured-macro ac:name="code"><ac:parameter ac:name="lan|</ac:structured-macro>',
+    );
+    const language = items.find((item) => item.label === 'language');
+    expect(language).toMatchObject({ insertText: 'language">', start: 59, end: 62 });
+    const closed = at(
+      '<ac:structured-macro ac:name="code"><ac:parameter ac:name="lan|"></ac:parameter>',
+    ).items.find((item) => item.label === 'language');
+    expect(closed).toMatchObject({ insertText: 'language', start: 59, end: 62 });
+  });
+
+  it('closes an unclosed macro name the same way', () => {
+    const { items } = at('<ac:structured-macro ac:name="in|\n</p>');
+    expect(items.find((item) => item.label === 'info')).toMatchObject({ insertText: 'info">' });
+  });
+
   it('offers allowed values inside a parameter, and true/false for booleans', () => {
     expect(
       labels(

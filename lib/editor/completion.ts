@@ -5,6 +5,7 @@ import {
   isInCommentOrCData,
   openElementsAt,
   type OpenElement,
+  type ScannedAttribute,
   type ScannedTag,
   tagAt,
 } from './tag-scanner';
@@ -97,13 +98,21 @@ export function macroDocumentation(macro: CatalogueMacro): string {
   return lines.join('\n');
 }
 
+/**
+ * How a parameter is named in docs. The default parameter has no name (anchor's name, for one):
+ * it is written `<ac:parameter ac:name="">`, which is what the docs then say.
+ */
+function parameterName(parameter: CatalogueParameter): string {
+  return parameter.name ? `\`${parameter.name}\`` : 'unnamed (`<ac:parameter ac:name="">`)';
+}
+
 /** One line: name, type, required/default, values, description. */
 export function parameterSummary(parameter: CatalogueParameter): string {
   const facts = [parameter.type];
   if (parameter.required) facts.push('required');
   if (parameter.default !== undefined && parameter.default !== '')
     facts.push(`default \`${parameter.default}\``);
-  let line = `\`${parameter.name}\` (${facts.join(', ')})`;
+  let line = `${parameterName(parameter)} (${facts.join(', ')})`;
   if (parameter.values?.length) line += `: ${parameter.values.map((v) => `\`${v}\``).join(' | ')}`;
   if (parameter.description) line += ` — ${parameter.description}`;
   return line;
@@ -115,7 +124,7 @@ export function parameterDocumentation(
   parameter: CatalogueParameter,
 ): string {
   return [
-    `**${parameter.name}** — parameter of the ${macro.title} macro (\`${macro.name}\`)`,
+    `**${parameter.name || 'Unnamed'}** — parameter of the ${macro.title} macro (\`${macro.name}\`)`,
     '',
     parameterSummary(parameter),
   ].join('\n');
@@ -254,11 +263,30 @@ function attributeValueSuggestions(
   offset: number,
   catalogue: readonly CatalogueMacro[],
 ): Suggestion[] | null {
-  const attribute = tag.attributes.find(
+  const attribute = valueAttributeAt(tag, offset);
+  if (!attribute) return null;
+  const items = valueSuggestionsFor(text, tag, attribute, catalogue);
+  if (attribute.closed) return items;
+  // The quote was never closed (the next `<` came first): accepting a value closes it, and the
+  // tag too when nothing else does, so `ac:name="ic` before `</…>` becomes `ac:name="icon">`.
+  const quote = text[attribute.valueStart - 1] ?? '"';
+  const ending = tag.end === -1 && text[attribute.valueEnd] !== '>' ? `${quote}>` : quote;
+  return items.map((item) => ({ ...item, insertText: `${item.insertText}${ending}` }));
+}
+
+function valueAttributeAt(tag: ScannedTag, offset: number): ScannedAttribute | undefined {
+  return tag.attributes.find(
     (a) =>
       a.valueStart <= offset && offset <= a.valueEnd && a.valueStart > a.nameStart + a.name.length,
   );
-  if (!attribute) return null;
+}
+
+function valueSuggestionsFor(
+  text: string,
+  tag: ScannedTag,
+  attribute: ScannedAttribute,
+  catalogue: readonly CatalogueMacro[],
+): Suggestion[] {
   const { valueStart: start, valueEnd: end } = attribute;
   if (attribute.name === 'ac:name' && MACRO_ELEMENTS.has(tag.name)) {
     return catalogue.map((macro) => ({

@@ -29,6 +29,26 @@ describe('hoverAt', () => {
     expect(info?.markdown).toContain('required');
   });
 
+  it('names the unnamed parameter as it is written, never as an empty name', () => {
+    const catalogue = [
+      ...TEST_CATALOGUE,
+      {
+        name: 'anchor',
+        title: 'Anchor',
+        description: 'An invisible link target.',
+        body: 'none' as const,
+        inline: true,
+        parameters: [{ name: '', type: 'string', required: true, description: 'The anchor name.' }],
+      },
+    ];
+    const offset = '<ac:structured-macro ac:name="anc'.length;
+    const info = hoverAt('<ac:structured-macro ac:name="anchor"/>', offset, catalogue);
+    expect(info?.markdown).toContain(
+      '- unnamed (`<ac:parameter ac:name="">`) (string, required) — The anchor name.',
+    );
+    expect(info?.markdown).not.toContain('``');
+  });
+
   it('says when a macro is unknown', () => {
     expect(hover('<ac:structured-macro ac:name="nope|">')?.markdown).toContain('not a macro');
   });

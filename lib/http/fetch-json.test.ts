@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { AppError } from '@/lib/errors';
+import { AppError, messageFor } from '@/lib/errors';
 
 import { CSRF_HEADERS } from './csrf-header';
 import { fetchJson } from './fetch-json';
@@ -128,25 +128,27 @@ describe('fetchJson', () => {
   it('drops details sent with a code that carries none', async () => {
     stubFetch(async () =>
       jsonResponse(400, {
-        error: { code: 'bad_request', message: 'm', details: { field: 'url' } },
+        error: { code: 'confluence_forbidden', message: 'm', details: { field: 'url' } },
       }),
     );
     const error = (await fetchJson('/api/x').catch((caught: unknown) => caught)) as AppError;
-    expect(error).toMatchObject({ code: 'bad_request', message: 'm' });
+    expect(error).toMatchObject({ code: 'confluence_forbidden', message: 'm' });
     expect(error.details).toBeUndefined();
   });
 
   it('falls back to the code’s own message when the server sent none', async () => {
     stubFetch(async () => jsonResponse(403, { error: { code: 'confluence_forbidden' } }));
     await expect(fetchJson('/api/x')).rejects.toMatchObject({
-      message: 'You do not have permission to do this in Confluence.',
+      message: messageFor('confluence_forbidden'),
     });
   });
 
-  it('keeps transient codes transient (rate_limited) and others not (sign_in_failed)', async () => {
-    stubFetch(async () => jsonResponse(429, { error: { code: 'rate_limited', message: 'm' } }));
-    const limited = (await fetchJson('/api/x').catch((caught: unknown) => caught)) as AppError;
-    expect(limited.transient).toBe(true);
+  it('keeps transient codes transient (server_unavailable) and others not (sign_in_failed)', async () => {
+    stubFetch(async () =>
+      jsonResponse(503, { error: { code: 'server_unavailable', message: 'm' } }),
+    );
+    const restarting = (await fetchJson('/api/x').catch((caught: unknown) => caught)) as AppError;
+    expect(restarting.transient).toBe(true);
     stubFetch(async () => jsonResponse(401, { error: { code: 'sign_in_failed', message: 'm' } }));
     const failed = (await fetchJson('/api/x').catch((caught: unknown) => caught)) as AppError;
     expect(failed.transient).toBe(false);
@@ -167,7 +169,51 @@ describe('fetchJson', () => {
     stubFetch(async () => Promise.reject(new TypeError('Failed to fetch')));
     const error = await fetchJson('/api/x').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'confluence_unavailable', transient: true });
+    expect(error).toMatchObject({ code: 'confluence_unavailable' });
+  });
+
+  it('keeps the request id the server logged the failure under', async () => {
+    stubFetch(async () =>
+      jsonResponse(502, {
+        error: {
+          code: 'confluence_error',
+          message: 'Confluence answered with a server error (HTTP 500).',
+          details: { status: 500 },
+          requestId: 'req-12345678',
+        },
+      }),
+    );
+    const error = (await fetchJson('/api/x').catch((caught: unknown) => caught)) as AppError;
+    expect(error).toMatchObject({
+      code: 'confluence_error',
+      details: { status: 500 },
+      requestId: 'req-12345678',
+    });
+  });
+
+  it('takes the request id from the x-request-id header when the body has none', async () => {
+    stubFetch(
+      async () =>
+        new Response(JSON.stringify({ error: { code: 'internal', message: 'm' } }), {
+          status: 500,
+          headers: { 'content-type': 'application/json', 'x-request-id': 'hdr-87654321' },
+        }),
+    );
+    const error = (await fetchJson('/api/x').catch((caught: unknown) => caught)) as AppError;
+    expect(error.requestId).toBe('hdr-87654321');
+  });
+
+  it('ends a read that outlasts its deadline with upstream_timeout', async () => {
+    stubFetch(
+      (async (_url: string, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        })) as never,
+    );
+    await expect(fetchJson('/api/x', { deadlineMs: 20 })).rejects.toMatchObject({
+      code: 'upstream_timeout',
+      message: messageFor('upstream_timeout'),
+    });
   });
 
   it('maps a network failure to offline when the browser says it is offline', async () => {

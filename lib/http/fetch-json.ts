@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import {
+  ACTION_DEADLINE_SECONDS,
   AppError,
   type AppErrorCode,
   type AppErrorDetails,
@@ -19,7 +20,16 @@ export interface FetchJsonOptions {
   body?: unknown;
   /** React Query passes its own so a cancelled query aborts the request. */
   signal?: AbortSignal;
+  /**
+   * How long a read waits before it fails with `upstream_timeout`. The server gives up on
+   * Confluence at the action's deadline and says so; this is the backstop a few seconds later,
+   * for an answer that never comes back through the network in between.
+   */
+  deadlineMs?: number;
 }
+
+/** Reads end by then whatever happens on the way: the server's deadline plus a margin. */
+export const READ_DEADLINE_MS = (ACTION_DEADLINE_SECONDS + 4) * 1000;
 
 /**
  * The browser's only way to call Pagewright's API. It speaks JSON both ways and turns every
@@ -42,13 +52,16 @@ export async function fetchJson<T>(path: string, options: FetchJsonOptions = {})
     headers[CSRF_HEADER] = CSRF_HEADER_VALUE;
   }
 
+  const deadlineMs = options.deadlineMs ?? (method === 'GET' ? READ_DEADLINE_MS : undefined);
+  const deadline = deadlineMs === undefined ? undefined : AbortSignal.timeout(deadlineMs);
+  const signals = [options.signal, deadline].filter((signal) => signal !== undefined);
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
+      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
       mode: 'same-origin',
       credentials: 'same-origin',
       cache: 'no-store',
@@ -56,12 +69,17 @@ export async function fetchJson<T>(path: string, options: FetchJsonOptions = {})
   } catch (error) {
     // A cancelled request is not a failure to report: let React Query see the abort as such.
     if (options.signal?.aborted) throw error;
+    if (deadline?.aborted) throw new AppError('upstream_timeout');
     throw new AppError(isOffline() ? 'offline' : 'confluence_unavailable');
   }
 
   if (response.status === 204) return undefined as T;
   const body = await readJson(response);
-  if (!response.ok) throw appErrorFromBody(body);
+  if (!response.ok) {
+    const error = appErrorFromBody(body);
+    error.requestId = requestIdOf(body) ?? response.headers.get('x-request-id') ?? undefined;
+    throw error;
+  }
   if (body === undefined) throw new AppError('internal');
   return body as T;
 }
@@ -116,6 +134,7 @@ const DETAILS_SCHEMAS: { [C in keyof AppErrorDetailsByCode]: z.ZodType<AppErrorD
     }),
     too_large: z.object({ maxBytes: z.number().optional(), confluence: z.string().optional() }),
     upstream_too_large: z.object({ maxBytes: z.number().optional() }),
+    confluence_error: z.object({ status: z.number().int().min(500).max(599) }),
   };
 
 function hasDetails(code: AppErrorCode): code is keyof AppErrorDetailsByCode {
@@ -127,6 +146,17 @@ function detailsFor(code: AppErrorCode, details: unknown): AppErrorDetails | und
   if (details === undefined || !hasDetails(code)) return undefined;
   const parsed = DETAILS_SCHEMAS[code].safeParse(details);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The id the server logged the failure under, as its error body carries it. */
+function requestIdOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
+  const error = (body as { error: unknown }).error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { requestId } = error as Record<string, unknown>;
+  return typeof requestId === 'string' && /^[\w.:-]{1,128}$/.test(requestId)
+    ? requestId
+    : undefined;
 }
 
 /**

@@ -27,6 +27,12 @@ export async function resolvePage(input: string, signal?: AbortSignal): Promise<
   return (await fetchJson<{ id: string }>(`/api/pages/resolve?${query}`, { signal })).id;
 }
 
+/** What to open, and the signal Cancel aborts. */
+export interface OpenRequest {
+  input: string;
+  signal: AbortSignal;
+}
+
 /**
  * "Open": resolve the input, then load the page, so a wrong id fails here with the server's
  * message instead of on an empty editor, the editor starts from a warm cache, and the recent
@@ -35,9 +41,15 @@ export async function resolvePage(input: string, signal?: AbortSignal): Promise<
 export function useOpenPage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (input: string): Promise<Page> => {
-      const id = await resolvePage(input);
-      return queryClient.fetchQuery(pageQueryOptions(id));
+    mutationFn: async ({ input, signal }: OpenRequest): Promise<Page> => {
+      const id = await resolvePage(input, signal);
+      const stop = () => void queryClient.cancelQueries({ queryKey: pageQueryKey(id) });
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        return await queryClient.fetchQuery(pageQueryOptions(id));
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
     },
     onSuccess: (page) => {
       rememberRecentPage({ id: page.id, title: page.title, spaceKey: page.spaceKey });

@@ -7,10 +7,16 @@ import { makeQueryClient, shouldRetry } from './query-client';
 
 describe('query defaults', () => {
   it('retries transient errors twice at most and nothing else', () => {
-    const busy = new AppError('rate_limited');
-    expect([0, 1, 2].map((count) => shouldRetry(count, busy))).toEqual([true, true, false]);
-    expect(shouldRetry(0, new AppError('confluence_unavailable'))).toBe(true);
-    expect(shouldRetry(0, new AppError('offline'))).toBe(true);
+    const offline = new AppError('offline');
+    expect([0, 1, 2].map((count) => shouldRetry(count, offline))).toEqual([true, true, false]);
+    expect(shouldRetry(0, new AppError('server_unavailable'))).toBe(true);
+    // The server already retried Confluence within the action's deadline: once is enough.
+    expect(shouldRetry(0, new AppError('rate_limited'))).toBe(false);
+    expect(shouldRetry(0, new AppError('confluence_unavailable'))).toBe(false);
+    expect(shouldRetry(0, new AppError('confluence_error', undefined, { status: 502 }))).toBe(
+      false,
+    );
+    expect(shouldRetry(0, new AppError('upstream_timeout'))).toBe(false);
     expect(shouldRetry(0, new AppError('page_not_found'))).toBe(false);
     expect(shouldRetry(0, new AppError('not_signed_in'))).toBe(false);
     expect(shouldRetry(0, new Error('not ours'))).toBe(false);

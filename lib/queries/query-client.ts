@@ -12,7 +12,7 @@ declare module '@tanstack/react-query' {
   }
 }
 
-/** Retry only what may succeed later (rate limits, unreachable Confluence, offline), twice at most. */
+/** Retry only what may succeed later and the server did not retry already (offline, restarting), twice at most. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   return isAppError(error) && error.transient && failureCount < 2;
 }
