@@ -12,12 +12,17 @@ describe('AppError details', () => {
     }>();
     expectTypeOf<AppErrorDetails<'not_signed_in'>>().toBeNever();
     expectTypeOf(new AppError('title_clash').details).toEqualTypeOf<
-      { confluence: string; suggestedTitle?: string | null } | undefined
+      | {
+          confluence: string;
+          suggestedTitle?: string | null;
+          clash?: { id: string; title: string; status?: string };
+        }
+      | undefined
     >();
     // @ts-expect-error a code's details must have its shape
     void new AppError('version_conflict', undefined, { currentVersion: 'seven' });
     // @ts-expect-error a code without details takes none
-    void new AppError('bad_request', undefined, { field: 'url' });
+    void new AppError('not_signed_in', undefined, { field: 'url' });
   });
 
   it('narrow by code with isAppError', () => {

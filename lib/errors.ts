@@ -140,7 +140,12 @@ export interface ReportedDiagnostic {
  */
 export interface AppErrorDetailsByCode {
   version_conflict: { currentVersion?: number };
-  title_clash: { confluence: string; suggestedTitle?: string | null };
+  title_clash: {
+    confluence: string;
+    suggestedTitle?: string | null;
+    /** The page that has the title (a create refused before Confluence was asked). */
+    clash?: { id: string; title: string; status?: string };
+  };
   invalid_storage: { diagnostics: ReportedDiagnostic[] };
   rate_limited: { retryAfterMs?: number; reason?: string };
   sign_in_throttled: { retryAfterMs: number };

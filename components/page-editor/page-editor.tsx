@@ -24,7 +24,6 @@ import { AttachmentsPanel } from '@/components/attachments/attachments-panel';
 import aroundStyles from '@/components/attachments/around-page.module.css';
 import { useAttachmentUploads } from '@/components/attachments/use-attachment-uploads';
 import { LabelsPanel } from '@/components/labels/labels-panel';
-import { ErrorAlert } from '@/components/ui/error-alert';
 import { attachmentReference } from '@/lib/attachments/names';
 import { registerUnsavedWork } from '@/lib/editor/draft-store';
 import { hasUnsavedChanges } from '@/lib/editor/save-checks';

@@ -118,6 +118,9 @@ const DETAILS_SCHEMAS: { [C in keyof AppErrorDetailsByCode]: z.ZodType<AppErrorD
     title_clash: z.object({
       confluence: z.string(),
       suggestedTitle: z.string().nullable().optional(),
+      clash: z
+        .object({ id: z.string(), title: z.string(), status: z.string().optional() })
+        .optional(),
     }),
     invalid_storage: z.object({ diagnostics: z.array(diagnosticSchema) }),
     rate_limited: z.object({

@@ -14,8 +14,14 @@ export const POST = handler(
       (use) => use.title.trim().toLowerCase() === wanted,
     );
     if (clash) {
-      const message = `The page “${clash.title}” in space ${input.spaceKey} already has this title.`;
-      throw new AppError('title_clash', message, { confluence: message });
+      throw new AppError(
+        'title_clash',
+        `The page “${clash.title}” in space ${input.spaceKey} already has this title.`,
+        {
+          confluence: 'A page with this title already exists in this space.',
+          clash: { id: clash.id, title: clash.title, status: clash.status },
+        },
+      );
     }
     const created = await client.createPage({ ...input, body: STARTER_BODY });
     log.info({ event: 'page_created', pageId: created.id }, 'created');
