@@ -10,6 +10,13 @@ export interface OpenOptions {
   untilSaved?: boolean;
 }
 
+/** A file as Playwright hands it to an input: name, type and bytes. */
+export interface FileToAttach {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
 /** Who signs in before the page opens (Demo User on Data Center unless told). */
 export interface SignInAndOpenOptions extends OpenOptions {
   person?: DemoPerson;
@@ -183,6 +190,93 @@ export class EditorPage {
       .check();
     await expect(this.previewLabel).toContainText('Confluence rendering — exact');
     await expect(this.previewLabel).toContainText('fetched');
+  }
+
+  /** The page's labels, each a chip with its "Remove label …" button. */
+  get labelList(): Locator {
+    return this.page.getByRole('list', { name: 'Labels of this page' });
+  }
+
+  get addLabelField(): Locator {
+    return this.page.getByLabel('Add label');
+  }
+
+  /** Types a label into "Add label" and adds it with Enter. */
+  async addLabel(name: string): Promise<void> {
+    await this.addLabelField.fill(name);
+    await this.addLabelField.press('Enter');
+  }
+
+  removeLabelButton(name: string): Locator {
+    return this.page.getByRole('button', { name: `Remove label ${name}` });
+  }
+
+  /** The attachments table (name, size, version); absent while the page has none. */
+  get attachmentsTable(): Locator {
+    return this.page.getByRole('table', { name: 'Attachments' });
+  }
+
+  /** Picks a file in "Attach file", as the file chooser would. */
+  async attachFile(file: FileToAttach): Promise<void> {
+    await this.page.getByLabel('Attach file').setInputFiles(file);
+  }
+
+  /** Drops a file onto the editor's text, as one dragged from the desktop would be. */
+  async dropFile(file: FileToAttach): Promise<void> {
+    const transfer = await this.page.evaluateHandle(
+      ({ base64, name, mimeType }) => {
+        const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+        const data = new DataTransfer();
+        data.items.add(new File([bytes], name, { type: mimeType }));
+        return data;
+      },
+      { base64: file.buffer.toString('base64'), name: file.name, mimeType: file.mimeType },
+    );
+    const target = this.editor.locator('.view-lines');
+    await target.dispatchEvent('dragover', { dataTransfer: transfer });
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+  }
+
+  /** Pastes a file at the start of the body, as a screenshot copied to the clipboard would be. */
+  async pasteFileAtStart(file: FileToAttach): Promise<void> {
+    await this.moveTo('start');
+    await this.editor
+      .locator('textarea, .native-edit-context')
+      .first()
+      .evaluate(
+        (element, { base64, name, mimeType }) => {
+          const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+          const data = new DataTransfer();
+          data.items.add(new File([bytes], name, { type: mimeType }));
+          element.dispatchEvent(
+            new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+          );
+        },
+        { base64: file.buffer.toString('base64'), name: file.name, mimeType: file.mimeType },
+      );
+  }
+
+  /** The header's trail of ancestors, each a link. */
+  get breadcrumb(): Locator {
+    return this.page.getByRole('navigation', { name: 'Breadcrumb' });
+  }
+
+  /** "New page" → the dialog that creates a child of the open page. */
+  async openNewPageDialog(parentTitle: string): Promise<Locator> {
+    await this.toolbarButton('New page').click();
+    return this.page.getByRole('dialog', { name: `New page under “${parentTitle}”` });
+  }
+
+  /** "Move" → the dialog that picks a new parent for the open page. */
+  async openMoveDialog(title: string): Promise<Locator> {
+    await this.toolbarButton('Move').click();
+    return this.page.getByRole('dialog', { name: `Move “${title}”` });
+  }
+
+  /** Opens the "Page tree" panel and returns its tree of pages around this one. */
+  async showPageTree(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Page tree' }).click();
+    return this.page.getByRole('navigation', { name: 'Pages around this one' });
   }
 
   /** The page's local draft as stored (JSON), or null. */

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 import { RECENT_PAGES_KEY, type RecentPage } from '../../lib/queries/recent-pages';
 import { readStored, writeStored } from './browser-storage';
@@ -16,6 +16,23 @@ export class OpenPage {
 
   get openButton(): Locator {
     return this.page.getByRole('button', { name: 'Open' });
+  }
+
+  /** The pages offered while a title is typed into the field. */
+  get suggestions(): Locator {
+    return this.page.getByRole('listbox', { name: 'Pages' });
+  }
+
+  /** Types into the field key by key, as a person would, so the type-ahead runs. */
+  async typeInField(text: string): Promise<void> {
+    await this.pageIdField.pressSequentially(text, { delay: 30 });
+  }
+
+  /** The offered page the keyboard is on (the field's aria-activedescendant). */
+  async activeSuggestion(): Promise<Locator> {
+    await expect(this.pageIdField).toHaveAttribute('aria-activedescendant', /.+/);
+    const id = await this.pageIdField.getAttribute('aria-activedescendant');
+    return this.page.locator(`[id="${id}"]`);
   }
 
   get recent(): Locator {
