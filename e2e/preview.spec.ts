@@ -6,7 +6,7 @@ import { SANDBOX_ID } from './pages/editor-page';
 import { previewFrame, previewIframe } from './pages/preview-frame';
 
 /**
- * The preview pane (components/editor/preview-pane.tsx): Instant vs Confluence rendering,
+ * The preview pane (components/preview/preview-pane.tsx): Instant vs Confluence rendering,
  * attachment and external images, scroll sync both ways, block patching, the error banner.
  */
 

@@ -91,7 +91,7 @@ test.describe('Scratchpad', () => {
     await expect(frame.getByText('Hello preview')).toBeVisible();
     const iframe = previewIframe(page);
     // allow-same-origin lets the app patch the frame's blocks; without allow-scripts nothing in
-    // the frame can run (see components/editor/preview-frame.tsx).
+    // the frame can run (see components/preview/preview-frame.tsx).
     await expect(iframe).toHaveAttribute('sandbox', 'allow-same-origin');
     await expect(iframe).toHaveAttribute('referrerpolicy', 'no-referrer');
     const ran = await iframe.evaluate(async (element) => {

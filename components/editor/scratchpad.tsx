@@ -9,7 +9,7 @@ import type { Diagnostic } from '@/lib/storage-format/types';
 import { useAppTheme } from '@/components/theme/theme-store';
 
 import styles from './editor.module.css';
-import { PreviewPaneLoader as PreviewPane } from './preview-pane-loader';
+import { PreviewPaneLoader as PreviewPane } from '@/components/preview/preview-pane-loader';
 import { SplitView } from './split-view';
 import type { StorageEditorApi } from './storage-editor';
 import { StorageEditorLoader } from './storage-editor-loader';

@@ -2,7 +2,7 @@
 
 import { memo } from 'react';
 
-import { PreviewPane, type PreviewPaneProps } from '@/components/editor/preview-pane';
+import { PreviewPane, type PreviewPaneProps } from '@/components/preview/preview-pane';
 
 import { type LiveValue, useLiveValue } from './live-value';
 

@@ -1,7 +1,7 @@
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 import { draftKey } from '../../components/page-editor/page-draft';
-import { EXTERNAL_IMAGES_KEY } from '../../lib/editor/preview-settings';
+import { EXTERNAL_IMAGES_KEY } from '../../lib/preview/preview-settings';
 import { readStored, writeStored } from './browser-storage';
 import { type DemoPerson, type Flavour, LoginPage } from './login-page';
 import { previewFrame } from './preview-frame';

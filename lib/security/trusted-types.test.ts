@@ -1,7 +1,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { buildPreviewShell } from '@/lib/editor/preview-document';
+import { buildPreviewShell } from '@/lib/preview/preview-document';
 import { createNodeSanitizer } from '@/lib/storage-format/render/node-sanitizer';
 import { xssProblem } from '@/lib/storage-format/render/render-test-support';
 import type { Sanitizer } from '@/lib/storage-format/render/sanitizer';

@@ -1,4 +1,4 @@
-import { buildPreviewShell } from '@/lib/editor/preview-document';
+import { buildPreviewShell } from '@/lib/preview/preview-document';
 import { defaultSanitizer, type Sanitizer } from '@/lib/storage-format/render/sanitizer';
 
 import { APP_POLICY_NAMES } from './trusted-types-header';

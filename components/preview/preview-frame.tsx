@@ -2,24 +2,24 @@
 
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 
-import { CONFLUENCE_VIEW_CSS } from '@/lib/editor/preview-confluence-css';
-import { FRAME_EXTRA_CSS, previewCsp, themedPreviewCss } from '@/lib/editor/preview-document';
-import { type BlockPatcher, createBlockPatcher } from '@/lib/editor/preview-dom';
+import { CONFLUENCE_VIEW_CSS } from '@/lib/preview/preview-confluence-css';
+import { FRAME_EXTRA_CSS, previewCsp, themedPreviewCss } from '@/lib/preview/preview-document';
+import { type BlockPatcher, createBlockPatcher } from '@/lib/preview/preview-dom';
 import {
   applyFidelityBadges,
   FIDELITY_BADGE_CSS,
   type FidelityBadge,
-} from '@/lib/editor/preview-fidelity';
+} from '@/lib/preview/preview-fidelity-badges';
 import {
   lineForOffset,
   monotonicAnchors,
   offsetForLine,
   type ScrollAnchor,
-} from '@/lib/editor/preview-scroll';
+} from '@/lib/preview/preview-scroll';
 import { trustedPreviewShell } from '@/lib/security/trusted-types';
 import { PREVIEW_CSS } from '@/lib/storage-format/render';
 
-import styles from './editor.module.css';
+import styles from '@/components/editor/editor.module.css';
 
 /**
  * Stylesheet of every preview frame: PREVIEW_CSS plus palettes keyed on the app's theme, the

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 
-import styles from './editor.module.css';
+import styles from '@/components/editor/editor.module.css';
 
 /**
  * The preview (storage engine, renderer, DOMPurify) in its own chunk, fetched after hydration, so

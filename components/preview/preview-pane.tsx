@@ -2,13 +2,14 @@
 
 import { type RefObject, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 
-import { badgesByLine, classifyBlocks, summarizeFidelity } from '@/lib/editor/preview-fidelity';
-import { createFlagStore, EXTERNAL_IMAGES_KEY } from '@/lib/editor/preview-settings';
+import { classifyBlocks } from '@/lib/preview/preview-fidelity';
+import { badgesByLine, summarizeFidelity } from '@/lib/preview/preview-fidelity-badges';
+import { createFlagStore, EXTERNAL_IMAGES_KEY } from '@/lib/preview/preview-settings';
 import { useSession } from '@/lib/queries/session';
 
 import { PreviewFrame, type PreviewFrameApi } from './preview-frame';
 import styles from './preview-pane.module.css';
-import type { StorageEditorApi } from './storage-editor';
+import type { StorageEditorApi } from '@/components/editor/storage-editor';
 import { useConfluenceRendering } from './use-confluence-rendering';
 import { useInstantPreview } from './use-instant-preview';
 import { useReferenceCheck } from './use-reference-check';

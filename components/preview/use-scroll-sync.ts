@@ -3,7 +3,7 @@
 import { type RefObject, useCallback, useEffect, useRef } from 'react';
 
 import type { PreviewFrameApi } from './preview-frame';
-import type { StorageEditorApi } from './storage-editor';
+import type { StorageEditorApi } from '@/components/editor/storage-editor';
 
 /** Editor and preview scroll each other; the side the user moves leads for this long. */
 const SCROLL_LEAD_MS = 250;

@@ -5,14 +5,8 @@ import { checkWithConfluence } from '@/lib/confluence/check-with-confluence';
 import { parseStorage } from '@/lib/storage-format/parse';
 import { renderStorage } from '@/lib/storage-format/render';
 
-import {
-  applyFidelityBadges,
-  badgesByLine,
-  classifyBlocks,
-  type Resolution,
-  resolutionFromCheck,
-  summarizeFidelity,
-} from './preview-fidelity';
+import { classifyBlocks, type Resolution, resolutionFromCheck } from './preview-fidelity';
+import { applyFidelityBadges, badgesByLine, summarizeFidelity } from './preview-fidelity-badges';
 
 const macro = (name: string, inner = '') =>
   `<ac:structured-macro ac:name="${name}">${inner}</ac:structured-macro>`;

@@ -6,7 +6,7 @@ import {
   type CheckAnswer,
   type Resolution,
   resolutionFromCheck,
-} from '@/lib/editor/preview-fidelity';
+} from '@/lib/preview/preview-fidelity';
 import { fetchJson } from '@/lib/http/fetch-json';
 
 /**

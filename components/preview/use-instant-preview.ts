@@ -2,7 +2,7 @@
 
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 
-import { type BlockSanitizer, createBlockSanitizer } from '@/lib/editor/block-sanitizer';
+import { type BlockSanitizer, createBlockSanitizer } from '@/lib/preview/block-sanitizer';
 import { mentionNameResolver, useMentionNames } from '@/lib/queries/user-names';
 import { sanitizedPreviewHtml } from '@/lib/security/trusted-types';
 import { parseStorage } from '@/lib/storage-format/parse';

@@ -6,16 +6,18 @@ import { parseStorage } from '@/lib/storage-format/parse';
 import { renderStorage } from '@/lib/storage-format/render';
 
 import {
-  FIDELITY_ATTRIBUTE,
-  applyFidelityBadgesByOffset,
-  badgesByLine,
-  badgesByOffset,
   blockAtOffset,
   classifyBlocks,
   classifyBlocksByOffset,
   fidelityEntries,
   type Resolution,
 } from './preview-fidelity';
+import {
+  FIDELITY_ATTRIBUTE,
+  applyFidelityBadgesByOffset,
+  badgesByLine,
+  badgesByOffset,
+} from './preview-fidelity-badges';
 
 const macro = (name: string, inner = '') =>
   `<ac:structured-macro ac:name="${name}">${inner}</ac:structured-macro>`;
