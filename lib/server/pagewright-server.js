@@ -91,8 +91,7 @@ function unavailable(res, requestId) {
   const body = JSON.stringify({
     error: {
       code: 'server_unavailable',
-      message:
-        'Pagewright is restarting or cannot reach its session store. Your text is safe; try again in a moment.',
+      message: 'Pagewright is restarting or cannot reach its session store. Try again in a moment.',
       requestId,
     },
   });
