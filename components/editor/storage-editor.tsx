@@ -20,9 +20,10 @@ import type { FormatResult } from '@/lib/storage-format/format';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
 import styles from './editor.module.css';
+import { listenForFileDropsAndPastes } from './editor-file-drops';
 import { PastePrompt } from './paste-prompt';
 import { formatModel, onFormatResult } from './storage-language';
-import { createValidator, WORKER_THRESHOLD } from './validation-client';
+import { createValidator, validationDebounceFor } from './validation-client';
 
 type CodeEditor = Parameters<OnMount>[0];
 
@@ -71,11 +72,6 @@ export interface StorageEditorProps {
   /** Model path; distinct editors need distinct paths. */
   path?: string;
   ariaLabel?: string;
-}
-
-/** How long typing must pause before validating; bigger bodies wait a little longer. */
-function debounceFor(length: number): number {
-  return length > WORKER_THRESHOLD ? 400 : 120;
 }
 
 interface PendingPaste {
@@ -188,7 +184,7 @@ export const StorageEditor = memo(function StorageEditor({
       };
       const schedule = () => {
         clearTimeout(timer);
-        timer = setTimeout(() => void validate(), debounceFor(model.getValueLength()));
+        timer = setTimeout(() => void validate(), validationDebounceFor(model.getValueLength()));
       };
 
       const subscriptions = [
@@ -254,38 +250,13 @@ export const StorageEditor = memo(function StorageEditor({
         }),
       ];
 
-      // Monaco pastes text/plain itself; peek at text/html on the way.
-      const domNode = editor.getDomNode();
-      const onPaste = (event: ClipboardEvent) => {
-        if (takeFiles(event, event.clipboardData)) return;
-        clipboardHtml.current = event.clipboardData?.getData('text/html') || null;
-      };
-      // Files dropped or pasted become attachments; their reference lands where they were dropped.
-      const takeFiles = (event: Event, data: DataTransfer | null): boolean => {
-        const files = [...(data?.files ?? [])];
-        const onFiles = callbacks.current.onFiles;
-        if (files.length === 0 || !onFiles) return false;
-        event.preventDefault();
-        event.stopPropagation();
-        onFiles(files);
-        return true;
-      };
-      const onDragOver = (event: DragEvent) => {
-        if (callbacks.current.onFiles && event.dataTransfer?.types.includes('Files')) {
-          event.preventDefault();
-          event.dataTransfer.dropEffect = 'copy';
-        }
-      };
-      const onDrop = (event: DragEvent) => {
-        const target = editor.getTargetAtClientPoint(event.clientX, event.clientY);
-        if (takeFiles(event, event.dataTransfer) && target?.position) {
-          editor.setPosition(target.position);
-          editor.focus();
-        }
-      };
-      domNode?.addEventListener('paste', onPaste, true);
-      domNode?.addEventListener('dragover', onDragOver, true);
-      domNode?.addEventListener('drop', onDrop, true);
+      const stopListening = listenForFileDropsAndPastes(
+        editor,
+        () => callbacks.current.onFiles,
+        (html) => {
+          clipboardHtml.current = html;
+        },
+      );
       const unsubscribeFormat = onFormatResult(model, (result) => {
         if (!result.ok && result.reason) callbacks.current.onNotice?.(result.reason);
       });
@@ -371,9 +342,7 @@ export const StorageEditor = memo(function StorageEditor({
         clearTimeout(timer);
         validator.dispose();
         unsubscribeFormat();
-        domNode?.removeEventListener('paste', onPaste, true);
-        domNode?.removeEventListener('dragover', onDragOver, true);
-        domNode?.removeEventListener('drop', onDrop, true);
+        stopListening();
         for (const subscription of subscriptions) subscription.dispose();
         if (apiRef) apiRef.current = null;
         editorRef.current = null;

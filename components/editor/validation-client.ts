@@ -7,6 +7,11 @@ import type { ValidateRequest, ValidateResponse } from './validation-protocol';
 /** Above this many UTF-16 units validation moves to a Web Worker (parsing ~100 KB takes a frame). */
 export const WORKER_THRESHOLD = 100_000;
 
+/** How long typing must pause before validating; bodies the worker takes wait a little longer. */
+export function validationDebounceFor(length: number): number {
+  return length > WORKER_THRESHOLD ? 400 : 120;
+}
+
 /** Validates bodies on the main thread when small and in a lazily started worker when big. */
 export interface Validator {
   validate(source: string): Promise<Diagnostic[]>;

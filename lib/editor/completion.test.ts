@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { completionsAt, macroSnippet, type Suggestion } from './completion';
+import { completionsAt, type Suggestion } from './completion';
+import { macroSnippet } from './macro-docs';
 import { TEST_CATALOGUE } from './test-catalogue';
 
 /** Completions at the `|` in `marked`. */

@@ -1,7 +1,7 @@
 import { XHTML_ENTITIES } from '@/lib/storage-format/xhtml-entities';
 
 import { type CatalogueMacro, macroByName } from './catalogue-types';
-import { macroDocumentation, parameterDocumentation } from './completion';
+import { macroDocumentation, parameterDocumentation } from './macro-docs';
 import { openElementsAt, tagAt } from './tag-scanner';
 
 /** Hover content (Markdown) for `[start, end)` of the text. */
