@@ -68,8 +68,16 @@ export class EditorPage {
       .filter({ has: this.page.getByRole('textbox', { name: /^Storage format source of / }) });
   }
 
+  /**
+   * Puts the keyboard in the editor. Focus, not a click: a click aims at the middle of Monaco's
+   * line layer, which after scrolling a long page may sit under the toolbar.
+   */
+  async focusEditor(): Promise<void> {
+    await this.editor.getByRole('textbox', { name: /^Storage format source of / }).focus();
+  }
+
   private async moveTo(where: 'start' | 'end'): Promise<void> {
-    await this.editor.locator('.view-lines').click();
+    await this.focusEditor();
     await this.page.keyboard.press(where === 'end' ? 'ControlOrMeta+End' : 'ControlOrMeta+Home');
     if (where === 'end') await this.page.keyboard.press('End');
   }
@@ -95,7 +103,7 @@ export class EditorPage {
 
   /** Replaces the whole body as one insertion. */
   async replaceText(text: string): Promise<void> {
-    await this.editor.locator('.view-lines').click();
+    await this.focusEditor();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
     await this.page.keyboard.insertText(text);
@@ -125,7 +133,7 @@ export class EditorPage {
    * lines, so the cursor goes there first).
    */
   async expectToShow(text: string, where: 'start' | 'end' = 'end'): Promise<void> {
-    await this.editor.locator('.view-lines').click();
+    await this.focusEditor();
     await this.page.keyboard.press(where === 'end' ? 'ControlOrMeta+End' : 'ControlOrMeta+Home');
     await expect(this.editor.locator('.view-lines')).toContainText(text);
   }
