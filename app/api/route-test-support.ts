@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 import { startEmulator } from '@/lib/emulator';
 import { CSRF_HEADERS } from '@/lib/http/csrf-header';
@@ -64,6 +64,13 @@ export async function signIn(
     .map((c) => c.split(';')[0])
     .join('; ');
   return { cookie, response };
+}
+
+/** Signs in, expects the session route to accept it, and returns the session cookie. */
+export async function signInCookie(body: Record<string, string>): Promise<string> {
+  const { cookie, response } = await signIn(body);
+  expect(response.status).toBe(200);
+  return cookie;
 }
 
 export const DEMO_DC_PASSWORD = { method: 'dc-password', username: 'demo', password: 'demo' };
