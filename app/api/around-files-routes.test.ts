@@ -1,70 +1,40 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-
-import { startEmulator } from '@/lib/emulator';
 import { CSRF_HEADERS } from '@/lib/http/csrf-header';
 
 import * as attachmentsRoute from './pages/[id]/attachments/route';
 import * as labelsRoute from './pages/[id]/labels/route';
 import { GET as downloadRoute } from './pages/[id]/attachments/[filename]/route';
-import * as sessionRoute from './session/route';
+import {
+  APP,
+  flavours,
+  json,
+  params,
+  SANDBOX,
+  signInCookie,
+  startDemoEmulatorPerFile,
+} from './route-test-support';
 
 /** Labels and attachment uploads end to end against the emulator, both flavours, in process. */
-const APP = 'http://127.0.0.1:3999';
-const SANDBOX = '9470040';
 const WITH_FILES = '9470043';
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataFile: null });
-  process.env.PAGEWRIGHT_DEMO = '1';
-  process.env.PAGEWRIGHT_EMULATOR_URL = emulator.url;
-  process.env.PAGEWRIGHT_DEMO_DATA_DIR = mkdtempSync(join(tmpdir(), 'pw-files-'));
-});
-afterAll(async () => emulator?.close());
+const emulator = startDemoEmulatorPerFile();
 afterEach(() => {
   delete process.env.PAGEWRIGHT_MAX_UPLOAD_MB;
 });
 
 const sameOrigin = { origin: APP, 'sec-fetch-site': 'same-origin', ...CSRF_HEADERS };
-const json = { ...sameOrigin, 'content-type': 'application/json' };
-
-const params = <P>(value: P) => ({ params: Promise.resolve(value) });
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
 
-async function signIn(body: Record<string, string>): Promise<string> {
-  const response = await sessionRoute.POST(
-    new Request(`${APP}/api/session`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify(body),
-    }),
-  );
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-const flavours = [
-  ['Data Center', { method: 'dc-password', username: 'demo', password: 'demo' }],
-  ['Cloud', { method: 'cloud-token', email: 'demo@example.com', token: 'demo-token' }],
-] as const;
-
 describe.each(flavours)('%s', (_name, credentials) => {
   let cookie = '';
   beforeEach(async () => {
-    await emulator.reset();
-    cookie = await signIn(credentials);
+    await emulator().reset();
+    cookie = await signInCookie(credentials);
   });
 
   const labels = async (id = SANDBOX) =>
@@ -174,7 +144,7 @@ describe.each(flavours)('%s', (_name, credentials) => {
       attachment: { version: 2 },
     });
 
-    emulator.clearRequests();
+    emulator().clearRequests();
     const sha256 = createHash('sha256').update(changed).digest('hex');
     const same = await upload('gradient.png', new Uint8Array(changed), {
       id: WITH_FILES,
@@ -185,7 +155,11 @@ describe.each(flavours)('%s', (_name, credentials) => {
       },
     });
     expect(await same.json()).toMatchObject({ outcome: 'unchanged', attachment: { version: 2 } });
-    expect(emulator.requests().some((entry) => entry.method === 'POST')).toBe(false);
+    expect(
+      emulator()
+        .requests()
+        .some((entry) => entry.method === 'POST'),
+    ).toBe(false);
 
     // Same size, other bytes: the checksum differs, so it is uploaded.
     const other = Buffer.from(changed).fill(1, 0, 1);
@@ -210,11 +184,15 @@ describe.each(flavours)('%s', (_name, credentials) => {
     ['line\nbreak.png'],
     ['page.html'],
   ])('refuses the file name %j before anything reaches Confluence', async (name) => {
-    emulator.clearRequests();
+    emulator().clearRequests();
     const refused = await upload(name, new Uint8Array(PNG));
     expect(refused.status).toBe(400);
     expect((await refused.json()).error.code).toBe('bad_request');
-    expect(emulator.requests().some((entry) => entry.method === 'POST')).toBe(false);
+    expect(
+      emulator()
+        .requests()
+        .some((entry) => entry.method === 'POST'),
+    ).toBe(false);
   });
 
   it('refuses an upload without the CSRF header', async () => {

@@ -1,11 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-import { startEmulator } from '@/lib/emulator';
-import { CSRF_HEADERS } from '@/lib/http/csrf-header';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { GET as attachmentRoute } from './pages/[id]/attachments/[filename]/route';
 import { GET as permissionsRoute } from './pages/[id]/permissions/route';
@@ -13,53 +6,23 @@ import { GET as titleCheckRoute } from './pages/[id]/title-check/route';
 import { GET as resolveRoute } from './pages/resolve/route';
 import { POST as renderRoute } from './render/route';
 import { GET as resourceRoute } from './resources/route';
-import * as sessionRoute from './session/route';
 import { GET as namesRoute } from './users/names/route';
+import {
+  APP,
+  DEMO_DC_PASSWORD,
+  json,
+  params,
+  signInCookie,
+  startDemoEmulatorPerFile,
+} from './route-test-support';
 
 /** The routes behind Cloud parity, in process against the emulator, on both flavours. */
-const APP = 'http://127.0.0.1:3999';
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataFile: null });
-  process.env.PAGEWRIGHT_DEMO = '1';
-  process.env.PAGEWRIGHT_EMULATOR_URL = emulator.url;
-  process.env.PAGEWRIGHT_DEMO_DATA_DIR = mkdtempSync(join(tmpdir(), 'pw-parity-'));
-});
-afterAll(async () => {
-  await emulator?.close();
-});
-
-const json = {
-  origin: APP,
-  'content-type': 'application/json',
-  'sec-fetch-site': 'same-origin',
-  ...CSRF_HEADERS,
-};
-
-function params<P>(value: P) {
-  return { params: Promise.resolve(value) };
-}
-
-async function signIn(body: Record<string, string>): Promise<string> {
-  const response = await sessionRoute.POST(
-    new Request(`${APP}/api/session`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify(body),
-    }),
-  );
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
+const emulator = startDemoEmulatorPerFile();
 
 const flavours = [
   [
     'Data Center',
-    { method: 'dc-password', username: 'demo', password: 'demo' },
+    DEMO_DC_PASSWORD,
     { method: 'dc-password', username: 'reader', password: 'reader' },
   ],
   [
@@ -73,9 +36,9 @@ describe.each(flavours)('%s', (flavourName, demo, reader) => {
   let cookie = '';
   let readerCookie = '';
   beforeAll(async () => {
-    await emulator.reset();
-    cookie = await signIn(demo);
-    readerCookie = await signIn(reader);
+    await emulator().reset();
+    cookie = await signInCookie(demo);
+    readerCookie = await signInCookie(reader);
   });
 
   const get = (url: string, as = cookie, headers: Record<string, string> = {}) =>
@@ -124,7 +87,7 @@ describe.each(flavours)('%s', (flavourName, demo, reader) => {
     expect(response.status).toBe(400);
     const { error } = await response.json();
     expect(error.message).toContain('acme.atlassian.net');
-    expect(error.message).toContain(new URL(emulator.url).host);
+    expect(error.message).toContain(new URL(emulator().url).host);
   });
 
   it('renders in the page context: attachments, the SVG and emoticons all come through our proxies', async () => {

@@ -1,36 +1,23 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { runLoad, verifyNoLostUpdates } from '@/bench/load-runner';
-import { startEmulator } from '@/lib/emulator';
 
 import * as pageRoute from './pages/[id]/route';
 import * as sessionRoute from './session/route';
+import { APP, startDemoEmulatorPerFile } from './route-test-support';
 
 /**
  * The load test's short mode (`npm run load` is the long one, over HTTP against `next start`):
  * a few users hammer two pages through the real route handlers, in process, for a few seconds,
  * and the emulator's history must hold every acknowledged save and nothing else.
  */
-const APP = 'http://127.0.0.1:3999';
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+const emulator = startDemoEmulatorPerFile();
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataFile: null });
-  process.env.PAGEWRIGHT_DEMO = '1';
-  process.env.PAGEWRIGHT_EMULATOR_URL = emulator.url;
-  process.env.PAGEWRIGHT_DEMO_DATA_DIR = mkdtempSync(join(tmpdir(), 'pw-load-'));
+beforeAll(() => {
   process.env.LOG_LEVEL = 'silent';
   // In process, a user loops without any network in between: far past the per-session budget
   // (RATE-3, tested on its own). The property under test is lost updates, not the budget.
   process.env.PAGEWRIGHT_SESSION_REQUESTS_PER_MINUTE = '1000000';
-});
-
-afterAll(async () => {
-  await emulator?.close();
 });
 
 /** Routes a request to the handler `next start` would run for it. */
@@ -51,7 +38,7 @@ describe('load (short mode)', () => {
     const result = await runLoad({
       send,
       appOrigin: APP,
-      emulator,
+      emulator: emulator(),
       users: 6,
       pageIds: ['9470040', '9470047'],
       durationMs: 4_000,
@@ -61,7 +48,7 @@ describe('load (short mode)', () => {
         { username: 'alex', password: 'alex' },
       ],
     });
-    const report = verifyNoLostUpdates(result, emulator);
+    const report = verifyNoLostUpdates(result, emulator());
 
     expect(report.violations).toEqual([]);
     expect(result.errors).toBe(0);
@@ -73,11 +60,11 @@ describe('load (short mode)', () => {
 
   it('notices a version nobody acknowledged', async () => {
     const pageId = '9470048';
-    const before = emulator.page(pageId)!.current.number;
-    emulator.concurrentEdit(pageId, { body: '<p>Saved behind the app’s back.</p>' });
+    const before = emulator().page(pageId)!.current.number;
+    emulator().concurrentEdit(pageId, { body: '<p>Saved behind the app’s back.</p>' });
     const report = verifyNoLostUpdates(
       { saves: [], initialVersions: { [pageId]: before } },
-      emulator,
+      emulator(),
     );
     expect(report.violations).toEqual([
       `page ${pageId}: version ${before + 1} (message "Edited by another user") was created but never acknowledged`,
@@ -86,7 +73,7 @@ describe('load (short mode)', () => {
 
   it('notices an acknowledged save whose body is not the stored version', async () => {
     const pageId = '9470048';
-    const current = emulator.page(pageId)!.current;
+    const current = emulator().page(pageId)!.current;
     const report = verifyNoLostUpdates(
       {
         saves: [
@@ -104,7 +91,7 @@ describe('load (short mode)', () => {
         ],
         initialVersions: { [pageId]: current.number - 1 },
       },
-      emulator,
+      emulator(),
     );
     expect(report.violations).toEqual([
       `page ${pageId}: version ${current.number} is not what save u0-0 sent (lost update)`,
@@ -113,7 +100,7 @@ describe('load (short mode)', () => {
 
   it('notices a 409 that no competing save explains', () => {
     const pageId = '9470048';
-    const current = emulator.page(pageId)!.current;
+    const current = emulator().page(pageId)!.current;
     const report = verifyNoLostUpdates(
       {
         saves: [
@@ -131,7 +118,7 @@ describe('load (short mode)', () => {
         ],
         initialVersions: { [pageId]: current.number },
       },
-      emulator,
+      emulator(),
     );
     expect(report.violations).toEqual([
       `page ${pageId}: save u1-0 got 409 but version ${current.number + 1} is not someone else's save`,

@@ -1,78 +1,36 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-import { startEmulator } from '@/lib/emulator';
-import { CSRF_HEADERS } from '@/lib/http/csrf-header';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import * as createRoute from './pages/route';
 import * as childrenRoute from './pages/[id]/children/route';
 import * as moveRoute from './pages/[id]/move/route';
 import * as treeRoute from './pages/[id]/tree/route';
 import * as searchRoute from './pages/search/route';
-import * as sessionRoute from './session/route';
 import * as spacesRoute from './spaces/route';
+import {
+  APP,
+  DEMO_DC_PASSWORD,
+  flavours,
+  json,
+  params,
+  SANDBOX,
+  signInCookie,
+  startDemoEmulatorPerFile,
+} from './route-test-support';
 
 /**
  * Open by title, the page tree, create and move through the routes, against the emulator in
  * process, on both flavours; then what the routes refuse: cross-site requests, bad input, and
  * anything that would send a request elsewhere than the signed-in site.
  */
-const APP = 'http://127.0.0.1:3999';
 const DEMO_HOME = '9469953';
-const SANDBOX = '9470040';
 const ROADMAP = '9470048';
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataFile: null });
-  process.env.PAGEWRIGHT_DEMO = '1';
-  process.env.PAGEWRIGHT_EMULATOR_URL = emulator.url;
-  process.env.PAGEWRIGHT_DEMO_DATA_DIR = mkdtempSync(join(tmpdir(), 'pw-nav-'));
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
-
-const json = {
-  origin: APP,
-  'content-type': 'application/json',
-  'sec-fetch-site': 'same-origin',
-  ...CSRF_HEADERS,
-};
-
-function params<P>(value: P) {
-  return { params: Promise.resolve(value) };
-}
-
-async function signIn(body: Record<string, string>): Promise<string> {
-  const response = await sessionRoute.POST(
-    new Request(`${APP}/api/session`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify(body),
-    }),
-  );
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
-const flavours = [
-  ['Data Center', { method: 'dc-password', username: 'demo', password: 'demo' }],
-  ['Cloud', { method: 'cloud-token', email: 'demo@example.com', token: 'demo-token' }],
-] as const;
+const emulator = startDemoEmulatorPerFile();
 
 describe.each(flavours)('%s', (_name, credentials) => {
   let cookie = '';
   beforeAll(async () => {
-    await emulator.reset();
-    cookie = await signIn(credentials);
+    await emulator().reset();
+    cookie = await signInCookie(credentials);
   });
 
   const get = (url: string) => new Request(`${APP}${url}`, { headers: { cookie } });
@@ -93,11 +51,11 @@ describe.each(flavours)('%s', (_name, credentials) => {
   });
 
   it('refuses a one-character search before asking Confluence', async () => {
-    emulator.clearRequests();
+    emulator().clearRequests();
     const response = await searchRoute.GET(get('/api/pages/search?q=S'));
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/two characters/);
-    expect(emulator.requests()).toHaveLength(0);
+    expect(emulator().requests()).toHaveLength(0);
   });
 
   it('answers the tree around a page, and children on demand', async () => {
@@ -173,15 +131,15 @@ describe.each(flavours)('%s', (_name, credentials) => {
     expect((await response.json()).error.message).toBe(
       'A page cannot be moved under one of its own descendants.',
     );
-    expect(emulator.page(DEMO_HOME)!.current.number).toBe(1);
+    expect(emulator().page(DEMO_HOME)!.current.number).toBe(1);
   });
 });
 
 describe('what the navigation routes refuse', () => {
   let cookie = '';
   beforeAll(async () => {
-    await emulator.reset();
-    cookie = await signIn({ method: 'dc-password', username: 'demo', password: 'demo' });
+    await emulator().reset();
+    cookie = await signInCookie(DEMO_DC_PASSWORD);
   });
 
   type Route = (request: Request) => Promise<Response>;
@@ -204,7 +162,7 @@ describe('what the navigation routes refuse', () => {
     '%s: a cross-site request, or one without the CSRF header (SESS-6)',
     async (_what, route, url, body) => {
       const { 'x-cfe-csrf': _marker, ...unmarked } = json;
-      emulator.clearRequests();
+      emulator().clearRequests();
       for (const headers of [
         { ...json, origin: 'https://evil.test', 'sec-fetch-site': 'cross-site', cookie },
         { ...unmarked, cookie },
@@ -215,7 +173,7 @@ describe('what the navigation routes refuse', () => {
         expect(response.status).toBe(403);
         expect((await response.json()).error.code).toBe('csrf_rejected');
       }
-      expect(emulator.requests()).toHaveLength(0);
+      expect(emulator().requests()).toHaveLength(0);
     },
   );
 
@@ -226,7 +184,7 @@ describe('what the navigation routes refuse', () => {
     ['an empty title', { spaceKey: 'DEMO', title: '   ', parentId: null }],
     ['a title over 255 characters', { spaceKey: 'DEMO', title: 'x'.repeat(256), parentId: null }],
   ])('create refuses %s before any request leaves', async (_what, body) => {
-    emulator.clearRequests();
+    emulator().clearRequests();
     const response = await createRoute.POST(
       new Request(`${APP}/api/pages`, {
         method: 'POST',
@@ -236,7 +194,7 @@ describe('what the navigation routes refuse', () => {
     );
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe('bad_request');
-    expect(emulator.requests()).toHaveLength(0);
+    expect(emulator().requests()).toHaveLength(0);
   });
 
   it.each([
@@ -247,7 +205,7 @@ describe('what the navigation routes refuse', () => {
       { newParentId: ROADMAP, newParentKind: 'url', baseVersion: 1 },
     ],
   ])('move refuses %s before any request leaves', async (_what, body) => {
-    emulator.clearRequests();
+    emulator().clearRequests();
     const response = await moveRoute.POST(
       new Request(`${APP}/api/pages/${SANDBOX}/move`, {
         method: 'POST',
@@ -257,11 +215,11 @@ describe('what the navigation routes refuse', () => {
       params({ id: SANDBOX }),
     );
     expect(response.status).toBe(400);
-    expect(emulator.requests()).toHaveLength(0);
+    expect(emulator().requests()).toHaveLength(0);
   });
 
   it('search and tree take no address: a URL is search text or a 400, and only the site is asked', async () => {
-    emulator.clearRequests();
+    emulator().clearRequests();
     const search = await searchRoute.GET(
       new Request(
         `${APP}/api/pages/search?q=${encodeURIComponent('http://evil.test/x')}&spaceKey=${encodeURIComponent('//evil.test')}`,
@@ -281,14 +239,14 @@ describe('what the navigation routes refuse', () => {
       params({ id: SANDBOX }),
     );
     expect(children.status).toBe(400);
-    expect(emulator.requests()).toHaveLength(0);
+    expect(emulator().requests()).toHaveLength(0);
     const text = await searchRoute.GET(
       new Request(`${APP}/api/pages/search?q=${encodeURIComponent('http://evil.test/x')}`, {
         headers: { cookie },
       }),
     );
     expect(text.status).toBe(200);
-    expect(emulator.requests().length).toBeGreaterThan(0);
+    expect(emulator().requests().length).toBeGreaterThan(0);
   });
 
   it('needs a session', async () => {

@@ -1,21 +1,23 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Writable } from 'node:stream';
 
 import { sealData } from 'iron-session';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { startEmulator } from '@/lib/emulator';
-import { CSRF_HEADERS } from '@/lib/http/csrf-header';
-import { useLogDestination } from '@/lib/log/logger';
+import {
+  APP,
+  captureLogLinesPerFile,
+  DEMO_DC_PASSWORD,
+  json,
+  signInCookie,
+  startDemoEmulatorPerFile,
+} from './route-test-support';
 
 /**
  * Input no client of ours sends, on every route handler under app/api (found on disk, so a new
  * route is covered without being listed): a malformed session seal and a body that is not JSON.
  * Each is the caller's fault and gets a 4xx that says so, never a 500.
  */
-const APP = 'http://127.0.0.1:3998';
 const COOKIE = 'pagewright_session';
 const MALFORMED_SEAL = 'Fe26.2*1*a*b*c*d*e*f';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -29,8 +31,8 @@ interface Route {
 }
 
 const routes: Route[] = [];
-const lines: Array<Record<string, unknown>> = [];
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+startDemoEmulatorPerFile();
+const lines = captureLogLinesPerFile('debug');
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -41,20 +43,6 @@ function routeFiles(dir: string): string[] {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataFile: null });
-  process.env.PAGEWRIGHT_DEMO = '1';
-  process.env.PAGEWRIGHT_EMULATOR_URL = emulator.url;
-  process.env.PAGEWRIGHT_DEMO_DATA_DIR = mkdtempSync(join(tmpdir(), 'pw-robust-'));
-  useLogDestination(
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean))
-          lines.push(JSON.parse(line));
-        done();
-      },
-    }),
-    'debug',
-  );
   for (const file of routeFiles(__dirname).sort()) {
     const handlers = (await import(file)) as Partial<Record<string, RouteHandler>>;
     const path = `/api/${relative(__dirname, file).replace(/\/?route\.ts$/, '')}`;
@@ -63,10 +51,6 @@ beforeAll(async () => {
       if (call) routes.push({ path, method, call });
     }
   }
-});
-
-afterAll(async () => {
-  await emulator?.close();
 });
 
 function request(route: Route, cookie: string, body?: string): Promise<Response> {
@@ -78,13 +62,7 @@ function request(route: Route, cookie: string, body?: string): Promise<Response>
   return route.call(
     new Request(`${APP}${url}`, {
       method: route.method,
-      headers: {
-        origin: APP,
-        'sec-fetch-site': 'same-origin',
-        'content-type': 'application/json',
-        ...CSRF_HEADERS,
-        cookie,
-      },
+      headers: { ...json, cookie },
       body: hasBody ? (body ?? '{}') : undefined,
     }),
     { params: Promise.resolve(PARAMS) },
@@ -135,19 +113,7 @@ describe('a request body that is not JSON', () => {
   const NOT_AN_API_CALL = new Set(['POST /api/csp-report', 'POST /api/pages/[id]/attachments']);
 
   it('is a 400 bad_request that says so, logged as a warning, on every route that reads one', async () => {
-    const session = routes.find(
-      (route) => route.path === '/api/session' && route.method === 'POST',
-    );
-    const signedIn = await request(
-      session!,
-      '',
-      JSON.stringify({ method: 'dc-password', username: 'demo', password: 'demo' }),
-    );
-    expect(signedIn.status).toBe(200);
-    const cookie = signedIn.headers
-      .getSetCookie()
-      .map((value) => value.split(';')[0])
-      .join('; ');
+    const cookie = await signInCookie(DEMO_DC_PASSWORD);
     const withBodies = routes.filter(
       (route) =>
         ['POST', 'PUT', 'PATCH'].includes(route.method) &&

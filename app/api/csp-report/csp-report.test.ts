@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { SOCKET_ADDRESS_HEADER, SOCKET_ADDRESS_TOKEN_ENV } from '@/lib/api/client-address';
@@ -9,7 +7,8 @@ import {
   REPORTS_PER_CLIENT_PER_MINUTE,
   summariseCspReport,
 } from '@/lib/api/csp-report';
-import { useLogDestination } from '@/lib/log/logger';
+
+import { captureLogLinesPerFile } from '../route-test-support';
 
 import { POST } from './route';
 
@@ -18,21 +17,11 @@ import { POST } from './route';
  * what reaches the log are all bounded.
  */
 const TOKEN = 'csp-test-token';
-const lines: Array<Record<string, unknown>> = [];
+const lines = captureLogLinesPerFile('debug');
 const previousToken = process.env[SOCKET_ADDRESS_TOKEN_ENV];
 
 beforeAll(() => {
   process.env[SOCKET_ADDRESS_TOKEN_ENV] = TOKEN;
-  useLogDestination(
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean))
-          lines.push(JSON.parse(line));
-        done();
-      },
-    }),
-    'debug',
-  );
 });
 
 afterAll(() => {

@@ -1,14 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { SOCKET_ADDRESS_HEADER, SOCKET_ADDRESS_TOKEN_ENV } from '@/lib/api/client-address';
-import { startEmulator } from '@/lib/emulator';
-import { CSRF_HEADERS } from '@/lib/http/csrf-header';
-import { useLogDestination } from '@/lib/log/logger';
+
+import { APP, captureLogLinesPerFile, json, startDemoEmulatorPerFile } from '../route-test-support';
 
 import { POST } from './route';
 
@@ -17,62 +11,41 @@ import { POST } from './route';
  * (docs/security.md RATE-1, LOG-3): every client and account has limits of its own, attempts are
  * reserved before Confluence is asked, and the address as typed never reaches the log.
  */
-const APP = 'http://127.0.0.1:3997';
 const TOKEN = 'c'.repeat(64);
-const lines: Array<Record<string, unknown>> = [];
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+const emulator = startDemoEmulatorPerFile();
+const lines = captureLogLinesPerFile('info');
 let site = '';
 let port = '';
 
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, dataFile: null });
-  site = emulator.url;
+beforeAll(() => {
+  site = emulator().url;
   port = new URL(site).port;
-  process.env.PAGEWRIGHT_DEMO = '1';
-  process.env.PAGEWRIGHT_EMULATOR_URL = emulator.url;
-  process.env.PAGEWRIGHT_DEMO_DATA_DIR = mkdtempSync(join(tmpdir(), 'pw-sign-in-'));
   // What pagewright-server.js does at boot; each request below is stamped as it would stamp it.
   process.env[SOCKET_ADDRESS_TOKEN_ENV] = TOKEN;
-  useLogDestination(
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean))
-          lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    }),
-    'info',
-  );
 });
 
-afterAll(async () => {
+afterAll(() => {
   delete process.env[SOCKET_ADDRESS_TOKEN_ENV];
-  await emulator?.close();
 });
 
 beforeEach(() => {
-  emulator.clearRequests();
+  emulator().clearRequests();
 });
 
 function signIn(from: string, body: Record<string, string>): Promise<Response> {
   return POST(
     new Request(`${APP}/api/session`, {
       method: 'POST',
-      headers: {
-        origin: APP,
-        'content-type': 'application/json',
-        'sec-fetch-site': 'same-origin',
-        ...CSRF_HEADERS,
-        [SOCKET_ADDRESS_HEADER]: `${TOKEN} ${from}`,
-      },
+      headers: { ...json, [SOCKET_ADDRESS_HEADER]: `${TOKEN} ${from}` },
       body: JSON.stringify(body),
     }),
   );
 }
 
 function upstreamCalls(): number {
-  return emulator.requests().filter((entry) => entry.url.split('?')[0]!.endsWith('/user/current'))
-    .length;
+  return emulator()
+    .requests()
+    .filter((entry) => entry.url.split('?')[0]!.endsWith('/user/current')).length;
 }
 
 function password(username: string, baseUrl = site): Record<string, string> {
@@ -105,7 +78,7 @@ describe('sign-in throttling through the route (RATE-1)', () => {
       password('ROBIN '),
       password(' Robin'),
     ];
-    emulator.clearRequests();
+    emulator().clearRequests();
     for (const [index, body] of spellings.entries()) {
       const response = await signIn(`10.21.1.${index}`, body);
       expect(response.status, JSON.stringify(body)).toBe(429);
