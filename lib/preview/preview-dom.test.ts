@@ -30,6 +30,19 @@ describe('createBlockPatcher', () => {
     expect(doc.body.children[2]).toBe(two);
   });
 
+  it('keeps a block whose only change is its source offset, and gives it the new one', () => {
+    const doc = frameDocument();
+    const patcher = createBlockPatcher(doc, policy);
+    patcher.update('<p data-source-offset="0">a</p><p data-source-offset="8">b</p>');
+    const b = doc.body.children[1]!;
+    // Text typed into the first block moves every block after it in the source.
+    expect(
+      patcher.update('<p data-source-offset="0">a, typed</p><p data-source-offset="15">b</p>'),
+    ).toBe(1);
+    expect(doc.body.children[1]).toBe(b);
+    expect(b.getAttribute('data-source-offset')).toBe('15');
+  });
+
   it('handles insertions, deletions and moves', () => {
     const doc = frameDocument();
     const patcher = createBlockPatcher(doc, policy);

@@ -71,6 +71,27 @@ export interface BlockPatcher {
   update(html: string): number;
 }
 
+/**
+ * A top-level block's start offset in the source changes with every edit above it, while the
+ * block itself does not: blocks are matched without it, and a kept block gets its new offset.
+ */
+const SOURCE_OFFSET = / data-source-offset="(\d+)"/;
+
+function withoutSourceOffset(blockHtml: string): string {
+  return blockHtml.replace(SOURCE_OFFSET, '');
+}
+
+function moveSourceOffset(blockNodes: readonly Node[], blockHtml: string): void {
+  const offset = SOURCE_OFFSET.exec(blockHtml)?.[1];
+  if (offset === undefined) return;
+  for (const node of blockNodes) {
+    if (node.nodeType === 1 && (node as Element).hasAttribute('data-source-offset')) {
+      (node as Element).setAttribute('data-source-offset', offset);
+      return;
+    }
+  }
+}
+
 export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy): BlockPatcher {
   const inert = frameDocument.implementation.createHTMLDocument('');
   const range = inert.createRange();
@@ -89,7 +110,8 @@ export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy)
   return {
     update(html) {
       const blocks = splitTopLevelBlocks(html);
-      const plan = planBlockPatch(keys, blocks);
+      const blockKeys = blocks.map(withoutSourceOffset);
+      const plan = planBlockPatch(keys, blockKeys);
       const body = frameDocument.body;
       const reused = new Set<number>();
       for (const from of plan) if (from >= 0) reused.add(from);
@@ -103,6 +125,7 @@ export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy)
         const from = plan[j]!;
         const blockNodes = from >= 0 ? nodes[from]! : create(blocks[j]!);
         if (from < 0) created++;
+        else moveSourceOffset(blockNodes, blocks[j]!);
         for (const node of blockNodes) {
           if (node === cursor) cursor = cursor.nextSibling;
           else body.insertBefore(node, cursor);
@@ -115,7 +138,7 @@ export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy)
         cursor.remove();
         cursor = next;
       }
-      keys = blocks;
+      keys = blockKeys;
       nodes = nextNodes;
       return created;
     },
