@@ -31,12 +31,13 @@ async function storedDraftKeys(page: Page): Promise<string[]> {
   );
 }
 
-/** Back on the sign-in page: sign in again and reopen the page, keeping any local draft. */
+/** Back on the sign-in page: sign in again and (re)open the page, keeping any local draft. */
 async function signInAgain(loginPage: LoginPage): Promise<void> {
   const { page, appUrl } = loginPage;
   await expect(page).toHaveURL(/\/login/);
   await loginPage.demoAccountButton('Demo User', 'Data Center').click();
-  await expect(loginPage.pageIdField).toBeVisible();
+  // Signed in: back where the sign-out started (the page), or on Open.
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto(`${appUrl}/pages/${SANDBOX_ID}`);
   await expect(page.locator('.monaco-editor')).toBeVisible();
 }

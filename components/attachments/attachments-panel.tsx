@@ -9,6 +9,7 @@ import { attachmentsQueryOptions } from '@/lib/queries/attachments';
 
 import styles from './around-page.module.css';
 import type { AttachmentUploads } from './use-attachment-uploads';
+import { useSession } from '@/lib/queries/session';
 
 /** A file size for people: bytes, KB or MB. */
 export function formatSize(bytes: number): string {
@@ -30,7 +31,9 @@ export function AttachmentsPanel({
 }) {
   const headingId = useId();
   const inputId = useId();
-  const list = useQuery(attachmentsQueryOptions(pageId));
+  // Not while signed out (or signing out): the page stays on screen, the session does not.
+  const signedIn = Boolean(useSession().data?.session);
+  const list = useQuery({ ...attachmentsQueryOptions(pageId), enabled: signedIn });
   const attachments = list.data ?? [];
   return (
     <section className={styles.panel} aria-labelledby={headingId}>

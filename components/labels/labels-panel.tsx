@@ -7,6 +7,7 @@ import styles from '@/components/attachments/around-page.module.css';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { isAppError, type AppError } from '@/lib/errors';
 import { addLabel, labelsQueryOptions, removeLabel } from '@/lib/queries/labels';
+import { useSession } from '@/lib/queries/session';
 
 /**
  * The page's labels: each with a "Remove label …" button, and an "Add label" field that adds on
@@ -16,7 +17,9 @@ export function LabelsPanel({ pageId }: { pageId: string }) {
   const headingId = useId();
   const fieldId = useId();
   const client = useQueryClient();
-  const labels = useQuery(labelsQueryOptions(pageId));
+  // Not while signed out (or signing out): the page stays on screen, the session does not.
+  const signedIn = Boolean(useSession().data?.session);
+  const labels = useQuery({ ...labelsQueryOptions(pageId), enabled: signedIn });
   const [draft, setDraft] = useState('');
   const queryKey = labelsQueryOptions(pageId).queryKey;
   const add = useMutation({

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import type { PagePermissions } from '@/lib/confluence/operations';
 import { fetchJson } from '@/lib/http/fetch-json';
+import { useSession } from './session';
 
 export function permissionsQueryOptions(id: string) {
   return queryOptions({
@@ -18,6 +19,8 @@ export function permissionsQueryOptions(id: string) {
  * editing is allowed, or when Confluence could not say (the save itself still finds out).
  */
 export function useReadOnlyReason(id: string): string | null {
-  const query = useQuery(permissionsQueryOptions(id));
+  // Not while signed out (or signing out): the page stays on screen, the session does not.
+  const signedIn = Boolean(useSession().data?.session);
+  const query = useQuery({ ...permissionsQueryOptions(id), enabled: signedIn });
   return query.data && !query.data.canEdit ? query.data.reason : null;
 }
