@@ -16,18 +16,26 @@ export interface ScrollAnchor {
  * both increase (floats and tocs may break the order; a skipped anchor is just less precise).
  */
 export function monotonicAnchors(anchors: readonly ScrollAnchor[]): ScrollAnchor[] {
-  const out: ScrollAnchor[] = [];
+  return increasing(anchors, 'line');
+}
+
+/** The anchors whose `key` strictly increases and whose top does not go back, in order. */
+function increasing<K extends string, A extends Record<K | 'top', number>>(
+  anchors: readonly A[],
+  key: K,
+): A[] {
+  const out: A[] = [];
   for (const anchor of anchors) {
     const last = out[out.length - 1];
-    if (!last || (anchor.line > last.line && anchor.top >= last.top)) out.push(anchor);
+    if (!last || (anchor[key] > last[key] && anchor.top >= last.top)) out.push(anchor);
   }
   return out;
 }
 
 /** Index of the last anchor whose `key` is ≤ value, or -1 (binary search: pages have thousands). */
-function lastAtOrBefore(
-  anchors: readonly ScrollAnchor[],
-  key: 'line' | 'top',
+function lastAtOrBefore<K extends string>(
+  anchors: readonly Record<K, number>[],
+  key: K,
   value: number,
 ): number {
   let low = 0;
@@ -91,30 +99,7 @@ export interface OffsetAnchor {
 
 /** Anchors usable for interpolation: offset and top both increasing (see monotonicAnchors). */
 export function monotonicOffsetAnchors(anchors: readonly OffsetAnchor[]): OffsetAnchor[] {
-  const out: OffsetAnchor[] = [];
-  for (const anchor of anchors) {
-    const last = out[out.length - 1];
-    if (!last || (anchor.offset > last.offset && anchor.top >= last.top)) out.push(anchor);
-  }
-  return out;
-}
-
-function lastAnchorAtOrBefore(
-  anchors: readonly OffsetAnchor[],
-  key: 'offset' | 'top',
-  value: number,
-): number {
-  let low = 0;
-  let high = anchors.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (anchors[mid]![key] <= value) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
+  return increasing(anchors, 'offset');
 }
 
 /** The frame offset (px) where source `offset` is shown; `end` is the document height. */
@@ -123,7 +108,7 @@ export function topForSourceOffset(
   offset: number,
   end: number,
 ): number {
-  const index = lastAnchorAtOrBefore(anchors, 'offset', offset);
+  const index = lastAtOrBefore(anchors, 'offset', offset);
   if (index < 0) return 0;
   const from = anchors[index]!;
   const to = anchors[index + 1];
@@ -142,7 +127,7 @@ export function sourceOffsetForTop(
   end: number,
   sourceLength: number,
 ): number {
-  const index = lastAnchorAtOrBefore(anchors, 'top', top);
+  const index = lastAtOrBefore(anchors, 'top', top);
   if (index < 0) return 0;
   const from = anchors[index]!;
   const to = anchors[index + 1] ?? { offset: Math.max(sourceLength, from.offset), top: end };
