@@ -7,6 +7,7 @@ import type {
   ConfluenceUser,
   PageVersionSummary,
   SavePageInput,
+  SavePageResult,
   TitleUse,
 } from './model';
 import {
@@ -94,22 +95,7 @@ export class DataCenterAdapter implements ConfluenceAdapter {
       },
       schema: v1ContentSchema,
     });
-    const version = content.version?.number ?? input.baseVersion + 1;
-    const body = content.body?.storage?.value;
-    return {
-      version,
-      recovered: false,
-      ...(body === undefined
-        ? {}
-        : {
-            stored: {
-              title: content.title,
-              body,
-              parentId: content.ancestors?.at(-1)?.id ?? null,
-              version: { number: version },
-            },
-          }),
-    };
+    return savedFromV1Content(content, input.baseVersion);
   }
 
   async findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]> {
@@ -207,5 +193,28 @@ function toPage(content: V1Content, baseUrl: string): ConfluencePage {
     },
     body: content.body.storage.value,
     webUrl: content._links?.webui ? base + content._links.webui : base,
+  };
+}
+
+/**
+ * A v1 page update's answer as a save result: the stored page when the answer carries its body
+ * (so the read-after-write check needs no second call), the version it was stored as.
+ */
+export function savedFromV1Content(content: V1Content, baseVersion: number): SavePageResult {
+  const version = content.version?.number ?? baseVersion + 1;
+  const body = content.body?.storage?.value;
+  return {
+    version,
+    recovered: false,
+    ...(body === undefined
+      ? {}
+      : {
+          stored: {
+            title: content.title,
+            body,
+            parentId: content.ancestors?.at(-1)?.id ?? null,
+            version: { number: version },
+          },
+        }),
   };
 }

@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors';
 
+import { savedFromV1Content } from './datacenter-adapter';
 import { isConfluenceError } from './errors';
 import type { SavePageInput, SavePageResult } from './model';
 import { v1ContentSchema } from './schemas';
@@ -44,20 +45,5 @@ export async function saveMinorEditThroughV1(
     }
     throw error;
   }
-  const version = content.version?.number ?? input.baseVersion + 1;
-  const body = content.body?.storage?.value;
-  return {
-    version,
-    recovered: false,
-    ...(body === undefined
-      ? {}
-      : {
-          stored: {
-            title: content.title,
-            body,
-            parentId: content.ancestors?.at(-1)?.id ?? null,
-            version: { number: version },
-          },
-        }),
-  };
+  return savedFromV1Content(content, input.baseVersion);
 }
