@@ -5,14 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppError } from '@/lib/errors';
+import { sampleLiveMemory } from '@/lib/testing/live-memory';
 
 import { createAttachmentsApi, maxUploadBytes } from './attachments-upload';
 import { ConfluenceError } from './errors';
 import { ConfluenceTransport } from './transport';
 
 /**
- * Uploads against a bare HTTP sink that counts what arrives: the file streams through (memory
- * stays flat for 200 MB), only ever to the signed-in site, and stops at the limit.
+ * Uploads against a bare HTTP sink that counts what arrives: the file streams through (what stays
+ * alive is flat for 200 MB), only ever to the signed-in site, and stops at the limit.
  */
 const DOWNLOAD_CHUNKS = 1024; // 64 MiB
 let sink: Server;
@@ -107,12 +108,7 @@ describe('uploads', () => {
     { timeout: 120_000 },
     async () => {
       const total = 200 * 1024 * 1024;
-      const before = process.memoryUsage();
-      let peak = 0;
-      const sampler = setInterval(() => {
-        const now = process.memoryUsage();
-        peak = Math.max(peak, now.rss - before.rss, now.arrayBuffers - before.arrayBuffers);
-      }, 20);
+      const memory = sampleLiveMemory();
       const result = await api().upload({
         pageId: '123',
         filename: 'big.bin',
@@ -120,13 +116,13 @@ describe('uploads', () => {
         body: generated(total),
         maxBytes: maxUploadBytes({ PAGEWRIGHT_MAX_UPLOAD_MB: '250' }),
       });
-      clearInterval(sampler);
+      const peak = memory.stop();
       expect(result.outcome).toBe('created');
       const post = seen.find((entry) => entry.method === 'POST')!;
       expect(post.bytes).toBeGreaterThan(total);
       expect(post.bytes).toBeLessThan(total + 1024);
-      // Holding the file would grow memory by at least 200 MB.
-      expect(peak).toBeLessThan(80 * 1024 * 1024);
+      // Holding the file would keep at least 200 MB alive.
+      expect(peak).toBeLessThan(32 * 1024 * 1024);
     },
   );
 
@@ -177,14 +173,11 @@ describe('digest of a stored file', () => {
     const expected = createHash('sha256');
     const chunk = Buffer.alloc(64 * 1024, 42);
     for (let i = 0; i < DOWNLOAD_CHUNKS; i++) expected.update(chunk);
-    const before = process.memoryUsage().arrayBuffers;
-    let peak = 0;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().arrayBuffers - before);
-    }, 10);
+    const memory = sampleLiveMemory();
     const digest = await transport().digest('download/big', 100 * 1024 * 1024);
-    clearInterval(sampler);
+    const peak = memory.stop();
     expect(digest).toEqual({ sha256: expected.digest('hex'), size: DOWNLOAD_CHUNKS * 64 * 1024 });
+    // Holding the file would keep 64 MiB alive.
     expect(peak).toBeLessThan(32 * 1024 * 1024);
   });
 
