@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startEmulator, type EmulatorHandle } from '../index';
-import { CLOUD_DEMO, call } from '../testing/clients';
-import { OpenApiValidator } from '../testing/openapi-validator';
+import { call } from '../testing/clients';
+import {
+  itAnswersAsSpecified,
+  startContractEmulatorPerFile,
+  type ContractCase,
+} from '../testing/contract-cases';
 
 /** Contract tests: every Cloud answer validates against Atlassian's OpenAPI response schema. */
-let emulator: EmulatorHandle;
-const validator = new OpenApiValidator();
+const suite = startContractEmulatorPerFile();
+const { validator } = suite;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ dataFile: null });
-});
-afterAll(async () => emulator.close());
-
-type Case = [method: string, specPath: string, url: string, body?: unknown];
-
-const V1: Case[] = [
+const V1: ContractCase[] = [
   ['GET', '/wiki/rest/api/content/{id}', '/content/9470040'],
   [
     'GET',
@@ -67,7 +63,7 @@ const V1: Case[] = [
   ],
 ];
 
-const V2: Case[] = [
+const V2: ContractCase[] = [
   ['GET', '/pages/{id}', '/pages/9470040?body-format=storage'],
   ['GET', '/pages/{id}', '/pages/9470040?body-format=view'],
   ['GET', '/pages/{id}/ancestors', '/pages/9470046/ancestors'],
@@ -95,18 +91,10 @@ const V2: Case[] = [
 ];
 
 describe('Cloud v1 answers match V1SPEC', () => {
-  it.each(V1)('%s %s (%s)', async (method, specPath, url, body) => {
-    const answer = await call(`${emulator.url}/wiki/rest/api${url}`, {
-      method,
-      auth: CLOUD_DEMO,
-      body,
-    });
-    expect(answer.status).toBe(200);
-    expect(validator.errors('v1', method, specPath, answer.json)).toEqual([]);
-  });
+  itAnswersAsSpecified('v1', V1, suite);
 
   it('anonymous user/current matches UserAnonymous', async () => {
-    const answer = await call(`${emulator.url}/wiki/rest/api/user/current`);
+    const answer = await call(`${suite.emulator().url}/wiki/rest/api/user/current`);
     expect(validator.componentErrors('v1', 'UserAnonymous', answer.json)).toEqual([]);
   });
 
@@ -116,13 +104,5 @@ describe('Cloud v1 answers match V1SPEC', () => {
 });
 
 describe('Cloud v2 answers match V2SPEC', () => {
-  it.each(V2)('%s %s (%s)', async (method, specPath, url, body) => {
-    const answer = await call(`${emulator.url}/wiki/api/v2${url}`, {
-      method,
-      auth: CLOUD_DEMO,
-      body,
-    });
-    expect(answer.status).toBe(200);
-    expect(validator.errors('v2', method, specPath, answer.json)).toEqual([]);
-  });
+  itAnswersAsSpecified('v2', V2, suite);
 });

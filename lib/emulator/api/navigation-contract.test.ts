@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startEmulator, type EmulatorHandle } from '../index';
 import { CLOUD_DEMO, DC_PAT, call } from '../testing/clients';
-import { OpenApiValidator } from '../testing/openapi-validator';
+import {
+  itAnswersAsSpecified,
+  startContractEmulatorPerFile,
+  type ContractCase,
+} from '../testing/contract-cases';
 
 /** Contract tests for the endpoints title search, the tree, create and move use. */
-let emulator: EmulatorHandle;
-const validator = new OpenApiValidator();
+const suite = startContractEmulatorPerFile();
+const url = () => suite.emulator().url;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ dataFile: null });
-});
-afterAll(async () => emulator.close());
-
-type Case = [method: string, specPath: string, url: string, body?: unknown];
-
-const V1: Case[] = [
+const V1: ContractCase[] = [
   [
     'GET',
     '/wiki/rest/api/search',
@@ -43,7 +39,7 @@ const V1: Case[] = [
   ['GET', '/wiki/rest/api/space', '/space?limit=200'],
 ];
 
-const V2: Case[] = [
+const V2: ContractCase[] = [
   ['GET', '/pages', '/pages?title=Sandbox&limit=10'],
   ['GET', '/spaces', '/spaces?ids=98306&limit=250'],
   ['GET', '/pages/{id}/children', '/pages/9470044/children?limit=250'],
@@ -74,19 +70,11 @@ const V2: Case[] = [
 ];
 
 describe('Cloud v1 navigation answers match V1SPEC', () => {
-  it.each(V1)('%s %s (%s)', async (method, specPath, url, body) => {
-    const answer = await call(`${emulator.url}/wiki/rest/api${url}`, {
-      method,
-      auth: CLOUD_DEMO,
-      body,
-    });
-    expect(answer.status).toBe(200);
-    expect(validator.errors('v1', method, specPath, answer.json)).toEqual([]);
-  });
+  itAnswersAsSpecified('v1', V1, suite);
 
   it('the search answer carries the space and the matches', async () => {
     const answer = await call(
-      `${emulator.url}/wiki/rest/api/search?cql=${encodeURIComponent('title ~ "sandb*" OR title = "Roadmap"')}&expand=content.space`,
+      `${url()}/wiki/rest/api/search?cql=${encodeURIComponent('title ~ "sandb*" OR title = "Roadmap"')}&expand=content.space`,
       { auth: CLOUD_DEMO },
     );
     const results = (
@@ -101,19 +89,11 @@ describe('Cloud v1 navigation answers match V1SPEC', () => {
 });
 
 describe('Cloud v2 navigation answers match V2SPEC', () => {
-  it.each(V2)('%s %s (%s)', async (method, specPath, url, body) => {
-    const answer = await call(`${emulator.url}/wiki/api/v2${url}`, {
-      method,
-      auth: CLOUD_DEMO,
-      body,
-    });
-    expect(answer.status).toBe(200);
-    expect(validator.errors('v2', method, specPath, answer.json)).toEqual([]);
-  });
+  itAnswersAsSpecified('v2', V2, suite);
 
   it('POST /pages without a parent goes under the home page; root-level=true at the top', async () => {
     const create = (title: string, query = '') =>
-      call(`${emulator.url}/wiki/api/v2/pages${query}`, {
+      call(`${url()}/wiki/api/v2/pages${query}`, {
         method: 'POST',
         auth: CLOUD_DEMO,
         body: {
@@ -131,7 +111,7 @@ describe('Cloud v2 navigation answers match V2SPEC', () => {
   });
 
   it('POST /pages refuses a clash ignoring case, and a parent in another space', async () => {
-    const clash = await call(`${emulator.url}/wiki/api/v2/pages`, {
+    const clash = await call(`${url()}/wiki/api/v2/pages`, {
       method: 'POST',
       auth: CLOUD_DEMO,
       body: {
@@ -142,7 +122,7 @@ describe('Cloud v2 navigation answers match V2SPEC', () => {
       },
     });
     expect(clash.status).toBe(400);
-    const foreign = await call(`${emulator.url}/wiki/api/v2/pages`, {
+    const foreign = await call(`${url()}/wiki/api/v2/pages`, {
       method: 'POST',
       auth: CLOUD_DEMO,
       body: {
@@ -160,15 +140,15 @@ describe('Cloud v2 navigation answers match V2SPEC', () => {
 describe('Data Center navigation endpoints', () => {
   it('search and create answer on /rest/api, and a bad CQL is a 400', async () => {
     const search = await call(
-      `${emulator.url}/rest/api/search?cql=${encodeURIComponent('type = page AND title ~ "road*"')}`,
+      `${url()}/rest/api/search?cql=${encodeURIComponent('type = page AND title ~ "road*"')}`,
       { auth: DC_PAT },
     );
     expect(search.status).toBe(200);
-    const bad = await call(`${emulator.url}/rest/api/search?cql=${encodeURIComponent('title ~')}`, {
+    const bad = await call(`${url()}/rest/api/search?cql=${encodeURIComponent('title ~')}`, {
       auth: DC_PAT,
     });
     expect(bad.status).toBe(400);
-    const created = await call(`${emulator.url}/rest/api/content`, {
+    const created = await call(`${url()}/rest/api/content`, {
       method: 'POST',
       auth: DC_PAT,
       body: {
