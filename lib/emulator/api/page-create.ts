@@ -7,6 +7,7 @@ import { contentJson, parseExpand } from '../render/v1-content';
 import { v2PageJson } from '../render/v2-json';
 import { createPage, type CreateOutcome } from '../store/create-page';
 import { xhtmlErrorText } from '../xhtml/check-xhtml';
+import { sendV1TitleClash, sendV2TitleClash } from './save-outcome';
 
 type Failure = Exclude<CreateOutcome, { kind: 'ok' }>;
 
@@ -25,18 +26,7 @@ function sendV1CreateFailure(ctx: RequestContext, outcome: Failure): void {
     case 'bad-xhtml':
       return sendV1Error(ctx, 400, xhtmlErrorText(outcome.verdict));
     case 'title-clash':
-      return ctx.flavour === 'cloud'
-        ? sendV1Error(
-            ctx,
-            400,
-            'A page with this title already exists: A page already exists with the same TITLE in this space',
-            'api.BadRequestException',
-          )
-        : sendV1Error(
-            ctx,
-            400,
-            `A page with this title already exists: A page already exists with the title ${outcome.title} in the space with key ${outcome.spaceKey}`,
-          );
+      return sendV1TitleClash(ctx, outcome);
   }
 }
 
@@ -56,12 +46,7 @@ function sendV2CreateFailure(ctx: RequestContext, outcome: Failure): void {
     case 'bad-xhtml':
       return sendV2Error(ctx, 400, 'INVALID_REQUEST_PARAMETER', xhtmlErrorText(outcome.verdict));
     case 'title-clash':
-      return sendV2Error(
-        ctx,
-        400,
-        'INVALID_REQUEST_PARAMETER',
-        'A page with this title already exists: A page already exists with the same TITLE in this space',
-      );
+      return sendV2TitleClash(ctx);
   }
 }
 

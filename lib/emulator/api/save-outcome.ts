@@ -6,6 +6,29 @@ import { xhtmlErrorText } from '../xhtml/check-xhtml';
 
 type Failure = Exclude<UpdateOutcome, { kind: 'ok' }>;
 
+const CLOUD_TITLE_CLASH =
+  'A page with this title already exists: A page already exists with the same TITLE in this space';
+
+/** A create or an update that would give two pages of a space one title, worded as v1 does. */
+export function sendV1TitleClash(
+  ctx: RequestContext,
+  clash: { title: string; spaceKey: string },
+): void {
+  if (ctx.flavour === 'cloud') {
+    return sendV1Error(ctx, 400, CLOUD_TITLE_CLASH, 'api.BadRequestException');
+  }
+  sendV1Error(
+    ctx,
+    400,
+    `A page with this title already exists: A page already exists with the title ${clash.title} in the space with key ${clash.spaceKey}`,
+  );
+}
+
+/** The same clash worded as v2 does. */
+export function sendV2TitleClash(ctx: RequestContext): void {
+  sendV2Error(ctx, 400, 'INVALID_REQUEST_PARAMETER', CLOUD_TITLE_CLASH);
+}
+
 /** Words a failed update as v1 does, in the request's flavour (docs/confluence-api.md §2.3). */
 export function sendV1SaveFailure(ctx: RequestContext, id: string, outcome: Failure): void {
   switch (outcome.kind) {
@@ -32,18 +55,7 @@ export function sendV1SaveFailure(ctx: RequestContext, id: string, outcome: Fail
     case 'bad-xhtml':
       return sendV1Error(ctx, 400, xhtmlErrorText(outcome.verdict));
     case 'title-clash':
-      return ctx.flavour === 'cloud'
-        ? sendV1Error(
-            ctx,
-            400,
-            'A page with this title already exists: A page already exists with the same TITLE in this space',
-            'api.BadRequestException',
-          )
-        : sendV1Error(
-            ctx,
-            400,
-            `A page with this title already exists: A page already exists with the title ${outcome.title} in the space with key ${outcome.spaceKey}`,
-          );
+      return sendV1TitleClash(ctx, outcome);
     case 'bad-parent':
       return sendV1Error(
         ctx,
@@ -86,12 +98,7 @@ export function sendV2SaveFailure(
     case 'bad-xhtml':
       return sendV2Error(ctx, 400, 'INVALID_REQUEST_PARAMETER', xhtmlErrorText(outcome.verdict));
     case 'title-clash':
-      return sendV2Error(
-        ctx,
-        400,
-        'INVALID_REQUEST_PARAMETER',
-        'A page with this title already exists: A page already exists with the same TITLE in this space',
-      );
+      return sendV2TitleClash(ctx);
     case 'bad-parent':
       return sendV2Error(ctx, 404, 'NOT_FOUND', `Parent page ${outcome.parentId} was not found`);
   }
