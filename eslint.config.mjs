@@ -6,6 +6,35 @@ import nextTs from 'eslint-config-next/typescript';
 // message; `import 'server-only'` inside those modules is the build-time guarantee.
 const serverOnlyModules = ['@/lib/confluence/*', '@/lib/session/*', '@/lib/api/*', '@/lib/env*'];
 
+const testSupportOnly = {
+  group: ['@/lib/testing/*', '@/lib/*/testing/*', '@/lib/*/*/testing/*'],
+  message: 'Test support is for tests only (docs/architecture.md).',
+};
+
+const emulatorOnly = {
+  group: ['@/lib/emulator/*'],
+  message: 'The emulator is for demo and tests only.',
+};
+
+/**
+ * A layer rule (docs/architecture.md) for the non-test code of `files`, under the TypeScript twin
+ * of the rule so it adds to the restrictions of the plain rule instead of replacing them. Between
+ * two layer blocks that match one file the later one wins whole, so each carries the test-support
+ * pattern itself.
+ */
+function layerRule(files, ...patterns) {
+  return {
+    files,
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [testSupportOnly, ...patterns] },
+      ],
+    },
+  };
+}
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -45,15 +74,12 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            {
-              group: ['@/lib/testing/*', '@/lib/*/testing/*', '@/lib/*/*/testing/*'],
-              message: 'Test support is for tests only (docs/architecture.md).',
-            },
+            testSupportOnly,
             {
               group: serverOnlyModules,
               message: 'Server-only module: call an /api route instead.',
             },
-            { group: ['@/lib/emulator/*'], message: 'The emulator is for demo and tests only.' },
+            emulatorOnly,
           ],
         },
       ],
@@ -65,100 +91,50 @@ export default defineConfig([
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['@/lib/emulator/*'], message: 'The emulator is for demo and tests only.' },
-          ],
+          patterns: [emulatorOnly],
         },
       ],
     },
   },
-  // The layer rules (docs/architecture.md), under the TypeScript twin of the rule so they add to
-  // the restrictions above instead of replacing them for files both blocks match.
-  {
-    files: ['lib/**'],
-    ignores: ['**/*.test.ts', '**/testing/**'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@/lib/testing/*', '@/lib/*/testing/*', '@/lib/*/*/testing/*'],
-              message: 'Test support is for tests only (docs/architecture.md).',
-            },
-            {
-              group: ['@/components/*', '@/app/*'],
-              message: 'lib/ is logic under components/ and app/: it never imports them.',
-            },
-            {
-              group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
-              message:
-                'Monaco-dependent code lives with the editor components (components/editor).',
-            },
-          ],
-        },
-      ],
+  layerRule(
+    ['lib/**'],
+    {
+      group: ['@/components/*', '@/app/*'],
+      message: 'lib/ is logic under components/ and app/: it never imports them.',
     },
-  },
-  {
-    files: ['lib/storage-format/**'],
-    ignores: ['**/*.test.ts', '**/testing/**'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@/lib/testing/*', '@/lib/*/testing/*', '@/lib/*/*/testing/*'],
-              message: 'Test support is for tests only (docs/architecture.md).',
-            },
-            {
-              group: ['@/lib/*', '!@/lib/storage-format', '!@/lib/storage-format/*'],
-              message: 'The engine stands alone: it imports nothing else of the app.',
-            },
-            {
-              group: [
-                '@/components/*',
-                '@/app/*',
-                'react',
-                'react-dom',
-                'monaco-editor',
-                'monaco-editor/*',
-              ],
-              message: 'The engine has no UI.',
-            },
-          ],
-        },
-      ],
+    {
+      group: ['monaco-editor', 'monaco-editor/*', '@monaco-editor/*'],
+      message: 'Monaco-dependent code lives with the editor components (components/editor).',
     },
-  },
-  {
-    files: ['lib/confluence/**', 'lib/pages/**'],
-    ignores: ['**/*.test.ts', '**/testing/**'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@/lib/testing/*', '@/lib/*/testing/*', '@/lib/*/*/testing/*'],
-              message: 'Test support is for tests only (docs/architecture.md).',
-            },
-            {
-              group: [
-                '@/lib/editor/*',
-                '@/lib/queries/*',
-                '@/components/*',
-                '@/app/*',
-                'react',
-                'monaco-editor',
-                'monaco-editor/*',
-              ],
-              message: 'The Confluence client and shared page logic carry no editor or UI code.',
-            },
-          ],
-        },
-      ],
+  ),
+  layerRule(
+    ['lib/storage-format/**'],
+    {
+      group: ['@/lib/*', '!@/lib/storage-format', '!@/lib/storage-format/*'],
+      message: 'The engine stands alone: it imports nothing else of the app.',
     },
-  },
+    {
+      group: [
+        '@/components/*',
+        '@/app/*',
+        'react',
+        'react-dom',
+        'monaco-editor',
+        'monaco-editor/*',
+      ],
+      message: 'The engine has no UI.',
+    },
+  ),
+  layerRule(['lib/confluence/**', 'lib/pages/**'], {
+    group: [
+      '@/lib/editor/*',
+      '@/lib/queries/*',
+      '@/components/*',
+      '@/app/*',
+      'react',
+      'monaco-editor',
+      'monaco-editor/*',
+    ],
+    message: 'The Confluence client and shared page logic carry no editor or UI code.',
+  }),
 ]);
