@@ -8,7 +8,7 @@ import type { SharedStore } from '@/lib/store/shared-store';
 import { redisAvailable, startTestRedis, type TestRedis } from '@/lib/store/testing/redis-server';
 
 import { liveSessionState, revokeSession } from './revoked-sessions';
-import type { SessionData } from './session-data';
+import { signedInSession } from './testing/signed-in-session';
 
 const withRedis = redisAvailable();
 let redis: TestRedis | undefined;
@@ -23,24 +23,12 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-function session(sid: string): SessionData {
-  const now = Date.now();
-  return {
-    sid,
-    site: { baseUrl: 'https://wiki.example', flavour: 'datacenter' },
-    credentials: { method: 'dc-pat', token: 'x' },
-    user: { displayName: 'Demo User' },
-    createdAt: now,
-    lastSeen: now,
-  };
-}
-
 describe('revoked sessions (SESS-5)', () => {
   it('a signed-out session counts as expired; others stay valid', async () => {
     const store = createMemoryStore();
     await revokeSession('gone', store);
-    expect(await liveSessionState(session('gone'), Date.now(), store)).toBe('expired');
-    expect(await liveSessionState(session('kept'), Date.now(), store)).toBe('valid');
+    expect(await liveSessionState(signedInSession('gone'), Date.now(), store)).toBe('expired');
+    expect(await liveSessionState(signedInSession('kept'), Date.now(), store)).toBe('valid');
     expect(await liveSessionState({}, Date.now(), store)).toBe('signed-out');
   });
 
@@ -50,8 +38,10 @@ describe('revoked sessions (SESS-5)', () => {
       const [a, b] = [createRedisStore(redis!.url), createRedisStore(redis!.url)];
       opened.push(a, b);
       await revokeSession('signed-out-on-a', a);
-      expect(await liveSessionState(session('signed-out-on-a'), Date.now(), b)).toBe('expired');
-      expect(await liveSessionState(session('still-in'), Date.now(), b)).toBe('valid');
+      expect(await liveSessionState(signedInSession('signed-out-on-a'), Date.now(), b)).toBe(
+        'expired',
+      );
+      expect(await liveSessionState(signedInSession('still-in'), Date.now(), b)).toBe('valid');
     },
   );
 
@@ -61,7 +51,7 @@ describe('revoked sessions (SESS-5)', () => {
     async () => {
       const down = createRedisStore(`redis://127.0.0.1:${await freePort()}`);
       try {
-        const outcome = await liveSessionState(session('unknown'), Date.now(), down).catch(
+        const outcome = await liveSessionState(signedInSession('unknown'), Date.now(), down).catch(
           (error: unknown) => error,
         );
         expect(outcome).toBeInstanceOf(AppError);

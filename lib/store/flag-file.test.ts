@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { liveSessionState, revokeSession } from '@/lib/session/revoked-sessions';
-import type { SessionData } from '@/lib/session/session-data';
+import { signedInSession } from '@/lib/session/testing/signed-in-session';
 
 import { REVOKED_SESSIONS_FILE } from './data-dir';
 import { openFlagFile } from './flag-file';
@@ -19,34 +19,24 @@ import { StoreUnavailableError } from './shared-store';
  */
 const folder = () => mkdtempSync(join(tmpdir(), 'pw-flags-'));
 
-function session(sid: string): SessionData {
-  const now = Date.now();
-  return {
-    sid,
-    site: { baseUrl: 'https://wiki.example', flavour: 'datacenter' },
-    credentials: { method: 'dc-pat', token: 'x' },
-    user: { displayName: 'Demo User' },
-    createdAt: now,
-    lastSeen: now,
-  };
-}
-
 describe('signed-out sessions without Redis', () => {
   it('are still signed out after a restart (a new store over the same data folder)', async () => {
     const env = { PAGEWRIGHT_DATA_DIR: folder() };
     const before = storeFromEnv(env);
     expect(before.kind).toBe('file');
     await revokeSession('signed-out-before-restart', before);
-    expect(await liveSessionState(session('signed-out-before-restart'), Date.now(), before)).toBe(
-      'expired',
-    );
+    expect(
+      await liveSessionState(signedInSession('signed-out-before-restart'), Date.now(), before),
+    ).toBe('expired');
     await before.close();
 
     const after = storeFromEnv(env);
-    expect(await liveSessionState(session('signed-out-before-restart'), Date.now(), after)).toBe(
-      'expired',
+    expect(
+      await liveSessionState(signedInSession('signed-out-before-restart'), Date.now(), after),
+    ).toBe('expired');
+    expect(await liveSessionState(signedInSession('never-signed-out'), Date.now(), after)).toBe(
+      'valid',
     );
-    expect(await liveSessionState(session('never-signed-out'), Date.now(), after)).toBe('valid');
     await after.close();
   });
 
@@ -116,7 +106,7 @@ describe('the flag file', () => {
       const path = join(dir, REVOKED_SESSIONS_FILE);
       writeFileSync(path, text);
       const store = storeFromEnv({ PAGEWRIGHT_DATA_DIR: dir });
-      const looked = await liveSessionState(session('any'), Date.now(), store).catch(
+      const looked = await liveSessionState(signedInSession('any'), Date.now(), store).catch(
         (error: unknown) => error,
       );
       expect(looked).toMatchObject({ code: 'server_unavailable' });
