@@ -1,15 +1,11 @@
-import { existsSync } from 'node:fs';
-
 import { defineConfig, devices } from '@playwright/test';
+
+import { CHROMIUM_ARGS, chromiumExecutablePath } from './lib/testing/chromium';
 
 /**
  * E2E against a production build (`next build` runs first in `npm run test:e2e`). The app and
  * the emulator listen on free loopback ports chosen by e2e/global-setup.ts.
- * Debian's Chromium is used when present; elsewhere Playwright's own browser.
  */
-const debianChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
-
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
@@ -25,23 +21,7 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   use: {
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath,
-      // Without the background-networking flags Chromium tries to reach Google at start-up,
-      // which this machine's closed network refuses.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-default-apps',
-        '--disable-sync',
-        '--no-first-run',
-        '--no-default-browser-check',
-        '--metrics-recording-only',
-      ],
-    },
+    launchOptions: { executablePath: chromiumExecutablePath(), args: CHROMIUM_ARGS },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 });

@@ -1,28 +1,9 @@
-import { existsSync } from 'node:fs';
-
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+import { CHROMIUM_ARGS, chromiumExecutablePath } from '@/lib/testing/chromium';
 
 import { PROBES_SCRIPT } from './browser-probes';
 import type { DemoApp } from './load-app';
-
-/** Same flags as playwright.config.ts: this machine's closed network, no GPU. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-default-apps',
-  '--disable-sync',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--metrics-recording-only',
-];
-
-function chromiumPath(): string | undefined {
-  const debian = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  return existsSync(debian) ? debian : undefined;
-}
 
 async function signIn(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/login`);
@@ -37,7 +18,10 @@ async function signIn(page: Page, appUrl: string): Promise<void> {
 export async function openSignedInBrowser(
   app: DemoApp,
 ): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutablePath(),
+    args: CHROMIUM_ARGS,
+  });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: PROBES_SCRIPT });
