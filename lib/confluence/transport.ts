@@ -3,7 +3,12 @@ import { createHash } from 'node:crypto';
 import type { Agent } from 'undici';
 import type { z } from 'zod';
 
-import { confluenceErrorFromResponse, ConfluenceError, redactRequest } from './errors';
+import {
+  confluenceErrorFromResponse,
+  ConfluenceError,
+  redactRequest,
+  type RedactedRequest,
+} from './errors';
 import {
   agentFor,
   DEFAULT_DEADLINE_MS,
@@ -57,6 +62,13 @@ export function authorizationHeader(credentials: ConfluenceCredentials): string 
  * holds a request for the deadline, not for five timeouts. Writes are never retried here: the
  * caller decides (see savePage's reconciliation).
  */
+/** Any answer outside 2xx becomes the ConfluenceError its status and body call for. */
+function throwUnlessSuccess(response: GuardedResponse, request: RedactedRequest): void {
+  if (response.status < 200 || response.status >= 300) {
+    throw confluenceErrorFromResponse(response.status, response.headers, response.body, request);
+  }
+}
+
 export class ConfluenceTransport {
   private readonly agent: Agent;
   private readonly sharedAgent: boolean;
@@ -115,14 +127,7 @@ export class ConfluenceTransport {
     const url = this.url(path);
     const headers = { authorization: authorizationHeader(this.options.credentials) };
     const response = await this.withRetries(url, { method: 'GET', headers });
-    if (response.status < 200 || response.status >= 300) {
-      throw confluenceErrorFromResponse(
-        response.status,
-        response.headers,
-        response.body,
-        redactRequest('GET', url, headers),
-      );
-    }
+    throwUnlessSuccess(response, redactRequest('GET', url, headers));
     return {
       contentType: response.headers.get('content-type') ?? 'application/octet-stream',
       bytes: response.bytes,
@@ -189,9 +194,7 @@ export class ConfluenceTransport {
     schema: z.ZodType<T>,
   ): T {
     const request = redactRequest(method, url, headers);
-    if (response.status < 200 || response.status >= 300) {
-      throw confluenceErrorFromResponse(response.status, response.headers, response.body, request);
-    }
+    throwUnlessSuccess(response, request);
     const type = response.headers.get('content-type') ?? '';
     let json: unknown;
     try {
@@ -287,14 +290,7 @@ export class ConfluenceTransport {
       { ...this.options.guard, maxBytes, totalTimeoutMs: this.deadlineMs * 4 },
       deadline,
     );
-    if (response.status < 200 || response.status >= 300) {
-      throw confluenceErrorFromResponse(
-        response.status,
-        response.headers,
-        response.body,
-        redactRequest('GET', url, headers),
-      );
-    }
+    throwUnlessSuccess(response, redactRequest('GET', url, headers));
     return { sha256: hash.digest('hex'), size };
   }
 
@@ -303,14 +299,7 @@ export class ConfluenceTransport {
     const url = this.url(path, query);
     const headers = { authorization: authorizationHeader(this.options.credentials) };
     const response = await this.withDeadline(url, { method: 'DELETE', headers });
-    if (response.status < 200 || response.status >= 300) {
-      throw confluenceErrorFromResponse(
-        response.status,
-        response.headers,
-        response.body,
-        redactRequest('DELETE', url, headers),
-      );
-    }
+    throwUnlessSuccess(response, redactRequest('DELETE', url, headers));
   }
 
   /** Releases the connection pool unless it is the process-wide one. */
