@@ -4,9 +4,10 @@ import { join, relative } from 'node:path';
 import { sealData } from 'iron-session';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { captureLogLinesPerFile } from '@/lib/log/testing/capture-log-lines';
+
 import {
   APP,
-  captureLogLinesPerFile,
   DEMO_DC_PASSWORD,
   json,
   signInCookie,

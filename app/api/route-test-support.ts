@@ -1,13 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 
 import { afterAll, beforeAll, expect } from 'vitest';
 
 import { startEmulator } from '@/lib/emulator';
 import { CSRF_HEADERS } from '@/lib/http/csrf-header';
-import { useLogDestination } from '@/lib/log/logger';
 
 import * as pageRoute from './pages/[id]/route';
 import * as sessionRoute from './session/route';
@@ -105,22 +103,4 @@ export function saveSandbox(cookie: string, body: unknown): Promise<Response> {
 /** DELETE /api/session: sign-out. */
 export function signOut(headers: Record<string, string>): Promise<Response> {
   return sessionRoute.DELETE(new Request(`${APP}/api/session`, { method: 'DELETE', headers }));
-}
-
-/** Sends the app's log for the calling test file into the returned array, one parsed line each. */
-export function captureLogLinesPerFile(level: 'debug' | 'info'): Array<Record<string, unknown>> {
-  const lines: Array<Record<string, unknown>> = [];
-  beforeAll(() => {
-    useLogDestination(
-      new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          for (const line of chunk.toString().split('\n').filter(Boolean))
-            lines.push(JSON.parse(line) as Record<string, unknown>);
-          done();
-        },
-      }),
-      level,
-    );
-  });
-  return lines;
 }

@@ -1,9 +1,7 @@
-import { Writable } from 'node:stream';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppError } from '@/lib/errors';
-import { useLogDestination } from '@/lib/log/logger';
+import { captureLogLinesPerFile } from '@/lib/log/testing/capture-log-lines';
 
 import { handler } from './handler';
 
@@ -11,21 +9,11 @@ import { handler } from './handler';
  * The request id contract (issue 8, LOG-1): every error body and every log line of a request
  * carry the same id, which is also the response's x-request-id; credentials never reach a line.
  */
-const lines: Array<Record<string, unknown>> = [];
+const lines = captureLogLinesPerFile('debug');
 const previousSecret = process.env.SESSION_SECRET;
 
 beforeAll(() => {
   process.env.SESSION_SECRET = 'handler-test-secret-0123456789-abcdefghij';
-  useLogDestination(
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean))
-          lines.push(JSON.parse(line));
-        done();
-      },
-    }),
-    'debug',
-  );
 });
 
 afterAll(() => {

@@ -1,10 +1,8 @@
-import { Writable } from 'node:stream';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { AppError } from '@/lib/errors';
 import { CSRF_HEADERS } from '@/lib/http/csrf-header';
-import { useLogDestination } from '@/lib/log/logger';
+import { captureLogLinesPerFile } from '@/lib/log/testing/capture-log-lines';
 
 import { handler } from './handler';
 
@@ -12,22 +10,12 @@ import { handler } from './handler';
  * The handler's security log events (docs/security.md SESS-8, LOG-3): one structured event per
  * refused request, and a session cookie that cannot be opened is counted without its value.
  */
-const lines: Array<Record<string, unknown>> = [];
+const lines = captureLogLinesPerFile('info');
 const APP = 'http://127.0.0.1:3998';
 const previousSecret = process.env.SESSION_SECRET;
 
 beforeAll(() => {
   process.env.SESSION_SECRET = 'security-events-test-secret-0123456789-abcdef';
-  useLogDestination(
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        for (const line of chunk.toString().split('\n').filter(Boolean))
-          lines.push(JSON.parse(line) as Record<string, unknown>);
-        done();
-      },
-    }),
-    'info',
-  );
 });
 
 afterAll(() => {

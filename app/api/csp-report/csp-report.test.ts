@@ -7,8 +7,7 @@ import {
   REPORTS_PER_CLIENT_PER_MINUTE,
   summariseCspReport,
 } from '@/lib/api/csp-report';
-
-import { captureLogLinesPerFile } from '../route-test-support';
+import { captureLogLinesPerFile } from '@/lib/log/testing/capture-log-lines';
 
 import { POST } from './route';
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { SOCKET_ADDRESS_HEADER, SOCKET_ADDRESS_TOKEN_ENV } from '@/lib/api/client-address';
+import { captureLogLinesPerFile } from '@/lib/log/testing/capture-log-lines';
 
-import { APP, captureLogLinesPerFile, json, startDemoEmulatorPerFile } from '../route-test-support';
+import { APP, json, startDemoEmulatorPerFile } from '../route-test-support';
 
 import { POST } from './route';
 
