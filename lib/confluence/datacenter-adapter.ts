@@ -75,27 +75,8 @@ export class DataCenterAdapter implements ConfluenceAdapter {
     }));
   }
 
-  async savePage(input: SavePageInput) {
-    const content = await this.http.request('PUT', `rest/api/content/${input.id}`, {
-      // The answer then carries what Confluence stored: verification needs no second request.
-      query: { expand: 'body.storage,version,ancestors' },
-      json: {
-        id: input.id,
-        type: 'page',
-        status: 'current',
-        title: input.title,
-        version: {
-          number: input.baseVersion + 1,
-          ...(input.message ? { message: input.message } : {}),
-          minorEdit: input.minorEdit ?? false,
-        },
-        // Sent on every save: some Confluence versions move a page whose parent is left out.
-        ...(input.parentId ? { ancestors: [{ id: input.parentId }] } : {}),
-        body: { storage: { value: input.body, representation: 'storage' } },
-      },
-      schema: v1ContentSchema,
-    });
-    return savedFromV1Content(content, input.baseVersion);
+  savePage(input: SavePageInput) {
+    return saveThroughV1(this.http, 'rest/api/content', input, input.minorEdit ?? false);
   }
 
   async findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]> {
@@ -197,10 +178,42 @@ function toPage(content: V1Content, baseUrl: string): ConfluencePage {
 }
 
 /**
+ * A page update through v1 `PUT {contentPath}/{id}`, Data Center's save and Cloud's minor edit:
+ * exactly base + 1, the parent sent again, and one request whose answer carries the stored page.
+ */
+export async function saveThroughV1(
+  http: ConfluenceTransport,
+  contentPath: string,
+  input: SavePageInput,
+  minorEdit: boolean,
+): Promise<SavePageResult> {
+  const content = await http.request('PUT', `${contentPath}/${input.id}`, {
+    // The answer then carries what Confluence stored: verification needs no second request.
+    query: { expand: 'body.storage,version,ancestors' },
+    json: {
+      id: input.id,
+      type: 'page',
+      status: 'current',
+      title: input.title,
+      version: {
+        number: input.baseVersion + 1,
+        ...(input.message ? { message: input.message } : {}),
+        minorEdit,
+      },
+      // Sent on every save: some Confluence versions move a page whose parent is left out.
+      ...(input.parentId ? { ancestors: [{ id: input.parentId }] } : {}),
+      body: { storage: { value: input.body, representation: 'storage' } },
+    },
+    schema: v1ContentSchema,
+  });
+  return savedFromV1Content(content, input.baseVersion);
+}
+
+/**
  * A v1 page update's answer as a save result: the stored page when the answer carries its body
  * (so the read-after-write check needs no second call), the version it was stored as.
  */
-export function savedFromV1Content(content: V1Content, baseVersion: number): SavePageResult {
+function savedFromV1Content(content: V1Content, baseVersion: number): SavePageResult {
   const version = content.version?.number ?? baseVersion + 1;
   const body = content.body?.storage?.value;
   return {

@@ -1,9 +1,8 @@
 import { AppError } from '@/lib/errors';
 
-import { savedFromV1Content } from './datacenter-adapter';
+import { saveThroughV1 } from './datacenter-adapter';
 import { isConfluenceError } from './errors';
 import type { SavePageInput, SavePageResult } from './model';
-import { v1ContentSchema } from './schemas';
 import type { ConfluenceTransport } from './transport';
 
 export const MINOR_EDIT_GONE_MESSAGE =
@@ -20,30 +19,12 @@ export async function saveMinorEditThroughV1(
   http: ConfluenceTransport,
   input: SavePageInput,
 ): Promise<SavePageResult> {
-  let content;
   try {
-    content = await http.request('PUT', `wiki/rest/api/content/${input.id}`, {
-      query: { expand: 'body.storage,version,ancestors' },
-      json: {
-        id: input.id,
-        type: 'page',
-        status: 'current',
-        title: input.title,
-        version: {
-          number: input.baseVersion + 1,
-          ...(input.message ? { message: input.message } : {}),
-          minorEdit: true,
-        },
-        ...(input.parentId ? { ancestors: [{ id: input.parentId }] } : {}),
-        body: { storage: { value: input.body, representation: 'storage' } },
-      },
-      schema: v1ContentSchema,
-    });
+    return await saveThroughV1(http, 'wiki/rest/api/content', input, true);
   } catch (error) {
     if (isConfluenceError(error) && error.kind === 'gone') {
       throw new AppError('page_gone', MINOR_EDIT_GONE_MESSAGE, { minorEditUnavailable: true });
     }
     throw error;
   }
-  return savedFromV1Content(content, input.baseVersion);
 }
