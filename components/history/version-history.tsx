@@ -1,9 +1,10 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { AppError, isAppError } from '@/lib/errors';
 import {
   versionBodyQueryOptions,
@@ -42,33 +43,13 @@ export function VersionHistory({
   onLoad,
   onClose,
 }: VersionHistoryProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  // Unmounted to show a comparison: the dialog closes without telling the owner.
+  const { ref: dialogRef, close } = useModalDialog(onClose);
   const headingId = useId();
   const queryClient = useQueryClient();
   const versions = useQuery(versionsQueryOptions(pageId));
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-
-  // Escape fires `cancel` and then `close`: report the closing once.
-  const closed = useRef(false);
-  const close = () => {
-    if (closed.current) return;
-    closed.current = true;
-    onClose();
-  };
-
-  // showModal gives focus trapping, Escape and the inert background for free. The cleanup closes
-  // the dialog when the caller unmounts it (e.g. to show a comparison) without reporting a close.
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    closed.current = false;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      closed.current = true;
-      if (dialog.open) dialog.close();
-    };
-  }, []);
 
   const fetchBody = async (version: VersionSummary, then: (loaded: LoadedVersion) => void) => {
     setBusy(version.number);

@@ -1,8 +1,9 @@
 'use client';
 
-import { type ReactNode, type RefObject, useId, useLayoutEffect, useRef } from 'react';
+import { type ReactNode, type RefObject, useId } from 'react';
 
 import styles from './modal-dialog.module.css';
+import { useModalDialog } from './use-modal-dialog';
 
 export interface ModalDialogProps {
   /** The visible heading, also the dialog's accessible name. */
@@ -30,32 +31,8 @@ export function ModalDialog({
   initialFocusRef,
   closeLabel = 'Close',
 }: ModalDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const { ref, close } = useModalDialog(onClose, initialFocusRef);
   const headingId = useId();
-  // Escape closes the dialog natively (Chrome may refuse to let a page cancel that repeatedly);
-  // the Close button asks the owner. Either way the owner hears it exactly once.
-  const closed = useRef(false);
-  const close = () => {
-    if (closed.current) return;
-    closed.current = true;
-    onClose();
-  };
-
-  // Layout effect: the cleanup runs while the dialog is still in the document, so it can close
-  // properly and hand focus back before React removes it.
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    closed.current = false;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    initialFocusRef?.current?.focus();
-    return () => {
-      closed.current = true;
-      if (dialog.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, [initialFocusRef]);
 
   return (
     <dialog
