@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { LOOPBACK_SITE, LOOPBACK_SITE_SPELLINGS } from '@/lib/confluence/testing/site-spellings';
 import { freePort } from '@/lib/testing/free-port';
 import { AppError } from '@/lib/errors';
 import { createMemoryStore } from '@/lib/store/memory-store';
@@ -166,18 +167,8 @@ describe('personal access tokens', () => {
 });
 
 describe('one account, however the site and user are written', () => {
-  const BASE = 'http://127.0.0.1:8090';
-  it.each([
-    'http://127.1:8090',
-    'http://127.0.0.1:8090/',
-    'http://127.0.0.1.:8090',
-    'http://0x7f.0.0.1:8090',
-    'http://0x7f000001:8090',
-    'http://2130706433:8090',
-    'http://[::ffff:127.0.0.1]:8090',
-    '  http://127.0.0.1:8090',
-    'HTTP://127.0.0.1:8090/confluence/',
-  ])('%j is the same site as http://127.0.0.1:8090', (site) => {
+  const BASE = LOOPBACK_SITE;
+  it.each(LOOPBACK_SITE_SPELLINGS)('%j is the same site as http://127.0.0.1:8090', (site) => {
     expect(accountKey(who('demo', null, site))).toBe(accountKey(who('demo', null, BASE)));
   });
 
