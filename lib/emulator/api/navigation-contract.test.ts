@@ -91,49 +91,31 @@ describe('Cloud v1 navigation answers match V1SPEC', () => {
 describe('Cloud v2 navigation answers match V2SPEC', () => {
   itAnswersAsSpecified('v2', V2, suite);
 
+  /** v2 POST /pages in DEMO as the demo user, with an empty body. */
+  const createInDemo = (title: string, options: { parentId?: string; query?: string } = {}) =>
+    call(`${url()}/wiki/api/v2/pages${options.query ?? ''}`, {
+      method: 'POST',
+      auth: CLOUD_DEMO,
+      body: {
+        spaceId: '98306',
+        status: 'current',
+        title,
+        ...(options.parentId ? { parentId: options.parentId } : {}),
+        body: { representation: 'storage', value: '<p/>' },
+      },
+    });
+
   it('POST /pages without a parent goes under the home page; root-level=true at the top', async () => {
-    const create = (title: string, query = '') =>
-      call(`${url()}/wiki/api/v2/pages${query}`, {
-        method: 'POST',
-        auth: CLOUD_DEMO,
-        body: {
-          spaceId: '98306',
-          status: 'current',
-          title,
-          body: { representation: 'storage', value: '<p/>' },
-        },
-      });
-    expect((await create('Under home')).json).toMatchObject({ parentId: '9469953' });
-    const top = (await create('At the top', '?root-level=true')).json as {
+    expect((await createInDemo('Under home')).json).toMatchObject({ parentId: '9469953' });
+    const top = (await createInDemo('At the top', { query: '?root-level=true' })).json as {
       parentId?: string | null;
     };
     expect(top.parentId ?? null).toBeNull();
   });
 
   it('POST /pages refuses a clash ignoring case, and a parent in another space', async () => {
-    const clash = await call(`${url()}/wiki/api/v2/pages`, {
-      method: 'POST',
-      auth: CLOUD_DEMO,
-      body: {
-        spaceId: '98306',
-        status: 'current',
-        title: 'roadmap',
-        body: { representation: 'storage', value: '<p/>' },
-      },
-    });
-    expect(clash.status).toBe(400);
-    const foreign = await call(`${url()}/wiki/api/v2/pages`, {
-      method: 'POST',
-      auth: CLOUD_DEMO,
-      body: {
-        spaceId: '98306',
-        status: 'current',
-        title: 'Stray',
-        parentId: '9470100',
-        body: { representation: 'storage', value: '<p/>' },
-      },
-    });
-    expect(foreign.status).toBe(404);
+    expect((await createInDemo('roadmap')).status).toBe(400);
+    expect((await createInDemo('Stray', { parentId: '9470100' })).status).toBe(404);
   });
 });
 
