@@ -100,7 +100,7 @@ export function VersionHistory({
               <th scope="col">When</th>
               <th scope="col">Comment</th>
               <th scope="col">
-                <span className={styles.visuallyHidden}>Actions</span>
+                <span className="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>

@@ -140,7 +140,7 @@ export function TitleCombobox({
           </li>
         ))}
       </ul>
-      <span id={statusId} className={styles.visuallyHidden} role="status">
+      <span id={statusId} className="visually-hidden" role="status">
         {status}
       </span>
     </div>
