@@ -93,22 +93,22 @@ export function parseCql(cql: string): CqlExpression {
     return clause();
   }
 
-  function and(): CqlExpression {
-    const items = [unary()];
-    while (peekWord() === 'and') {
+  /** `operand (word operand)*`: one precedence level; AND binds tighter than OR. */
+  function joined(word: 'and' | 'or', operand: () => CqlExpression): CqlExpression {
+    const items = [operand()];
+    while (peekWord() === word) {
       index += 1;
-      items.push(unary());
+      items.push(operand());
     }
-    return items.length === 1 ? items[0]! : { kind: 'and', items };
+    return items.length === 1 ? items[0]! : { kind: word, items };
+  }
+
+  function and(): CqlExpression {
+    return joined('and', unary);
   }
 
   function or(): CqlExpression {
-    const items = [and()];
-    while (peekWord() === 'or') {
-      index += 1;
-      items.push(and());
-    }
-    return items.length === 1 ? items[0]! : { kind: 'or', items };
+    return joined('or', and);
   }
 
   if (tokens.length === 0) fail();
