@@ -127,8 +127,8 @@ export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOpt
   const inFlight = useRef(false);
   const onTheWire = useRef<AbortController | null>(null);
   /**
-   * Saves stopped by the user or failed without a verdict: one may have landed (late), which its
-   * retry sees as a 409 with our own text at the expected version.
+   * Saves the user stopped waiting for, or that failed: one may have landed after all (late, or
+   * unseen behind a lost answer), which its retry sees as a 409 with our text at base + 1.
    */
   const uncertain = useRef(new WeakSet<SaveRequest>());
   const callbacks = useRef({ onSaved, onFailed });
