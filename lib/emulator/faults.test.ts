@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { faultsFromEnv } from './faults';
 import { startEmulator, type EmulatorHandle } from './index';
 import { CLOUD_DEMO, DC_DEMO, call } from './testing/clients';
 
@@ -143,6 +144,19 @@ describe('faults', () => {
     ).toBe(400);
     await call(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
     expect((await call(`${dc}/content/9470040`, { auth: DC_DEMO })).status).toBe(200);
+  });
+});
+
+describe('faultsFromEnv', () => {
+  it('reads the 403, hanging-save and method knobs, and refuses a bad method list', () => {
+    expect(
+      faultsFromEnv({
+        EMULATOR_403_EVERY: '2',
+        EMULATOR_PUT_HANG_EVERY: '1',
+        EMULATOR_FAULT_METHODS: 'PUT,GET',
+      }),
+    ).toEqual({ forbiddenEvery: 2, putThenHangEvery: 1, methods: 'PUT,GET' });
+    expect(() => faultsFromEnv({ EMULATOR_FAULT_METHODS: 'PUT GET' })).toThrow(/"methods"/);
   });
 });
 
