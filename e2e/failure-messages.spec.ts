@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 
-import { clearFaults, resetEmulator, setFaults } from './emulator-admin';
+import { clearFaults, readPage, resetEmulator, setFaults } from './emulator-admin';
+import { alertNamed, DEADLINE_MS, expectRequestId, PAGE_PATH } from './failure-steps';
 import { expect, test } from './fixtures';
 import { SANDBOX_ID } from './pages/editor-page';
 
@@ -10,10 +11,6 @@ import { SANDBOX_ID } from './pages/editor-page';
  * request id the server logged, and "Try again" works once Confluence answers again.
  */
 
-/** Faults hit the page's own REST paths only: sign-in and the rest of the app work. */
-const PAGE_PATH = `/rest/api/content/${SANDBOX_ID}`;
-const DEADLINE_MS = 35_000;
-
 test.beforeEach(async () => {
   await resetEmulator();
   await clearFaults();
@@ -22,15 +19,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await clearFaults();
 });
-
-function alertNamed(page: Page, text: RegExp): Locator {
-  return page.getByRole('alert').filter({ hasText: text });
-}
-
-/** The alert names a request id an admin can look up. */
-async function expectRequestId(alert: Locator): Promise<void> {
-  await expect(alert.getByText(/^Request id: [\w-]{8,}$/)).toBeVisible();
-}
 
 /** Opens the page with faults on, and waits for the message (within the deadline). */
 async function openDuringFault(page: Page, appUrl: string, message: RegExp): Promise<Locator> {
@@ -130,14 +118,17 @@ test('a hanging Confluence: the seconds count up, Cancel stops, the deadline say
   await tryAgainOpens(page, alert);
 });
 
-test('a save during a 500: the status, "your text is safe" (the draft is stored), Try again saves', async ({
+test('a save during a 500: the status, "your text is safe" (the draft is stored), one click on Try again saves', async ({
   page,
   editorPage,
 }) => {
   await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
   await editorPage.appendParagraph('typed before the 500');
   await setFaults({ serverErrorEvery: 1, serverErrorStatus: 500, pathPattern: PAGE_PATH });
-  await editorPage.saveThroughPanel();
+  await editorPage.toolbarButton('Save').click();
+  await editorPage.savePanel.getByLabel('Version comment').fill('kept for the retry');
+  await editorPage.minorEditBox.setChecked(true);
+  await editorPage.savePanel.getByRole('button', { name: 'Save', exact: true }).click();
   const alert = alertNamed(page, /Confluence answered with a server error \(HTTP 500\)/);
   await expect(alert).toBeVisible({ timeout: DEADLINE_MS });
   await expect(alert).toContainText(
@@ -146,11 +137,19 @@ test('a save during a 500: the status, "your text is safe" (the draft is stored)
   expect(await editorPage.storedDraft()).toContain('typed before the 500');
   await expectRequestId(alert);
 
+  // One click: the same save (body, comment, minor flag, version 3 + 1), no save panel.
   await clearFaults();
   await alert.getByRole('button', { name: 'Try again' }).click();
-  await editorPage.savePanel.getByRole('button', { name: 'Save', exact: true }).click();
   const verified = page.getByTestId('save-verification');
   await expect(verified).toHaveText(/^Saved and verified v4\./);
+  await expect(editorPage.savePanel).toHaveCount(0);
+  const stored = await readPage(SANDBOX_ID);
+  expect(stored.body).toContain('typed before the 500');
+  expect(stored.version).toMatchObject({
+    number: 4,
+    message: 'kept for the retry',
+    minorEdit: true,
+  });
   // The notice speaks of the text as saved: typing makes it untrue, so it goes.
   await editorPage.appendParagraph('typed after the save');
   await expect(verified).toHaveCount(0);

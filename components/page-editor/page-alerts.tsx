@@ -9,7 +9,7 @@ import { readDraft } from './page-draft';
 import { isMinorEditUnavailable, MinorEditGoneAlert } from './minor-edit-gone';
 import type { PageEditorContext } from './page-editor-context';
 import { ConflictBanner, DraftOfferBanner, RetryBanner } from './save-banners';
-import { SaveProblemsAlert, VerificationNotice } from './save-notices';
+import { SaveProblemsAlert, StoppedSaveNotice, VerificationNotice } from './save-notices';
 import type { EditorCommands } from './use-editor-commands';
 import type { SaveFlow } from './use-save-flow';
 
@@ -21,13 +21,20 @@ export interface PageAlertsProps {
 }
 
 /**
- * What the editor says above the text: a draft on offer, a retry countdown, a conflict, a failed
- * or refused save, and Confluence's verdict after a save.
+ * What the editor says above the text: a draft on offer, a save in progress (with Cancel), a
+ * retry countdown, a conflict, a failed, stopped or refused save, and Confluence's verdict after
+ * a save.
  */
 export function PageAlerts({ editor, save, commands, onGoTo }: PageAlertsProps) {
   const { page, state, dispatch, drafts } = editor;
   const { saver, conflict } = save;
-  const textKept = useTextKeptAfterFailure(state.saveError !== null, drafts.keepNow, page.id);
+  const stopped = saver.phase.kind === 'stopped' ? saver.phase : null;
+  const stoppedUnsaved = stopped !== null && stopped.outcome.kind !== 'saved';
+  const textKept = useTextKeptAfterFailure(
+    state.saveError !== null || stoppedUnsaved,
+    drafts.keepNow,
+    page.id,
+  );
   return (
     <>
       {drafts.offer && (
@@ -37,8 +44,22 @@ export function PageAlerts({ editor, save, commands, onGoTo }: PageAlertsProps) 
           onDiscard={drafts.discard}
         />
       )}
-      {/* No Cancel: a save on the wire may land whatever the browser does. */}
-      {saver.phase.kind === 'saving' && <WaitingForConfluence what="Saving" />}
+      {saver.phase.kind === 'saving' && (
+        <WaitingForConfluence what="Saving" onCancel={saver.cancelSave} />
+      )}
+      {saver.phase.kind === 'checking' && (
+        <WaitingForConfluence what="Cancelled; checking whether the save reached Confluence" />
+      )}
+      {/* "Saved after all" speaks of the text as saved: once it changes, it goes (as verification). */}
+      {stopped && (stoppedUnsaved || state.body === stopped.request.body) && (
+        <StoppedSaveNotice
+          outcome={stopped.outcome}
+          baseVersion={stopped.request.baseVersion}
+          draftKept={textKept}
+          onSaveAgain={save.retrySave}
+          onDismiss={saver.dismissStopped}
+        />
+      )}
       {saver.phase.kind === 'waiting' && (
         <RetryBanner secondsLeft={saver.secondsLeft} onCancel={saver.cancelRetry} />
       )}
@@ -63,13 +84,7 @@ export function PageAlerts({ editor, save, commands, onGoTo }: PageAlertsProps) 
         />
       ) : (
         state.saveError && (
-          <ErrorAlert
-            error={state.saveError}
-            onRetry={() => {
-              dispatch({ type: 'saveErrorDismissed' });
-              save.openSavePanel();
-            }}
-          >
+          <ErrorAlert error={state.saveError} onRetry={save.retrySave}>
             {textKept ? TEXT_KEPT : null}
           </ErrorAlert>
         )

@@ -6,8 +6,10 @@ import type {
   VerificationNotice as SaveVerificationNotice,
 } from '@/lib/editor/save-checks';
 import { messageFor } from '@/lib/errors';
+import { stoppedSaveMessage } from '@/lib/pages/stopped-save';
 
 import styles from './page-editor.module.css';
+import type { StoppedOutcome } from './use-page-save';
 
 /**
  * After a save: "Saved and verified v6", or what the page read back does not match. A mismatch
@@ -75,6 +77,43 @@ export function SaveProblemsAlert({
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * What reading the page again found after the user stopped waiting for a save: saved after all (a
+ * status), or not saved / unknown (an alert) with "Save again", which sends the same save.
+ */
+export function StoppedSaveNotice({
+  outcome,
+  baseVersion,
+  draftKept,
+  onSaveAgain,
+  onDismiss,
+}: {
+  outcome: StoppedOutcome;
+  baseVersion: number;
+  draftKept: boolean;
+  onSaveAgain: () => void;
+  onDismiss: () => void;
+}) {
+  const saved = outcome.kind === 'saved';
+  return (
+    <div
+      className={`${saved ? 'notice' : 'alert'} ${styles.banner}`}
+      role={saved ? 'status' : 'alert'}
+      data-testid="save-stopped"
+    >
+      <span>{stoppedSaveMessage(outcome, baseVersion, draftKept)}</span>
+      {!saved && (
+        <button type="button" className="button button-primary" onClick={onSaveAgain}>
+          Save again
+        </button>
+      )}
+      <button type="button" className="button" onClick={onDismiss}>
+        Dismiss
+      </button>
     </div>
   );
 }

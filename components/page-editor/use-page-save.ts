@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { mergePage, type MergeOutcome, type PageSide } from '@/lib/editor/merge';
 import type { SaveVerification } from '@/lib/pages/save-verification';
+import { stoppedSaveOutcome, type StoppedSaveOutcome } from '@/lib/pages/stopped-save';
 import { AppError, isAppError } from '@/lib/errors';
 import { fetchJson } from '@/lib/http/fetch-json';
 import type { Page } from '@/lib/queries/pages';
@@ -53,7 +54,15 @@ export type SavePhase =
   | { kind: 'saving'; request: SaveRequest }
   /** Confluence answered 429: the same request goes again at `retryAt`. */
   | { kind: 'waiting'; request: SaveRequest; retryAt: number; attempt: number }
+  /** The user stopped waiting for the save: the page is read again to learn whether it landed. */
+  | { kind: 'checking'; request: SaveRequest }
+  /** What reading the page again found (a conflict goes to the conflict flow instead). */
+  | { kind: 'stopped'; request: SaveRequest; outcome: StoppedOutcome }
+  /** The save failed for good: "Try again" sends this same request. */
+  | { kind: 'failed'; request: SaveRequest }
   | ConflictState;
+
+export type StoppedOutcome = Exclude<StoppedSaveOutcome, { kind: 'conflict' }>;
 
 /** A save refused with 429 is tried again at most this many times before the error shows. */
 const MAX_RATE_LIMIT_RETRIES = 5;
@@ -82,8 +91,17 @@ export interface PageSave {
   /** Whole seconds until the automatic retry while `phase.kind === 'waiting'`. */
   secondsLeft: number;
   save(request: SaveRequest): void;
+  /** Sends the failed or stopped save again, unchanged (same expected version). */
+  retry(): void;
   /** Stops the automatic retry after a 429; the text stays in the editor. */
   cancelRetry(): void;
+  /**
+   * Stops waiting for a save on the wire. It may still land, so the page is read again: saved
+   * after all, not saved (the text and a draft stay), or a conflict.
+   */
+  cancelSave(): void;
+  /** Forgets what a stopped save found. */
+  dismissStopped(): void;
   openConflictView(): void;
   /** Closes the merge / conflict view, remembering its text for the next opening. */
   closeConflictView(result: { body: string; title: string }): void;
@@ -100,17 +118,32 @@ export interface PageSave {
  * (DATA-6), with one exception: a 429 was refused before anything changed, so the same request is
  * sent again once Confluence's wait is over (a countdown the user can cancel). A 409 fetches the
  * colleague's version and merges three ways; the caller shows the result for confirmation.
+ * The user may stop waiting for a save: the page is then read again to learn whether it landed
+ * (lib/pages/stopped-save.ts), and "Try again" / "Save again" resend the same request.
  */
 export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOptions): PageSave {
   const [phase, setPhase] = useState<SavePhase>({ kind: 'idle' });
   const [now, setNow] = useState(() => Date.now());
   const inFlight = useRef(false);
+  const onTheWire = useRef<AbortController | null>(null);
+  /**
+   * Saves the user stopped waiting for, or that failed: one may have landed after all (late, or
+   * unseen behind a lost answer), which its retry sees as a 409 with our text at base + 1.
+   */
+  const uncertain = useRef(new WeakSet<SaveRequest>());
   const callbacks = useRef({ onSaved, onFailed });
   useEffect(() => {
     callbacks.current = { onSaved, onFailed };
   });
 
   const pagePath = `/api/pages/${encodeURIComponent(pageId)}`;
+
+  const settleStopped = useCallback((request: SaveRequest, outcome: StoppedOutcome) => {
+    setPhase({ kind: 'stopped', request, outcome });
+    if (outcome.kind === 'saved') {
+      callbacks.current.onSaved({ version: outcome.version, recovered: true }, request);
+    }
+  }, []);
 
   const startConflict = useCallback(
     async (request: SaveRequest, currentVersion: number) => {
@@ -130,6 +163,11 @@ export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOpt
         );
       try {
         const { page } = await fetchJson<{ page: Page }>(pagePath);
+        if (uncertain.current.has(request) && stoppedSaveOutcome(request, page).kind === 'saved') {
+          // An earlier copy of this save landed after all: the 409 is about its own version.
+          settleStopped(request, { kind: 'saved', version: page.version.number });
+          return;
+        }
         const baseBody =
           request.base.body ??
           (
@@ -157,17 +195,20 @@ export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOpt
         update({ open: false, error: isAppError(error) ? error : new AppError('internal') });
       }
     },
-    [pagePath],
+    [pagePath, settleStopped],
   );
 
   const send = useCallback(
     async (request: SaveRequest, attempt: number) => {
       if (inFlight.current) return;
       inFlight.current = true;
+      const wire = new AbortController();
+      onTheWire.current = wire;
       setPhase({ kind: 'saving', request });
       try {
         const result = await fetchJson<SaveResult>(pagePath, {
           method: 'PUT',
+          signal: wire.signal,
           body: {
             baseVersion: request.baseVersion,
             title: request.title,
@@ -180,6 +221,8 @@ export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOpt
         setPhase({ kind: 'idle' });
         callbacks.current.onSaved(result, request);
       } catch (error) {
+        // Stopped by the user: cancelSave finds out what happened.
+        if (wire.signal.aborted) return;
         const limited =
           isAppError(error, 'rate_limited') && attempt < MAX_RATE_LIMIT_RETRIES ? error : null;
         const conflict = isAppError(error, 'version_conflict') ? error : null;
@@ -196,10 +239,12 @@ export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOpt
         } else if (conflict) {
           void startConflict(request, conflict.details?.currentVersion ?? request.baseVersion + 1);
         } else {
-          setPhase({ kind: 'idle' });
+          uncertain.current.add(request);
+          setPhase({ kind: 'failed', request });
         }
       } finally {
         inFlight.current = false;
+        if (onTheWire.current === wire) onTheWire.current = null;
       }
     },
     [pagePath, parentId, startConflict],
@@ -222,6 +267,27 @@ export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOpt
   const secondsLeft =
     phase.kind === 'waiting' ? Math.max(0, Math.ceil((phase.retryAt - now) / 1000)) : 0;
 
+  const cancelSave = () => {
+    const wire = onTheWire.current;
+    if (phase.kind !== 'saving' || !wire) return;
+    const { request } = phase;
+    wire.abort();
+    uncertain.current.add(request);
+    callbacks.current.onFailed(wire.signal.reason, request, true);
+    setPhase({ kind: 'checking', request });
+    void (async () => {
+      let page: Page | null;
+      try {
+        ({ page } = await fetchJson<{ page: Page }>(pagePath));
+      } catch {
+        page = null;
+      }
+      const outcome = stoppedSaveOutcome(request, page);
+      if (outcome.kind === 'conflict') void startConflict(request, outcome.currentVersion);
+      else settleStopped(request, outcome);
+    })();
+  };
+
   const updateConflict = (change: (old: ConflictState) => Partial<ConflictState>) =>
     setPhase((old) => (old.kind === 'conflict' ? { ...old, ...change(old) } : old));
 
@@ -229,6 +295,12 @@ export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOpt
     phase,
     secondsLeft,
     save: (request) => void send(request, 0),
+    retry() {
+      if (phase.kind === 'failed' || (phase.kind === 'stopped' && phase.outcome.kind !== 'saved'))
+        void send(phase.request, 0);
+    },
+    cancelSave,
+    dismissStopped: () => setPhase((old) => (old.kind === 'stopped' ? { kind: 'idle' } : old)),
     cancelRetry: () => setPhase((old) => (old.kind === 'waiting' ? { kind: 'idle' } : old)),
     openConflictView: () => updateConflict(() => ({ open: true })),
     closeConflictView: (result) => updateConflict(() => ({ open: false, result })),

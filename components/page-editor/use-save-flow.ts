@@ -36,7 +36,7 @@ export interface SaveFlowInput {
 export interface SaveFlow {
   saver: PageSave;
   conflict: ConflictState | null;
-  /** A save is on the wire or waiting to be retried. */
+  /** A save is on the wire, waiting to be retried, or being checked after Cancel. */
   busy: boolean;
   /** The status bar's word on saving: a save in progress, a conflict, or whether the text is saved. */
   status(dirty: boolean, savedVersion: number): string;
@@ -48,6 +48,12 @@ export interface SaveFlow {
   /** Confluence's dry run of `text`; a site that refuses the dry run itself is not asked again. */
   runCheck(text: string): Promise<ConfluenceCheck | null>;
   submitSave(): void;
+  /**
+   * "Try again" on a failed save, "Save again" on a stopped one: the same save at once (body,
+   * title, comment, minor flag, expected version) while the editor still holds that text; the
+   * save panel when the text changed since.
+   */
+  retrySave(): void;
   /** A fix offered in the save panel, applied to the text the panel was opened on. */
   fixInPanel(fix: TranslatedFix): void;
   /** A fix offered with a refused save, applied to the text that was sent. */
@@ -119,7 +125,7 @@ export function useSaveFlow(
   const saver = usePageSave({ pageId: id, parentId: base.parentId, onSaved, onFailed });
   const { phase } = saver;
   const conflict = phase.kind === 'conflict' ? phase : null;
-  const busy = phase.kind === 'saving' || phase.kind === 'waiting';
+  const busy = phase.kind === 'saving' || phase.kind === 'waiting' || phase.kind === 'checking';
 
   const blockers = [
     drafts.offer ? SAVE_MESSAGES.draftOnOffer : null,
@@ -203,6 +209,25 @@ export function useSaveFlow(
     });
   };
 
+  const retrySave = () => {
+    const last =
+      phase.kind === 'failed' || (phase.kind === 'stopped' && phase.outcome.kind !== 'saved')
+        ? phase.request
+        : null;
+    const unchanged =
+      last !== null &&
+      !last.fromMerge &&
+      last.title === trimmedTitle &&
+      last.body === snapshot().body;
+    if (!unchanged) {
+      dispatch({ type: 'saveErrorDismissed' });
+      openSavePanel();
+      return;
+    }
+    dispatch({ type: 'saveStarted' });
+    saver.retry();
+  };
+
   // Ctrl/Cmd+S anywhere on the page (capture: before Monaco or the browser's own "Save as").
   // Inside a dialog the dialog handles it (the save panel saves).
   const shortcutRef = useRef<() => void>(() => undefined);
@@ -226,11 +251,13 @@ export function useSaveFlow(
       ? 'Saving…'
       : phase.kind === 'waiting'
         ? 'Waiting to retry'
-        : conflict
-          ? 'Conflict'
-          : dirty
-            ? 'Unsaved changes'
-            : `Saved v${savedVersion}`;
+        : phase.kind === 'checking'
+          ? 'Checking the save…'
+          : conflict
+            ? 'Conflict'
+            : dirty
+              ? 'Unsaved changes'
+              : `Saved v${savedVersion}`;
 
   return {
     saver,
@@ -242,6 +269,7 @@ export function useSaveFlow(
     openSavePanel,
     runCheck,
     submitSave,
+    retrySave,
     fixInPanel,
     fixRefusedSave,
   };

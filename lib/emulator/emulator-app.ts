@@ -82,7 +82,7 @@ export async function handleRequest(
     user: auth.kind === 'user' ? auth.user : null,
     store: deps.store,
     rawBody: body ?? Buffer.alloc(0),
-    answerSaveWith504: false,
+    saveFault: 'none',
   };
   let fault: FaultAction = { kind: 'none' };
   res.on('finish', () => {
@@ -98,13 +98,14 @@ export async function handleRequest(
     });
   });
 
-  const latency = deps.faults.latencyMs(url.pathname);
+  const latency = deps.faults.latencyMs(url.pathname, ctx.method);
   if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-  fault = deps.faults.next(url.pathname);
+  fault = deps.faults.next(url.pathname, ctx.method);
   if (fault.kind === 'hang') return;
   if (fault.kind === 'reset') return void req.socket.destroy();
   if (fault.kind === 'rate-limit') return sendRateLimited(ctx, fault.retryAfterSeconds);
   if (fault.kind === 'server-error') return sendServerError(ctx, fault.status);
+  if (fault.kind === 'forbidden') return sendForbidden(ctx);
 
   if (body === null) return sendTooLarge(ctx, limit);
   if (auth.kind === 'rejected') return sendCredentialsRejected(res, mount.flavour, auth.scheme);
@@ -125,7 +126,7 @@ export async function handleRequest(
   const match = (ctx.api === 'v2' ? v2Router : v1Router).match(ctx.method, ctx.path);
   if (match === null) return notFoundRoute(ctx);
   if (match === 'method-not-allowed') return sendText(res, 405, 'Method Not Allowed\n');
-  if (ctx.method === 'PUT') ctx.answerSaveWith504 = deps.faults.nextSaveIsAmbiguous(url.pathname);
+  if (ctx.method === 'PUT') ctx.saveFault = deps.faults.nextSaveFault(url.pathname, ctx.method);
   try {
     await match.handler(ctx, match.params);
   } catch (error) {
@@ -202,6 +203,14 @@ function sendRateLimited(ctx: RequestContext, retryAfterSeconds: number): void {
       'X-RateLimit-NearLimit': 'true',
     },
   );
+}
+
+const FORBIDDEN_MESSAGE = 'Current user not permitted to use Confluence';
+
+/** The 403 of a user who may not see the content (docs/confluence-api.md §2.3), per API. */
+function sendForbidden(ctx: RequestContext): void {
+  if (ctx.api === 'v2') return sendV2Error(ctx, 403, 'PERMISSION_DENIED', FORBIDDEN_MESSAGE);
+  sendV1Error(ctx, 403, FORBIDDEN_MESSAGE);
 }
 
 function sendServerError(ctx: RequestContext, status: number): void {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { faultsFromEnv } from './faults';
 import { startEmulator, type EmulatorHandle } from './index';
 import { CLOUD_DEMO, DC_DEMO, call } from './testing/clients';
 
@@ -69,6 +70,67 @@ describe('faults', () => {
     expect(emulator.page('9470040')!.current).toMatchObject({ number: 4, body: '<p>saved?</p>' });
   });
 
+  it("403 in each API's shape, as for a user who may not see the content", async () => {
+    emulator.setFaults({ forbiddenEvery: 1 });
+    const dcRead = await call(`${dc}/content/9470040`, { auth: DC_DEMO });
+    expect(dcRead.status).toBe(403);
+    expect(dcRead.json).toMatchObject({
+      statusCode: 403,
+      message: 'Current user not permitted to use Confluence',
+    });
+    const cloudV1 = await call(`${emulator.url}/wiki/rest/api/content/9470040`, {
+      auth: CLOUD_DEMO,
+    });
+    expect(cloudV1.json.message).toBe(
+      'com.atlassian.confluence.api.service.exceptions.PermissionException: Current user not permitted to use Confluence',
+    );
+    const v2 = await call(`${emulator.url}/wiki/api/v2/pages/9470040`, { auth: CLOUD_DEMO });
+    expect(v2.status).toBe(403);
+    expect(v2.json).toEqual({
+      errors: [
+        {
+          status: 403,
+          code: 'PERMISSION_DENIED',
+          title: 'Current user not permitted to use Confluence',
+          detail: null,
+        },
+      ],
+    });
+    expect(emulator.requests().at(-1)).toMatchObject({ status: 403, fault: 'forbidden' });
+  });
+
+  it('`methods` limits the faults to those methods', async () => {
+    emulator.setFaults({ forbiddenEvery: 1, methods: 'put, post' });
+    expect((await call(`${dc}/content/9470040`, { auth: DC_DEMO })).status).toBe(200);
+    const save = await call(`${dc}/content/9470040`, {
+      method: 'PUT',
+      auth: DC_DEMO,
+      body: { type: 'page', title: 'Sandbox', version: { number: 4 } },
+    });
+    expect(save.status).toBe(403);
+    expect(emulator.page('9470040')!.current.number).toBe(3);
+    expect(() => emulator.setFaults({ methods: 'GET;DROP' })).toThrow(/"methods"/);
+  });
+
+  it('applies the PUT, then never answers (a save that lands unseen)', async () => {
+    emulator.setFaults({ putThenHangEvery: 1 });
+    const save = fetch(`${dc}/content/9470040`, {
+      method: 'PUT',
+      headers: { Authorization: DC_DEMO, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'page',
+        title: 'Sandbox',
+        body: { storage: { value: '<p>landed</p>', representation: 'storage' } },
+        version: { number: 4 },
+      }),
+      signal: AbortSignal.timeout(500),
+    });
+    await expect(save).rejects.toThrow();
+    expect(emulator.page('9470040')!.current).toMatchObject({ number: 4, body: '<p>landed</p>' });
+    // Reads still answer: only the save hangs.
+    expect((await call(`${dc}/content/9470040`, { auth: DC_DEMO })).status).toBe(200);
+  });
+
   it('is controlled over the admin API, which validates input', async () => {
     const set = await call(`${emulator.url}/__emulator/faults`, {
       method: 'PUT',
@@ -82,6 +144,19 @@ describe('faults', () => {
     ).toBe(400);
     await call(`${emulator.url}/__emulator/faults`, { method: 'DELETE' });
     expect((await call(`${dc}/content/9470040`, { auth: DC_DEMO })).status).toBe(200);
+  });
+});
+
+describe('faultsFromEnv', () => {
+  it('reads the 403, hanging-save and method knobs, and refuses a bad method list', () => {
+    expect(
+      faultsFromEnv({
+        EMULATOR_403_EVERY: '2',
+        EMULATOR_PUT_HANG_EVERY: '1',
+        EMULATOR_FAULT_METHODS: 'PUT,GET',
+      }),
+    ).toEqual({ forbiddenEvery: 2, putThenHangEvery: 1, methods: 'PUT,GET' });
+    expect(() => faultsFromEnv({ EMULATOR_FAULT_METHODS: 'PUT GET' })).toThrow(/"methods"/);
   });
 });
 

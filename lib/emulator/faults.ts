@@ -1,6 +1,7 @@
 /**
  * Realism knobs. "Every N" counts API requests (admin calls excluded) since the faults were last
- * set; 0 turns a fault off. `pathPattern` (a regular expression) limits all faults to matching paths.
+ * set; 0 turns a fault off. `pathPattern` (a regular expression) and `methods` limit all faults
+ * to matching requests.
  */
 export interface FaultSettings {
   /** Delay before every API answer, in milliseconds. */
@@ -15,11 +16,20 @@ export interface FaultSettings {
   resetEvery: number;
   /** Every Nth request hangs: no answer until the client gives up or the emulator closes. */
   hangEvery: number;
+  /**
+   * Every Nth request answers 403, as Confluence does for a user who may not see the content
+   * (docs/confluence-api.md §2.3: v1 `{statusCode, message}`, v2 `PERMISSION_DENIED`).
+   */
+  forbiddenEvery: number;
   /** Every Nth page save (PUT) is applied, then answered with 504 (the ambiguous save). */
   putThen504Every: number;
+  /** Every Nth page save (PUT) is applied, then never answered (a save that lands unseen). */
+  putThenHangEvery: number;
   /** Cloud v1 content endpoints answer 410 Gone, as real Cloud sites now do. */
   cloudV1Gone: boolean;
   pathPattern: string;
+  /** Comma-separated HTTP methods the faults hit, e.g. `PUT` or `GET`; empty: every method. */
+  methods: string;
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -30,9 +40,12 @@ export const NO_FAULTS: FaultSettings = {
   serverErrorStatus: 503,
   resetEvery: 0,
   hangEvery: 0,
+  forbiddenEvery: 0,
   putThen504Every: 0,
+  putThenHangEvery: 0,
   cloudV1Gone: false,
   pathPattern: '',
+  methods: '',
 };
 
 /** What the dispatcher must do to a request. */
@@ -41,7 +54,20 @@ export type FaultAction =
   | { kind: 'rate-limit'; retryAfterSeconds: number }
   | { kind: 'server-error'; status: number }
   | { kind: 'reset' }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  | { kind: 'forbidden' };
+
+/** What a save does after it is applied: answer as usual, answer 504, or never answer. */
+export type SaveFault = 'none' | '504' | 'hang';
+
+const HTTP_METHOD = /^[A-Z]+$/;
+
+function methodsOf(list: string): string[] {
+  return list
+    .split(',')
+    .map((method) => method.trim().toUpperCase())
+    .filter((method) => method !== '');
+}
 
 /** Validates a partial settings object (from JSON or env); throws with a readable message. */
 export function validateFaults(input: unknown): Partial<FaultSettings> {
@@ -67,6 +93,12 @@ export function validateFaults(input: unknown): Partial<FaultSettings> {
     throw new Error('fault "serverErrorStatus" must be a 5xx status');
   }
   if (result.pathPattern) new RegExp(result.pathPattern);
+  if (
+    result.methods !== undefined &&
+    !methodsOf(result.methods).every((m) => HTTP_METHOD.test(m))
+  ) {
+    throw new Error('fault "methods" must be HTTP methods separated by commas, e.g. "PUT,POST"');
+  }
   return result;
 }
 
@@ -75,6 +107,7 @@ export class FaultEngine {
   private settings: FaultSettings = { ...NO_FAULTS };
   private requests = 0;
   private saves = 0;
+  private hangingSaves = 0;
 
   constructor(initial: Partial<FaultSettings> = {}) {
     this.set(initial);
@@ -89,6 +122,7 @@ export class FaultEngine {
     this.settings = { ...this.settings, ...validateFaults(changes) };
     this.requests = 0;
     this.saves = 0;
+    this.hangingSaves = 0;
     return this.get();
   }
 
@@ -97,33 +131,38 @@ export class FaultEngine {
     return this.set({});
   }
 
-  applies(path: string): boolean {
-    return !this.settings.pathPattern || new RegExp(this.settings.pathPattern).test(path);
+  applies(path: string, method: string): boolean {
+    const { pathPattern, methods } = this.settings;
+    const methodMatches = methods === '' || methodsOf(methods).includes(method.toUpperCase());
+    return methodMatches && (!pathPattern || new RegExp(pathPattern).test(path));
   }
 
   /** Decides the fault for the next API request (counts it). */
-  next(path: string): FaultAction {
-    if (!this.applies(path)) return { kind: 'none' };
+  next(path: string, method: string): FaultAction {
+    if (!this.applies(path, method)) return { kind: 'none' };
     const n = (this.requests += 1);
     const every = (value: number): boolean => value > 0 && n % value === 0;
     const s = this.settings;
     if (every(s.hangEvery)) return { kind: 'hang' };
     if (every(s.resetEvery)) return { kind: 'reset' };
+    if (every(s.forbiddenEvery)) return { kind: 'forbidden' };
     if (every(s.rateLimitEvery))
       return { kind: 'rate-limit', retryAfterSeconds: s.retryAfterSeconds };
     if (every(s.serverErrorEvery)) return { kind: 'server-error', status: s.serverErrorStatus };
     return { kind: 'none' };
   }
 
-  /** Whether this page save should be applied and then answered with 504 (counts saves). */
-  nextSaveIsAmbiguous(path: string): boolean {
-    if (!this.applies(path) || this.settings.putThen504Every <= 0) return false;
-    this.saves += 1;
-    return this.saves % this.settings.putThen504Every === 0;
+  /** What this page save does once applied: answer, answer 504, or hang (counts saves). */
+  nextSaveFault(path: string, method: string): SaveFault {
+    if (!this.applies(path, method)) return 'none';
+    const { putThen504Every, putThenHangEvery } = this.settings;
+    if (putThen504Every > 0 && ++this.saves % putThen504Every === 0) return '504';
+    if (putThenHangEvery > 0 && ++this.hangingSaves % putThenHangEvery === 0) return 'hang';
+    return 'none';
   }
 
-  latencyMs(path: string): number {
-    return this.applies(path) ? this.settings.latencyMs : 0;
+  latencyMs(path: string, method: string): number {
+    return this.applies(path, method) ? this.settings.latencyMs : 0;
   }
 
   cloudV1Gone(): boolean {
@@ -141,9 +180,12 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): Partial<FaultSettings> {
     ['serverErrorStatus', 'EMULATOR_5XX_STATUS'],
     ['resetEvery', 'EMULATOR_RESET_EVERY'],
     ['hangEvery', 'EMULATOR_HANG_EVERY'],
+    ['forbiddenEvery', 'EMULATOR_403_EVERY'],
     ['putThen504Every', 'EMULATOR_PUT_504_EVERY'],
+    ['putThenHangEvery', 'EMULATOR_PUT_HANG_EVERY'],
     ['cloudV1Gone', 'EMULATOR_CLOUD_V1_GONE'],
     ['pathPattern', 'EMULATOR_FAULT_PATHS'],
+    ['methods', 'EMULATOR_FAULT_METHODS'],
   ];
   const result: Record<string, unknown> = {};
   for (const [key, variable] of names) {

@@ -107,7 +107,10 @@ export function sendV2SaveFailure(
 const GATEWAY_TIMEOUT =
   '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center></body></html>';
 
-/** The "ambiguous save" fault: the PUT was applied, but the client sees a gateway timeout. */
-export function sendAmbiguousSave(ctx: RequestContext): void {
-  sendText(ctx.res, 504, GATEWAY_TIMEOUT, 'text/html');
+/**
+ * The faults of a save that was applied: the client sees a gateway timeout (the ambiguous save),
+ * or no answer at all until it gives up (the save lands while nobody is waiting).
+ */
+export function sendSaveFault(ctx: RequestContext): void {
+  if (ctx.saveFault === '504') sendText(ctx.res, 504, GATEWAY_TIMEOUT, 'text/html');
 }

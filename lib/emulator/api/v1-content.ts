@@ -10,7 +10,7 @@ import {
   parseExpand,
   versionJson,
 } from '../render/v1-content';
-import { sendAmbiguousSave, sendV1SaveFailure } from './save-outcome';
+import { sendSaveFault, sendV1SaveFailure } from './save-outcome';
 
 /** GET /content/{id}: `expand`, `status=historical|any|current`, `version=N`. */
 function getContent(ctx: RequestContext, { id }: Record<string, string>): void {
@@ -86,7 +86,7 @@ function updateContent(ctx: RequestContext, { id }: Record<string, string>): voi
     ctx.user!,
   );
   if (outcome.kind !== 'ok') return sendV1SaveFailure(ctx, id!, outcome);
-  if (ctx.answerSaveWith504) return sendAmbiguousSave(ctx);
+  if (ctx.saveFault !== 'none') return sendSaveFault(ctx);
   sendJson(
     ctx.res,
     200,

@@ -10,7 +10,7 @@ import {
   v2SpaceJson,
   v2VersionJson,
 } from '../render/v2-json';
-import { sendAmbiguousSave, sendV2SaveFailure } from './save-outcome';
+import { sendSaveFault, sendV2SaveFailure } from './save-outcome';
 
 function notFound(ctx: RequestContext): void {
   sendV2Error(ctx, 404, 'NOT_FOUND', 'Not Found');
@@ -108,7 +108,7 @@ function updatePage(ctx: RequestContext, { id }: Record<string, string>): void {
     ctx.user!,
   );
   if (outcome.kind !== 'ok') return sendV2SaveFailure(ctx, outcome, number);
-  if (ctx.answerSaveWith504) return sendAmbiguousSave(ctx);
+  if (ctx.saveFault !== 'none') return sendSaveFault(ctx);
   sendJson(ctx.res, 200, v2PageJson(ctx, outcome.page, 'storage'));
 }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import type { SaveFault } from '../faults';
 import type { EmulatorStore } from '../store/store';
 import type { UserRecord } from '../store/types';
 
@@ -24,8 +25,8 @@ export interface RequestContext {
   store: EmulatorStore;
   /** The raw request body (already read, at most a little over 5 MiB). */
   rawBody: Buffer;
-  /** Fault "apply the PUT, then answer 504": set by the dispatcher, honoured by save handlers. */
-  answerSaveWith504: boolean;
+  /** Faults "apply the PUT, then answer 504 / never answer": set by the dispatcher, honoured by save handlers. */
+  saveFault: SaveFault;
 }
 
 /** The v1 API root relative to `base` (what `_links.self` and friends start with). */
