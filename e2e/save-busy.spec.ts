@@ -77,7 +77,8 @@ test('Cancel stops the automatic retry and keeps the text unsaved', async ({
   await editorPage.appendParagraph('Not sent again');
   await setFaults({
     rateLimitEvery: 1,
-    retryAfterSeconds: 2,
+    // Long enough that a loaded machine still clicks Cancel before the retry is due.
+    retryAfterSeconds: 6,
     pathPattern: `/content/${SANDBOX_ID}$`,
   });
   await editorPage.saveThroughPanel();
@@ -89,8 +90,8 @@ test('Cancel stops the automatic retry and keeps the text unsaved', async ({
     .click();
   await expect(retry).toHaveCount(0);
   await expect(editorPage.saveState).toHaveText('Unsaved changes');
-  // Well past the 2 s wait: still only the one refused attempt.
-  await page.waitForTimeout(3_000);
+  // Past the 6 s wait: still only the one refused attempt.
+  await page.waitForTimeout(7_000);
   expect((await savesLogged()).map((r) => r.status)).toEqual([429]);
   await clearFaults();
   expect((await readPage(SANDBOX_ID)).version.number).toBe(3);
