@@ -19,6 +19,11 @@ export interface FaultSettings {
   putThen504Every: number;
   /** Cloud v1 content endpoints answer 410 Gone, as real Cloud sites now do. */
   cloudV1Gone: boolean;
+  /**
+   * Attachment uploads are read at most this fast (bytes per second; 0 = as fast as they come),
+   * so a client's upload progress can be watched over loopback, where a big file takes no time.
+   */
+  uploadBytesPerSecond: number;
   pathPattern: string;
 }
 
@@ -32,6 +37,7 @@ export const NO_FAULTS: FaultSettings = {
   hangEvery: 0,
   putThen504Every: 0,
   cloudV1Gone: false,
+  uploadBytesPerSecond: 0,
   pathPattern: '',
 };
 
@@ -129,6 +135,10 @@ export class FaultEngine {
   cloudV1Gone(): boolean {
     return this.settings.cloudV1Gone;
   }
+
+  uploadBytesPerSecond(path: string): number {
+    return this.applies(path) ? this.settings.uploadBytesPerSecond : 0;
+  }
 }
 
 /** Faults from environment variables (EMULATOR_LATENCY_MS, EMULATOR_RATE_LIMIT_EVERY, …). */
@@ -143,6 +153,7 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): Partial<FaultSettings> {
     ['hangEvery', 'EMULATOR_HANG_EVERY'],
     ['putThen504Every', 'EMULATOR_PUT_504_EVERY'],
     ['cloudV1Gone', 'EMULATOR_CLOUD_V1_GONE'],
+    ['uploadBytesPerSecond', 'EMULATOR_UPLOAD_BYTES_PER_SECOND'],
     ['pathPattern', 'EMULATOR_FAULT_PATHS'],
   ];
   const result: Record<string, unknown> = {};
