@@ -107,19 +107,19 @@ test('Cloud: a page moves into a folder; breadcrumb and tree show the folder, wh
   await expect(tree.locator('[aria-current="page"]')).toHaveText(title);
   await expect(tree.getByRole('link', { name: 'Architecture overview' })).toBeVisible();
 
-  // Collapse and expand the folder by keyboard: its children load again, the moved page among them.
-  const collapse = tree.getByRole('button', { name: 'Collapse Design docs' });
-  await collapse.focus();
-  await page.keyboard.press('Enter');
-  await expect(tree.getByRole('link', { name: 'Architecture overview' })).toHaveCount(0);
-  await expect(tree.getByRole('button', { name: 'Expand Design docs' })).toBeFocused();
-  await page.keyboard.press('Enter');
-  await expect(tree.getByRole('link', { name: 'Architecture overview' })).toBeVisible();
-  await expect(tree.getByRole('link', { name: title })).toBeVisible();
-
   await tree.getByRole('link', { name: 'Architecture overview' }).click();
   await expect(page).toHaveURL(new RegExp(`/pages/${ARCHITECTURE_ID}$`));
   await expect(editorPage.breadcrumb).toContainText('Design docs (folder)');
+
+  // From Sandbox the folder is a sibling: expanded by keyboard, its children load, the moved page among them.
+  await editorPage.open(SANDBOX_ID);
+  const sandboxTree = await editorPage.showPageTree();
+  const expand = sandboxTree.getByRole('button', { name: 'Expand Design docs' });
+  await expand.focus();
+  await page.keyboard.press('Enter');
+  await expect(sandboxTree.getByRole('link', { name: 'Architecture overview' })).toBeVisible();
+  await expect(sandboxTree.getByRole('link', { name: title })).toBeVisible();
+  await expect(sandboxTree.getByRole('button', { name: 'Collapse Design docs' })).toBeFocused();
 
   expect(offOrigin).toEqual([]);
   expect(consoleErrors).toEqual([]);
