@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { SEED_IDS } from '@/lib/emulator/seed/build-seed';
+import { SEED_IDS } from '@/lib/emulator';
 
 import * as pageRoute from './pages/[id]/route';
 import * as ancestorsRoute from './pages/[id]/ancestors/route';

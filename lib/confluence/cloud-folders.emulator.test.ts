@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { AppError } from '@/lib/errors';
-import { SEED_IDS } from '@/lib/emulator/seed/build-seed';
+import { SEED_IDS } from '@/lib/emulator';
 
 import { ConfluenceError } from './errors';
 import { demoClient, emulatorPerTestFile } from './testing/emulator';
