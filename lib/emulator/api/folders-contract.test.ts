@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startEmulator, type EmulatorHandle } from '../index';
-import { SEED_IDS } from '../seed/build-seed';
+import { buildSeed, SEED_IDS } from '../seed/build-seed';
 import { CLOUD_DEMO, CLOUD_READER, DC_PAT, call } from '../testing/clients';
 import { OpenApiValidator } from '../testing/openapi-validator';
 
@@ -223,5 +227,35 @@ describe('Data Center has no folders', () => {
       parentId: designFolder,
       parentType: 'folder',
     });
+  });
+});
+
+describe('folders in the data file', () => {
+  it('a created folder survives a restart; a data file from before folders still loads', async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'emulator-folders-')), 'emulator.json');
+    const first = await startEmulator({ dataFile });
+    const made = await call(`${first.url}/wiki/api/v2/folders`, {
+      method: 'POST',
+      auth: CLOUD_DEMO,
+      body: { spaceId: String(demoSpaceId), title: 'Kept folder' },
+    });
+    const { id } = made.json as { id: string };
+    await first.close();
+    const second = await startEmulator({ dataFile });
+    const read = await call(`${second.url}/wiki/api/v2/folders/${id}`, { auth: CLOUD_DEMO });
+    expect(read.json).toMatchObject({ id, title: 'Kept folder', parentId: demoHome });
+    await second.close();
+
+    const { folders: _dropped, ...older } = buildSeed();
+    writeFileSync(dataFile, JSON.stringify(older));
+    const third = await startEmulator({ dataFile });
+    const page = await call(`${third.url}/wiki/api/v2/pages/${SEED_IDS.sandbox}`, {
+      auth: CLOUD_DEMO,
+    });
+    expect(page.status).toBe(200);
+    expect(
+      (await call(`${third.url}/wiki/api/v2/folders/${designFolder}`, { auth: CLOUD_DEMO })).status,
+    ).toBe(404);
+    await third.close();
   });
 });

@@ -51,7 +51,7 @@ export function v2FolderJson(ctx: RequestContext, folder: FolderRecord): Record<
       webui: `/spaces/${folder.spaceKey}/folder/${folder.id}`,
       base: ctx.base,
     },
-    // Not in FolderSingle, but handy to see which space a folder is in without another call.
+    // As on pages: where the folder lives, without another call.
     spaceId: String(space?.id ?? ''),
   };
 }
