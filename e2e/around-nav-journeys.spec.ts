@@ -84,6 +84,7 @@ test('Cloud: a page moves into a folder; breadcrumb and tree show the folder, wh
   await expect(version).toHaveText(/^Version 1 by/);
 
   const move = await editorPage.openMoveDialog(title);
+  await expect(move.getByText('Pages and folders in space DEMO.')).toBeVisible();
   await move.getByLabel('New parent').pressSequentially('Design', { delay: 30 });
   const folder = move.getByRole('option', { name: /Folder\s*Design docs/ });
   await expect(folder).toBeVisible();

@@ -97,7 +97,7 @@ export function MovePageDialog({
         />
         <p id={`${id}-status`} role="status" className={styles.status}>
           {text.trim() === ''
-            ? `Pages in space ${page.spaceKey}.`
+            ? `${foldersAllowed ? 'Pages and folders' : 'Pages'} in space ${page.spaceKey}.`
             : (refusal ?? `Moves under “${picked?.title}”.`)}
         </p>
         {move.error ? <ErrorAlert error={move.error} /> : null}
