@@ -42,13 +42,13 @@ export function MovePageDialog({
   const [picked, setPicked] = useState<TitleMatch | null>(null);
   const move = useMovePage();
   const ancestors = useQuery({
-    queryKey: ['page', picked?.id ?? '', 'ancestors'] as const,
+    queryKey: ['page', picked?.id ?? '', 'ancestors', picked?.kind ?? 'page'] as const,
     queryFn: ({ signal }) =>
       fetchJson<{ ancestors: Array<{ id: string }> }>(
-        `/api/pages/${encodeURIComponent(picked!.id)}/ancestors`,
+        `/api/pages/${encodeURIComponent(picked!.id)}/ancestors?kind=${picked!.kind}`,
         { signal },
       ),
-    enabled: picked !== null && picked.kind === 'page' && picked.id !== page.id,
+    enabled: picked !== null && picked.id !== page.id,
   });
   const refusal =
     picked === null
@@ -97,7 +97,7 @@ export function MovePageDialog({
         />
         <p id={`${id}-status`} role="status" className={styles.status}>
           {text.trim() === ''
-            ? `Pages in space ${page.spaceKey}.`
+            ? `${foldersAllowed ? 'Pages and folders' : 'Pages'} in space ${page.spaceKey}.`
             : (refusal ?? `Moves under “${picked?.title}”.`)}
         </p>
         {move.error ? <ErrorAlert error={move.error} /> : null}

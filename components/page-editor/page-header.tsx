@@ -40,9 +40,14 @@ export function PageHeader({
           <li>{page.spaceKey}</li>
           {page.ancestors.map((ancestor) => (
             <li key={ancestor.id}>
-              <Link href={`/pages/${encodeURIComponent(ancestor.id)}`} onClick={onLeave}>
-                {ancestor.title}
-              </Link>
+              {ancestor.kind === 'folder' ? (
+                // A Cloud folder has no page to open: named, not linked.
+                <span>{ancestor.title} (folder)</span>
+              ) : (
+                <Link href={`/pages/${encodeURIComponent(ancestor.id)}`} onClick={onLeave}>
+                  {ancestor.title}
+                </Link>
+              )}
             </li>
           ))}
           <li aria-current="page">{base.title}</li>

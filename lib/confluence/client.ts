@@ -13,7 +13,13 @@ import type {
   SavePageResult,
 } from './model';
 import { movePage, type MovePageInput, type MovePageResult } from './move-page';
-import { childrenOf, pageNeighbourhood, type PageNeighbourhood, type TreeNode } from './page-tree';
+import {
+  childrenOf,
+  pageNeighbourhood,
+  treeAncestors,
+  type PageNeighbourhood,
+  type TreeNode,
+} from './page-tree';
 import { searchByTitle, type TitleMatch, type TitleSearchOptions } from './search';
 import { downloadSiteResource } from './site-resources';
 import { listSpaces, type SpaceSummary } from './spaces';
@@ -39,6 +45,8 @@ export interface ConfluenceClient extends ConfluenceAdapter {
   searchByTitle(text: string, options?: TitleSearchOptions): Promise<TitleMatch[]>;
   pageNeighbourhood(id: string): Promise<PageNeighbourhood>;
   childrenOf(id: string, kind?: TreeNode['kind']): Promise<TreeNode[]>;
+  /** Ancestors of a page or Cloud folder, folders included, root first. */
+  treeAncestors(id: string, kind?: TreeNode['kind']): Promise<TreeNode[]>;
   createPage(input: CreatePageInput): Promise<{ id: string }>;
   listSpaces(): Promise<SpaceSummary[]>;
   movePage(input: MovePageInput): Promise<MovePageResult>;
@@ -90,6 +98,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
       searchByTitle(http, options.flavour, text, searchOptions),
     pageNeighbourhood: (id) => pageNeighbourhood(http, options.flavour, id),
     childrenOf: (id, kind) => childrenOf(http, options.flavour, id, kind),
+    treeAncestors: (id, kind) => treeAncestors(http, options.flavour, id, kind),
     createPage: (input) => createPage(http, options.flavour, input),
     listSpaces: () => listSpaces(http, options.flavour),
     movePage: (input) =>

@@ -1,12 +1,14 @@
 import { ConfluenceError } from './errors';
 import { saveMinorEditThroughV1 } from './minor-edit';
 import { cloudPagePermissions, type PagePermissions } from './operations';
+import { treeAncestors } from './page-tree';
 import { findPagesByTitleIgnoringCase } from './title-lookup';
 import { CloudUserDirectory } from './users';
 import type {
   ConfluenceAdapter,
   ConfluencePage,
   ConfluenceUser,
+  PageAncestor,
   PageVersionSummary,
   SavePageInput,
   TitleUse,
@@ -16,8 +18,6 @@ import {
   asyncConvertStartSchema,
   v1CurrentUserSchema,
   v2AttachmentListSchema,
-  v2AncestorsSchema,
-  v2PageListSchema,
   v2PageSchema,
   v2SpaceSchema,
   v2VersionListSchema,
@@ -107,23 +107,9 @@ export class CloudAdapter implements ConfluenceAdapter {
     };
   }
 
-  /** v2 gives ancestor ids only: one bulk read fetches their titles, order kept (root first). */
-  async getAncestors(id: string): Promise<Array<{ id: string; title: string }>> {
-    const { results } = await this.http.request('GET', `wiki/api/v2/pages/${id}/ancestors`, {
-      query: { limit: 250 },
-      schema: v2AncestorsSchema,
-    });
-    const pageIds = results.filter((a) => !a.type || a.type === 'page').map((a) => a.id);
-    if (pageIds.length === 0) return [];
-    const pages = await this.http.request('GET', 'wiki/api/v2/pages', {
-      query: { id: pageIds, limit: 250 },
-      schema: v2PageListSchema,
-    });
-    const titles = new Map(pages.results.map((p) => [p.id, p.title]));
-    return pageIds.map((ancestorId) => ({
-      id: ancestorId,
-      title: titles.get(ancestorId) ?? ancestorId,
-    }));
+  /** Ancestors with their titles, folders included (the breadcrumb shows them as folders). */
+  async getAncestors(id: string): Promise<PageAncestor[]> {
+    return treeAncestors(this.http, 'cloud', id);
   }
 
   async savePage(input: SavePageInput) {

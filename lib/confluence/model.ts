@@ -9,6 +9,13 @@ export type ConfluenceCredentials =
 
 import type { PagePermissions } from './operations';
 
+/** A page above another, or on Cloud a folder (which has no page to open). */
+export interface PageAncestor {
+  id: string;
+  title: string;
+  kind?: 'page' | 'folder';
+}
+
 /** One page as Pagewright sees it, whichever Confluence and API version it came from. */
 export interface ConfluencePage {
   id: string;
@@ -17,8 +24,8 @@ export interface ConfluencePage {
   spaceId?: string;
   /** Null for a page at the top of its space. */
   parentId: string | null;
-  /** Root first, direct parent last. */
-  ancestors: Array<{ id: string; title: string }>;
+  /** Root first, direct parent last; on Cloud folders too (`kind`, absent for pages). */
+  ancestors: PageAncestor[];
   version: {
     number: number;
     when: string;
@@ -87,7 +94,7 @@ export interface ConfluenceAdapter {
   readonly flavour: ConfluenceFlavour;
   currentUser(): Promise<ConfluenceUser>;
   getPage(id: string): Promise<ConfluencePage>;
-  getAncestors(id: string): Promise<Array<{ id: string; title: string }>>;
+  getAncestors(id: string): Promise<PageAncestor[]>;
   savePage(input: SavePageInput): Promise<SavePageResult>;
   findPagesByTitle(spaceKey: string, title: string): Promise<TitleUse[]>;
   listVersions(id: string): Promise<PageVersionSummary[]>;

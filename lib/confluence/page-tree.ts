@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-import { cqlString } from './cql';
+import { AppError } from '@/lib/errors';
+
 import type { ConfluenceFlavour } from './model';
 import {
   v1ContentArraySchema,
@@ -24,17 +25,17 @@ export interface PageNeighbourhood {
   children: TreeNode[];
 }
 
-const v2ChildrenSchema = z.looseObject({
-  results: z.array(z.looseObject({ id: z.string(), title: z.string() })),
+const v2DirectChildrenSchema = z.looseObject({
+  results: z.array(z.looseObject({ id: z.string(), title: z.string(), type: z.string() })),
 });
 const v2FolderSchema = z.looseObject({ id: z.string(), title: z.string() });
-const searchContentSchema = z.looseObject({
-  results: z.array(
-    z.looseObject({
-      content: z.looseObject({ id: z.string(), type: z.string(), title: z.string() }).optional(),
-    }),
-  ),
-});
+
+/** Folders are Cloud's: on Data Center a folder id is a mistake of the caller, said plainly. */
+function refuseDataCenterFolder(flavour: ConfluenceFlavour, kind: TreeNode['kind']): void {
+  if (flavour === 'datacenter' && kind === 'folder') {
+    throw new AppError('bad_request', 'Data Center has no folders: choose a page.');
+  }
+}
 
 /**
  * Ancestors as the tree shows them, root first. Cloud's v2 answer holds ids and types only:
@@ -46,6 +47,7 @@ export async function treeAncestors(
   id: string,
   kind: TreeNode['kind'] = 'page',
 ): Promise<TreeNode[]> {
+  refuseDataCenterFolder(flavour, kind);
   if (flavour === 'datacenter') {
     const content = await http.request('GET', `rest/api/content/${id}`, {
       query: { expand: 'ancestors' },
@@ -85,8 +87,9 @@ export async function treeAncestors(
 
 /**
  * The direct children of a page or folder, in Confluence's order. Cloud: v2
- * `GET /pages/{id}/children` for a page; a folder's children (pages and folders) through CQL
- * `parent =`. Data Center: v1 `GET /content/{id}/child/page`.
+ * `GET /pages/{id}/direct-children` or `/folders/{id}/direct-children`, which list pages and
+ * folders alike (whiteboards and the like are left out). Data Center: v1
+ * `GET /content/{id}/child/page`.
  */
 export async function childrenOf(
   http: ConfluenceTransport,
@@ -94,6 +97,7 @@ export async function childrenOf(
   id: string,
   kind: TreeNode['kind'] = 'page',
 ): Promise<TreeNode[]> {
+  refuseDataCenterFolder(flavour, kind);
   if (flavour === 'datacenter') {
     const list = await http.request('GET', `rest/api/content/${id}/child/page`, {
       query: { limit: 200 },
@@ -101,22 +105,16 @@ export async function childrenOf(
     });
     return list.results.map((child) => ({ id: child.id, title: child.title, kind: 'page' }));
   }
-  if (kind === 'folder') {
-    const found = await http.request('GET', 'wiki/rest/api/search', {
-      query: { cql: `parent = ${cqlString(id)} AND type in (page, folder)`, limit: 200 },
-      schema: searchContentSchema,
-    });
-    return found.results.flatMap(({ content }) =>
-      content && (content.type === 'page' || content.type === 'folder')
-        ? [{ id: content.id, title: content.title, kind: content.type }]
-        : [],
-    );
-  }
-  const list = await http.request('GET', `wiki/api/v2/pages/${id}/children`, {
-    query: { limit: 250 },
-    schema: v2ChildrenSchema,
-  });
-  return list.results.map((child) => ({ id: child.id, title: child.title, kind: 'page' }));
+  const list = await http.request(
+    'GET',
+    `wiki/api/v2/${kind === 'folder' ? 'folders' : 'pages'}/${id}/direct-children`,
+    { query: { limit: 250 }, schema: v2DirectChildrenSchema },
+  );
+  return list.results.flatMap((child) =>
+    child.type === 'page' || child.type === 'folder'
+      ? [{ id: child.id, title: child.title, kind: child.type }]
+      : [],
+  );
 }
 
 /**

@@ -15,6 +15,7 @@ import { registerV2Operations } from './api/operations';
 import { registerV1Users, registerV2Users } from './api/users';
 import { serveStaticResource } from './api/static-resources';
 import { registerV2 } from './api/v2-pages';
+import { registerV2Folders } from './api/v2-folders';
 import { authenticate, NOT_AUTHENTICATED_MESSAGE, sendCredentialsRejected } from './http/auth';
 import type { RequestContext } from './http/context';
 import { sendV1Error, sendV2Error } from './http/errors';
@@ -36,6 +37,7 @@ registerV1Search(v1Router);
 registerV1PageCreate(v1Router);
 const v2Router = new Router();
 registerV2(v2Router);
+registerV2Folders(v2Router);
 registerV2Operations(v2Router);
 registerV2Users(v2Router);
 registerV2Labels(v2Router);
@@ -62,7 +64,11 @@ export async function handleRequest(
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const mount = resolveMount(url.pathname);
   const limit = requestLimitFor(url.pathname, MAX_REQUEST_BYTES);
-  const body = await readBody(req, limit);
+  const body = await readBody(
+    req,
+    limit,
+    limit === MAX_REQUEST_BYTES ? 0 : deps.faults.uploadBytesPerSecond(url.pathname),
+  );
   if (mount?.kind === 'admin') return deps.admin(req, res, mount.rest, body ?? Buffer.alloc(0));
   if (!mount) return sendText(res, 404, 'Not Found (no Confluence API at this path)\n');
   if (mount.kind === 'static') return serveStaticResource(res, mount.rest);
@@ -137,13 +143,24 @@ export async function handleRequest(
   }
 }
 
-/** Reads the body; null when it exceeds `limit` (the rest is drained). */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+/**
+ * Reads the body; null when it exceeds `limit` (the rest is drained). With `bytesPerSecond`,
+ * reading waits whenever it is ahead of that rate: the wait holds the next chunk back, so the
+ * sender feels it as backpressure.
+ */
+async function readBody(
+  req: IncomingMessage,
+  limit: number,
+  bytesPerSecond = 0,
+): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
+  const started = Date.now();
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size <= limit) chunks.push(chunk);
+    const ahead = bytesPerSecond > 0 ? (size / bytesPerSecond) * 1000 - (Date.now() - started) : 0;
+    if (ahead > 0) await new Promise((resolve) => setTimeout(resolve, ahead));
   }
   return size > limit ? null : Buffer.concat(chunks);
 }

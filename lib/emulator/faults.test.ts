@@ -52,6 +52,28 @@ describe('faults', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it('uploadBytesPerSecond reads attachment uploads no faster than the rate, and nothing else', async () => {
+    const upload = async (name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.alloc(300_000, 7)]), name);
+      const started = Date.now();
+      const answer = await fetch(`${dc}/content/9470040/child/attachment`, {
+        method: 'POST',
+        headers: { Authorization: DC_DEMO, 'X-Atlassian-Token': 'no-check' },
+        body: form,
+      });
+      expect(answer.status).toBe(200);
+      return Date.now() - started;
+    };
+    emulator.setFaults({ uploadBytesPerSecond: 500_000 });
+    expect(await upload('slow.bin')).toBeGreaterThanOrEqual(550);
+    const started = Date.now();
+    await call(`${dc}/content/9470040`, { auth: DC_DEMO });
+    expect(Date.now() - started).toBeLessThan(500);
+    emulator.setFaults({ uploadBytesPerSecond: 0 });
+    expect(await upload('fast.bin')).toBeLessThan(550);
+  });
+
   it('applies the PUT, then answers 504 (ambiguous save)', async () => {
     emulator.setFaults({ putThen504Every: 1 });
     const body = {

@@ -27,6 +27,11 @@ export interface FaultSettings {
   putThenHangEvery: number;
   /** Cloud v1 content endpoints answer 410 Gone, as real Cloud sites now do. */
   cloudV1Gone: boolean;
+  /**
+   * Attachment uploads are read at most this fast (bytes per second; 0 = as fast as they come),
+   * so a client's upload progress can be watched over loopback, where a big file takes no time.
+   */
+  uploadBytesPerSecond: number;
   pathPattern: string;
   /** Comma-separated HTTP methods the faults hit, e.g. `PUT` or `GET`; empty: every method. */
   methods: string;
@@ -44,6 +49,7 @@ export const NO_FAULTS: FaultSettings = {
   putThen504Every: 0,
   putThenHangEvery: 0,
   cloudV1Gone: false,
+  uploadBytesPerSecond: 0,
   pathPattern: '',
   methods: '',
 };
@@ -168,6 +174,10 @@ export class FaultEngine {
   cloudV1Gone(): boolean {
     return this.settings.cloudV1Gone;
   }
+
+  uploadBytesPerSecond(path: string): number {
+    return this.applies(path) ? this.settings.uploadBytesPerSecond : 0;
+  }
 }
 
 /** Faults from environment variables (EMULATOR_LATENCY_MS, EMULATOR_RATE_LIMIT_EVERY, …). */
@@ -184,6 +194,7 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): Partial<FaultSettings> {
     ['putThen504Every', 'EMULATOR_PUT_504_EVERY'],
     ['putThenHangEvery', 'EMULATOR_PUT_HANG_EVERY'],
     ['cloudV1Gone', 'EMULATOR_CLOUD_V1_GONE'],
+    ['uploadBytesPerSecond', 'EMULATOR_UPLOAD_BYTES_PER_SECOND'],
     ['pathPattern', 'EMULATOR_FAULT_PATHS'],
     ['methods', 'EMULATOR_FAULT_METHODS'],
   ];

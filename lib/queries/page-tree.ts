@@ -91,9 +91,7 @@ export function useMovePage() {
           ? {
               ...old,
               parentId: request.newParentId,
-              ancestors: moved.ancestors
-                .filter((a) => a.kind === 'page')
-                .map(({ id, title }) => ({ id, title })),
+              ancestors: moved.ancestors,
               version: { ...old.version, number: moved.version },
             }
           : old,

@@ -1,42 +1,61 @@
 import type { RequestContext } from '../http/context';
-import type { PageRecord } from '../store/types';
+import { treeAncestors } from '../store/folders';
+import type { FolderRecord, PageRecord } from '../store/types';
 import { CqlError, evaluateCql, textMatches, type CqlClause, type CqlExpression } from './cql';
 
-/** The values a page has for a CQL field (several for `ancestor`). */
-function fieldValues(ctx: RequestContext, page: PageRecord, field: string): string[] {
+/**
+ * The values a page or Cloud folder has for a CQL field (several for `ancestor`). Cloud's
+ * `parent` and `ancestor` include folders; Data Center sees through them to the nearest page.
+ */
+function fieldValues(
+  ctx: RequestContext,
+  item: { type: 'page'; page: PageRecord } | { type: 'folder'; folder: FolderRecord },
+  field: string,
+): string[] {
+  const cloud = ctx.flavour === 'cloud';
+  const [id, spaceKey, title, parentId] =
+    item.type === 'page'
+      ? [item.page.id, item.page.spaceKey, item.page.current.title, item.page.current.parentId]
+      : [item.folder.id, item.folder.spaceKey, item.folder.title, item.folder.parentId];
   switch (field) {
     case 'space':
     case 'space.key':
-      return [page.spaceKey];
+      return [spaceKey];
     case 'title':
-      return [page.current.title];
+      return [title];
     case 'type':
-      return ['page'];
+      return [item.type];
     case 'status':
       return ['current'];
     case 'id':
     case 'content':
-      return [page.id];
+      return [id];
     case 'parent':
-      return [page.current.parentId ?? ''];
+      return [(cloud ? parentId : ctx.store.pageParentId(parentId)) ?? ''];
     case 'ancestor':
-      return ctx.store.ancestors(page).map((ancestor) => ancestor.id);
+      return cloud || item.type === 'folder'
+        ? treeAncestors(ctx.store, item).map((ancestor) => ancestor.id)
+        : ctx.store.ancestors(item.page).map((ancestor) => ancestor.id);
     default:
       throw new CqlError(`Could not parse cql : unsupported field '${field}'`);
   }
 }
 
-function clauseHolds(ctx: RequestContext, page: PageRecord, clause: CqlClause): boolean {
-  const lower = fieldValues(ctx, page, clause.field).map((item) => item.toLowerCase());
-  const wanted = clause.values.map((item) => item.toLowerCase());
+function clauseHolds(
+  ctx: RequestContext,
+  item: Parameters<typeof fieldValues>[1],
+  clause: CqlClause,
+): boolean {
+  const lower = fieldValues(ctx, item, clause.field).map((value) => value.toLowerCase());
+  const wanted = clause.values.map((value) => value.toLowerCase());
   switch (clause.op) {
     case '=':
     case 'in':
-      return wanted.some((item) => lower.includes(item));
+      return wanted.some((value) => lower.includes(value));
     case '!=':
-      return !wanted.some((item) => lower.includes(item));
+      return !wanted.some((value) => lower.includes(value));
     case '~':
-      return wanted.some((item) => lower.some((candidate) => textMatches(candidate, item)));
+      return wanted.some((value) => lower.some((candidate) => textMatches(candidate, value)));
   }
 }
 
@@ -44,5 +63,17 @@ function clauseHolds(ctx: RequestContext, page: PageRecord, clause: CqlClause): 
 export function pagesMatching(ctx: RequestContext, expression: CqlExpression): PageRecord[] {
   return ctx.store
     .visiblePages(ctx.user)
-    .filter((page) => evaluateCql(expression, (clause) => clauseHolds(ctx, page, clause)));
+    .filter((page) =>
+      evaluateCql(expression, (clause) => clauseHolds(ctx, { type: 'page', page }, clause)),
+    );
+}
+
+/** The Cloud folders that satisfy the CQL expression (none on Data Center, which has no folders). */
+export function foldersMatching(ctx: RequestContext, expression: CqlExpression): FolderRecord[] {
+  if (ctx.flavour !== 'cloud') return [];
+  return ctx.store
+    .folders()
+    .filter((folder) =>
+      evaluateCql(expression, (clause) => clauseHolds(ctx, { type: 'folder', folder }, clause)),
+    );
 }

@@ -146,6 +146,7 @@ function createV2(ctx: RequestContext): void {
       title: json.title,
       body: typeof storage?.value === 'string' ? storage.value : '',
       parentId,
+      parentMayBeFolder: true,
     },
     ctx.user!,
   );

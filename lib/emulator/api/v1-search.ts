@@ -3,9 +3,10 @@ import { sendV1Error } from '../http/errors';
 import { sendJson } from '../http/respond';
 import type { Router } from '../http/router';
 import { pageWebui, spaceWebui } from '../render/links';
-import { contentJson, parseExpand } from '../render/v1-content';
+import { contentJson, folderContentJson, parseExpand } from '../render/v1-content';
+import type { FolderRecord, PageRecord } from '../store/types';
 import { CqlError, parseCql } from './cql';
-import { pagesMatching } from './cql-match';
+import { foldersMatching, pagesMatching } from './cql-match';
 
 /**
  * GET /search?cql=… (Cloud `/wiki/rest/api/search`, Data Center `/rest/api/search`): CQL search
@@ -23,7 +24,11 @@ function search(ctx: RequestContext): void {
     throw error;
   }
   const started = Date.now();
-  const pages = pagesMatching(ctx, expression);
+  // Pages first, then (Cloud only) folders: both are content to CQL.
+  const matches: Array<{ page: PageRecord } | { folder: FolderRecord }> = [
+    ...pagesMatching(ctx, expression).map((page) => ({ page })),
+    ...foldersMatching(ctx, expression).map((folder) => ({ folder })),
+  ];
   const start = Math.max(0, Number(ctx.query.get('start') ?? 0) || 0);
   const limit = Math.max(1, Math.min(100, Number(ctx.query.get('limit') ?? 25) || 25));
   const contentExpand = new Set(
@@ -31,7 +36,9 @@ function search(ctx: RequestContext): void {
       .filter((item) => item.startsWith('content.'))
       .map((item) => item.slice('content.'.length)),
   );
-  const results = pages.slice(start, start + limit).map((page) => {
+  const results = matches.slice(start, start + limit).map((match) => {
+    if ('folder' in match) return folderResult(ctx, match.folder, contentExpand);
+    const { page } = match;
     const space = ctx.store.spaceByKey(page.spaceKey);
     const webui = pageWebui(ctx.flavour, page);
     return {
@@ -56,11 +63,31 @@ function search(ctx: RequestContext): void {
     start,
     limit,
     size: results.length,
-    totalSize: pages.length,
+    totalSize: matches.length,
     cqlQuery: cql,
     searchDuration: Date.now() - started,
     _links: { self: `${ctx.base}${V1_ROOT}/search`, base: ctx.base, context: ctx.context },
   });
+}
+
+function folderResult(ctx: RequestContext, folder: FolderRecord, contentExpand: Set<string>) {
+  const content = folderContentJson(ctx, folder, contentExpand);
+  return {
+    content,
+    title: folder.title,
+    excerpt: '',
+    url: (content._links as { webui: string }).webui,
+    resultGlobalContainer: {
+      title: ctx.store.spaceByKey(folder.spaceKey)?.name ?? folder.spaceKey,
+      displayUrl: spaceWebui(ctx.flavour, folder.spaceKey),
+    },
+    breadcrumbs: [],
+    entityType: 'content',
+    iconCssClass: 'aui-icon content-type-folder',
+    lastModified: folder.createdAt,
+    friendlyLastModified: folder.createdAt.slice(0, 10),
+    score: 1,
+  };
 }
 
 /** Registers the v1 CQL search (shared by Data Center and Cloud). */

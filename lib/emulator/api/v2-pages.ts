@@ -10,6 +10,7 @@ import {
   v2SpaceJson,
   v2VersionJson,
 } from '../render/v2-json';
+import { directChildren, treeAncestors } from '../store/folders';
 import { sendSaveFault, sendV2SaveFailure } from './save-outcome';
 
 function notFound(ctx: RequestContext): void {
@@ -31,10 +32,7 @@ function ancestors(ctx: RequestContext, { id }: Record<string, string>): void {
   if (!page) return notFound(ctx);
   const limit = Math.max(1, Math.min(250, Number(ctx.query.get('limit') ?? 25) || 25));
   // Cloud returns the `limit` nearest ancestors, still ordered top to bottom.
-  const results = ctx.store
-    .ancestors(page)
-    .slice(-limit)
-    .map((ancestor) => ({ id: ancestor.id, type: 'page' }));
+  const results = treeAncestors(ctx.store, { type: 'page', page }).slice(-limit);
   sendJson(ctx.res, 200, { results, _links: { base: ctx.base } });
 }
 
@@ -101,6 +99,7 @@ function updatePage(ctx: RequestContext, { id }: Record<string, string>): void {
       body: storage.value,
       parentId:
         json.parentId === undefined || json.parentId === null ? undefined : String(json.parentId),
+      parentMayBeFolder: true,
       versionNumber: number,
       message: typeof version?.message === 'string' ? version.message : undefined,
       minorEdit: false,
@@ -216,13 +215,20 @@ function children(ctx: RequestContext, { id }: Record<string, string>): void {
   const page = ctx.store.visiblePage(id!, ctx.user);
   if (!page) return notFound(ctx);
   const space = ctx.store.spaceByKey(page.spaceKey);
-  const results = ctx.store.children(page.id, ctx.user).map((child) => ({
-    id: child.id,
-    status: 'current',
-    title: child.current.title,
-    spaceId: String(space?.id ?? ''),
-    childPosition: child.position,
-  }));
+  // Child pages only, directly below: a page in a folder is the folder's child.
+  const results = directChildren(ctx.store, page.id, ctx.user).flatMap((child) =>
+    child.type === 'page'
+      ? [
+          {
+            id: child.page.id,
+            status: 'current',
+            title: child.page.current.title,
+            spaceId: String(space?.id ?? ''),
+            childPosition: child.page.position,
+          },
+        ]
+      : [],
+  );
   sendJson(ctx.res, 200, v2Paged(ctx, results, `/pages/${page.id}/children`));
 }
 

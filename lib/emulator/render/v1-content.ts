@@ -1,5 +1,11 @@
 import { V1_ROOT, type RequestContext } from '../http/context';
-import type { AttachmentRecord, PageRecord, SpaceRecord, VersionRecord } from '../store/types';
+import type {
+  AttachmentRecord,
+  FolderRecord,
+  PageRecord,
+  SpaceRecord,
+  VersionRecord,
+} from '../store/types';
 import { attachmentDownload, pageEditLink, pageWebui, spaceWebui, tinyCode } from './links';
 import { pageOperations } from '../api/operations';
 import { userJson } from './user-json';
@@ -78,6 +84,30 @@ export function contentJson(
   };
   json._expandable = expandable;
   return json;
+}
+
+/** A v1 `Content` for a Cloud folder (search results): no body, no versions to expand. */
+export function folderContentJson(
+  ctx: RequestContext,
+  folder: FolderRecord,
+  expand: Set<string>,
+): Json {
+  const space = ctx.store.spaceByKey(folder.spaceKey);
+  return {
+    id: folder.id,
+    type: 'folder',
+    status: 'current',
+    title: folder.title,
+    ...(expand.has('space') && space ? { space: spaceJson(ctx, space) } : {}),
+    extensions: { position: folder.position },
+    _links: {
+      webui: `/spaces/${folder.spaceKey}/folder/${folder.id}`,
+      base: ctx.base,
+      context: ctx.context,
+      self: `${ctx.base}${V1_ROOT}/content/${folder.id}`,
+    },
+    _expandable: expand.has('space') ? {} : { space: `${V1_ROOT}/space/${folder.spaceKey}` },
+  };
 }
 
 /** The short form used inside `ancestors` and child lists. */

@@ -55,7 +55,12 @@ export function v2PageJson(
   }
   return {
     // A page at the top of its space has no parent: the fields are left out (the spec has no null).
-    ...(page.current.parentId ? { parentType: 'page', parentId: page.current.parentId } : {}),
+    ...(page.current.parentId
+      ? {
+          parentType: ctx.store.folderById(page.current.parentId) ? 'folder' : 'page',
+          parentId: page.current.parentId,
+        }
+      : {}),
     spaceId: String(space?.id ?? ''),
     ownerId: accountIdOf(ctx, page.createdBy),
     lastOwnerId: null,

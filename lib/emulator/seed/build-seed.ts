@@ -31,6 +31,9 @@ export const SEED_IDS = {
   lockedPolicy: '9470050',
   cloudEditorPage: '9470051',
   largeOneLinePage: '9470052',
+  designFolder: '9470060',
+  architecturePage: '9470061',
+  decisionLogPage: '9470062',
   teamHome: '9470100',
   teamSandbox: '9470101',
 } as const;
@@ -253,6 +256,20 @@ export function buildSeed(): EmulatorData {
       body: largeMixedOneLineBody(),
     },
     {
+      id: ids.architecturePage,
+      spaceKey: 'DEMO',
+      parentId: ids.designFolder,
+      title: 'Architecture overview',
+      body: simpleBody('Architecture overview', 'A page in the Design docs folder (Cloud).'),
+    },
+    {
+      id: ids.decisionLogPage,
+      spaceKey: 'DEMO',
+      parentId: ids.designFolder,
+      title: 'Decision log',
+      body: simpleBody('Decision log', 'Another page in the Design docs folder (Cloud).'),
+    },
+    {
       id: ids.teamHome,
       spaceKey: 'TEAM',
       parentId: null,
@@ -288,5 +305,17 @@ export function buildSeed(): EmulatorData {
       },
     ],
     pages: specs.map((spec, index) => page(spec, index)),
+    // Cloud shows the folder with its pages; Data Center lists them under Demo Home.
+    folders: [
+      {
+        id: ids.designFolder,
+        spaceKey: 'DEMO',
+        title: 'Design docs',
+        parentId: ids.demoHome,
+        position: specs.length,
+        createdAt: SEEDED_AT,
+        createdBy: demo.key,
+      },
+    ],
   };
 }

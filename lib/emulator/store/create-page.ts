@@ -8,6 +8,8 @@ export interface PageCreation {
   body: string;
   /** Null puts the page at the top of the space. */
   parentId: string | null;
+  /** Cloud v2 only: the parent may be a folder (Data Center has none). */
+  parentMayBeFolder?: boolean;
 }
 
 export type CreateOutcome =
@@ -31,7 +33,9 @@ export function createPage(
   if (!space) return { kind: 'no-space', spaceKey: input.spaceKey };
   if (!user.canEdit) return { kind: 'forbidden' };
   if (input.parentId !== null) {
-    const parent = store.visiblePage(input.parentId, user);
+    const parent =
+      (input.parentMayBeFolder ? store.folderById(input.parentId) : undefined) ??
+      store.visiblePage(input.parentId, user);
     if (!parent || parent.spaceKey !== space.key) {
       return { kind: 'bad-parent', parentId: input.parentId };
     }

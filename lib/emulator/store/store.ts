@@ -1,5 +1,12 @@
 import { checkStorageXhtml, type XhtmlVerdict } from '../xhtml/check-xhtml';
-import type { EmulatorData, PageRecord, SpaceRecord, UserRecord, VersionRecord } from './types';
+import type {
+  EmulatorData,
+  FolderRecord,
+  PageRecord,
+  SpaceRecord,
+  UserRecord,
+  VersionRecord,
+} from './types';
 
 /** Outcome of a page update, before it is worded for a flavour (v1 DC, v1 Cloud, v2). */
 export type UpdateOutcome =
@@ -18,6 +25,8 @@ export interface PageUpdate {
   body?: string;
   /** Undefined keeps the parent (what Confluence does when `ancestors`/`parentId` is omitted). */
   parentId?: string;
+  /** Cloud v2 only: the new parent may be a folder (Data Center has none). */
+  parentMayBeFolder?: boolean;
   versionNumber: number | undefined;
   message?: string;
   minorEdit?: boolean;
@@ -95,21 +104,51 @@ export class EmulatorStore {
     return this.data.pages.filter((page) => this.canView(page, user));
   }
 
+  /** Child pages as v1 lists them: pages in a folder count as children of its nearest page. */
   children(id: string, user: UserRecord | null): PageRecord[] {
     return this.visiblePages(user)
-      .filter((page) => page.current.parentId === id)
+      .filter((page) => this.pageParentId(page.current.parentId) === id)
       .sort((a, b) => a.position - b.position);
   }
 
-  /** Ancestors from the space root down to the direct parent, as Confluence orders them. */
+  folders(): readonly FolderRecord[] {
+    return this.data.folders ?? [];
+  }
+
+  folderById(id: string): FolderRecord | undefined {
+    return this.data.folders?.find((folder) => folder.id === id);
+  }
+
+  /** Adds a folder under a fresh id (the rules are checked by the caller: folders.ts). */
+  insertFolder(build: (id: string) => FolderRecord): FolderRecord {
+    const folder = build(String(this.takeNextId()));
+    (this.data.folders ??= []).push(folder);
+    this.onChange();
+    return folder;
+  }
+
+  /** The nearest page at or above `parentId`, seeing through folders (the v1 view of a parent). */
+  pageParentId(parentId: string | null): string | null {
+    const seen = new Set<string>();
+    let id = parentId;
+    while (id && !seen.has(id)) {
+      seen.add(id);
+      const folder = this.folderById(id);
+      if (!folder) return id;
+      id = folder.parentId;
+    }
+    return null;
+  }
+
+  /** Page ancestors from the space root down to the nearest page above, as v1 lists them (no folders). */
   ancestors(page: PageRecord): PageRecord[] {
     const chain: PageRecord[] = [];
-    let parentId = page.current.parentId;
+    let parentId = this.pageParentId(page.current.parentId);
     while (parentId) {
       const parent = this.data.pages.find((candidate) => candidate.id === parentId);
       if (!parent || chain.includes(parent)) break;
       chain.unshift(parent);
-      parentId = parent.current.parentId;
+      parentId = this.pageParentId(parent.current.parentId);
     }
     return chain;
   }
@@ -144,11 +183,15 @@ export class EmulatorStore {
       const verdict = checkStorageXhtml(update.body);
       if (!verdict.ok) return { kind: 'bad-xhtml', verdict };
     }
-    const parentId = update.parentId ?? page.current.parentId;
+    // A v1 client names the nearest page as parent of a page in a folder: that keeps the folder.
+    const keepsParent =
+      update.parentId === undefined ||
+      (!update.parentMayBeFolder && update.parentId === this.pageParentId(page.current.parentId));
+    const parentId = keepsParent ? page.current.parentId : update.parentId!;
     if (
       parentId !== page.current.parentId &&
       parentId !== null &&
-      !this.validParent(page, parentId, user)
+      !this.validParent(page, parentId, user, update.parentMayBeFolder ?? false)
     ) {
       return { kind: 'bad-parent', parentId };
     }
@@ -202,10 +245,27 @@ export class EmulatorStore {
     this.onChange();
   }
 
-  private validParent(page: PageRecord, parentId: string, user: UserRecord): boolean {
-    const parent = this.visiblePage(parentId, user);
+  private validParent(
+    page: PageRecord,
+    parentId: string,
+    user: UserRecord,
+    mayBeFolder: boolean,
+  ): boolean {
+    const folder = mayBeFolder ? this.folderById(parentId) : undefined;
+    const parent = folder ?? this.visiblePage(parentId, user);
     if (!parent || parent.spaceKey !== page.spaceKey || parent.id === page.id) return false;
-    return !this.ancestors(parent).some((ancestor) => ancestor.id === page.id);
+    // Walk up through pages and folders alike: the page may not go under its own descendant.
+    const seen = new Set<string>();
+    let id: string | null = folder ? folder.parentId : (parent as PageRecord).current.parentId;
+    while (id && !seen.has(id)) {
+      if (id === page.id) return false;
+      seen.add(id);
+      const above = this.folderById(id);
+      id = above
+        ? above.parentId
+        : (this.data.pages.find((candidate) => candidate.id === id)?.current.parentId ?? null);
+    }
+    return true;
   }
 }
 

@@ -6,6 +6,8 @@ export interface EmulatorData {
   users: UserRecord[];
   spaces: SpaceRecord[];
   pages: PageRecord[];
+  /** Cloud folders (absent in data files written before folders existed). */
+  folders?: FolderRecord[];
 }
 
 export interface UserRecord {
@@ -77,4 +79,19 @@ export interface PageRecord {
   editors?: string[];
   attachments: AttachmentRecord[];
   labels: string[];
+}
+
+/**
+ * A Cloud folder: a titled node of the page tree with no body. Data Center has no folders, so its
+ * API sees through them (a page in a folder is listed under the folder's nearest page ancestor).
+ */
+export interface FolderRecord {
+  id: string;
+  spaceKey: string;
+  title: string;
+  /** A page or another folder; null at the top of the space. */
+  parentId: string | null;
+  position: number;
+  createdAt: string;
+  createdBy: string;
 }
