@@ -175,13 +175,15 @@ export class FaultEngine {
     return this.settings.cloudV1Gone;
   }
 
-  uploadBytesPerSecond(path: string): number {
-    return this.applies(path) ? this.settings.uploadBytesPerSecond : 0;
+  uploadBytesPerSecond(path: string, method: string): number {
+    return this.applies(path, method) ? this.settings.uploadBytesPerSecond : 0;
   }
 }
 
 /** Faults from environment variables (EMULATOR_LATENCY_MS, EMULATOR_RATE_LIMIT_EVERY, …). */
-export function faultsFromEnv(env: NodeJS.ProcessEnv): Partial<FaultSettings> {
+export function faultsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): Partial<FaultSettings> {
   const names: Array<[keyof FaultSettings, string]> = [
     ['latencyMs', 'EMULATOR_LATENCY_MS'],
     ['rateLimitEvery', 'EMULATOR_RATE_LIMIT_EVERY'],
