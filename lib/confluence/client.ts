@@ -12,6 +12,7 @@ import type {
   SavePageInput,
   SavePageResult,
 } from './model';
+import type { NameStore } from './name-cache';
 import { movePage, type MovePageInput, type MovePageResult } from './move-page';
 import { childrenOf, pageNeighbourhood, type PageNeighbourhood, type TreeNode } from './page-tree';
 import { searchByTitle, type TitleMatch, type TitleSearchOptions } from './search';
@@ -26,6 +27,8 @@ export interface ClientOptions {
   credentials: ConfluenceCredentials;
   guard: GuardOptions;
   sleep?: (ms: number) => Promise<void>;
+  /** Where looked-up display names are remembered (the session's, see name-cache.ts); default: this client only. */
+  names?: NameStore;
 }
 
 export interface ConfluenceClient extends ConfluenceAdapter {
@@ -68,7 +71,9 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     sleep: options.sleep,
   });
   const adapter: CloudAdapter | DataCenterAdapter =
-    options.flavour === 'cloud' ? new CloudAdapter(http, base) : new DataCenterAdapter(http, base);
+    options.flavour === 'cloud'
+      ? new CloudAdapter(http, base, options.names)
+      : new DataCenterAdapter(http, base, options.names);
   return {
     flavour: adapter.flavour,
     currentUser: () => adapter.currentUser(),

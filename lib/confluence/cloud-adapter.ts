@@ -2,6 +2,7 @@ import { ConfluenceError } from './errors';
 import { saveMinorEditThroughV1 } from './minor-edit';
 import { cloudPagePermissions, type PagePermissions } from './operations';
 import { findPagesByTitleIgnoringCase } from './title-lookup';
+import type { NameStore } from './name-cache';
 import { CloudUserDirectory } from './users';
 import type {
   ConfluenceAdapter,
@@ -36,8 +37,9 @@ export class CloudAdapter implements ConfluenceAdapter {
   constructor(
     private readonly http: ConfluenceTransport,
     private readonly siteUrl: string,
+    names?: NameStore,
   ) {
-    this.users = new CloudUserDirectory(http);
+    this.users = new CloudUserDirectory(http, names);
   }
 
   pagePermissions(id: string): Promise<PagePermissions> {

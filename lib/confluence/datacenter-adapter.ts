@@ -1,5 +1,6 @@
 import { ConfluenceError } from './errors';
 import { dataCenterPagePermissions, type PagePermissions } from './operations';
+import type { NameStore } from './name-cache';
 import { DataCenterUserDirectory } from './users';
 import type {
   ConfluenceAdapter,
@@ -31,8 +32,9 @@ export class DataCenterAdapter implements ConfluenceAdapter {
   constructor(
     private readonly http: ConfluenceTransport,
     private readonly baseUrl: string,
+    names?: NameStore,
   ) {
-    this.users = new DataCenterUserDirectory(http);
+    this.users = new DataCenterUserDirectory(http, names);
   }
 
   pagePermissions(id: string): Promise<PagePermissions> {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
+import { ConfluenceError } from './errors';
+import { requestNameStore, type NameStore } from './name-cache';
 import type { ConfluenceTransport } from './transport';
+import { unknownUserLabel } from './unknown-user';
 
-/** What a person is called when Confluence cannot say (deleted account, hidden profile). */
-export function unknownUserLabel(id: string): string {
-  return `Unknown user (${id.slice(0, 8)}…)`;
-}
+export { unknownUserLabel };
 
 const v2UsersSchema = z.looseObject({
   results: z.array(
@@ -25,20 +25,34 @@ const v1UserSchema = z.looseObject({
 /** Confluence's limit on one bulk lookup (docs/confluence-api.md: `users-bulk` takes 1–250 ids). */
 const BULK_LIMIT = 250;
 
+/** Each id once, empty ids dropped, and those `names` does not hold yet. */
+function idsToAsk(
+  ids: readonly string[],
+  names: NameStore,
+): { wanted: string[]; missing: string[] } {
+  const wanted = [...new Set(ids.filter(Boolean))];
+  return { wanted, missing: wanted.filter((id) => names.get(id) === undefined) };
+}
+
+function labelled(wanted: readonly string[], names: NameStore): Record<string, string> {
+  return Object.fromEntries(wanted.map((id) => [id, names.get(id) ?? unknownUserLabel(id)]));
+}
+
 /**
  * Display names for the people a page names. Cloud identifies people by account id only, so
  * every "by" and every mention is looked up, in bulk, through v2 `POST /users-bulk`. Names are
- * remembered for the life of the client; a failed lookup is not fatal: the person is then shown
- * with `unknownUserLabel`.
+ * remembered in `names` (the session's cache on the server, see name-cache.ts), people Confluence
+ * does not know as well. A failed lookup is not fatal and not remembered: the person is shown with
+ * `unknownUserLabel` and asked for again next time.
  */
 export class CloudUserDirectory {
-  private readonly names = new Map<string, string>();
-
-  constructor(private readonly http: ConfluenceTransport) {}
+  constructor(
+    private readonly http: ConfluenceTransport,
+    private readonly names: NameStore = requestNameStore(),
+  ) {}
 
   async displayNames(accountIds: readonly string[]): Promise<Record<string, string>> {
-    const wanted = [...new Set(accountIds.filter(Boolean))];
-    const missing = wanted.filter((id) => !this.names.has(id));
+    const { wanted, missing } = idsToAsk(accountIds, this.names);
     for (let start = 0; start < missing.length; start += BULK_LIMIT) {
       const chunk = missing.slice(start, start + BULK_LIMIT);
       try {
@@ -46,15 +60,18 @@ export class CloudUserDirectory {
           json: { accountIds: chunk },
           schema: v2UsersSchema,
         });
+        const found = new Map<string, string>();
         for (const user of results) {
           const name = user.displayName ?? user.publicName;
-          if (user.accountId && name) this.names.set(user.accountId, name);
+          if (user.accountId && name) found.set(user.accountId, name);
         }
+        // Cloud leaves unknown (deleted, hidden) accounts out of the answer.
+        for (const id of chunk) this.names.set(id, found.get(id) ?? null);
       } catch {
         // Names are a courtesy: the page still opens, with the fallback label.
       }
     }
-    return Object.fromEntries(wanted.map((id) => [id, this.names.get(id) ?? unknownUserLabel(id)]));
+    return labelled(wanted, this.names);
   }
 
   async displayName(accountId: string): Promise<string> {
@@ -65,33 +82,35 @@ export class CloudUserDirectory {
 
 /**
  * Data Center names its authors itself; only mentions (`ri:userkey`, `ri:username`) need a
- * lookup, one `GET /rest/api/user?key=` (or `?username=`) per person, remembered.
+ * lookup, one `GET /rest/api/user?key=` (or `?username=`) per person, remembered in `names` as on
+ * Cloud (a 404 as "nobody", other failures not at all).
  */
 export class DataCenterUserDirectory {
-  private readonly names = new Map<string, string>();
-
-  constructor(private readonly http: ConfluenceTransport) {}
+  constructor(
+    private readonly http: ConfluenceTransport,
+    private readonly names: NameStore = requestNameStore(),
+  ) {}
 
   async displayNames(ids: readonly string[]): Promise<Record<string, string>> {
-    const wanted = [...new Set(ids.filter(Boolean))];
+    const { wanted, missing } = idsToAsk(ids, this.names);
     await Promise.all(
-      wanted
-        .filter((id) => !this.names.has(id))
-        .map(async (id) => {
-          // User keys are 32 hex digits; anything else is a username.
-          const query = /^[0-9a-f]{32}$/i.test(id) ? { key: id } : { username: id };
-          try {
-            const user = await this.http.request('GET', 'rest/api/user', {
-              query,
-              schema: v1UserSchema,
-            });
-            const name = user.displayName ?? user.username;
-            if (name) this.names.set(id, name);
-          } catch {
-            // See CloudUserDirectory: the fallback label stands in.
+      missing.map(async (id) => {
+        // User keys are 32 hex digits; anything else is a username.
+        const query = /^[0-9a-f]{32}$/i.test(id) ? { key: id } : { username: id };
+        try {
+          const user = await this.http.request('GET', 'rest/api/user', {
+            query,
+            schema: v1UserSchema,
+          });
+          this.names.set(id, user.displayName ?? user.username ?? null);
+        } catch (error) {
+          // See CloudUserDirectory: the fallback label stands in.
+          if (error instanceof ConfluenceError && error.kind === 'not_found') {
+            this.names.set(id, null);
           }
-        }),
+        }
+      }),
     );
-    return Object.fromEntries(wanted.map((id) => [id, this.names.get(id) ?? unknownUserLabel(id)]));
+    return labelled(wanted, this.names);
   }
 }
