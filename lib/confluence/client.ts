@@ -84,7 +84,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     getVersionBody: (id, version) => adapter.getVersionBody(id, version),
     downloadAttachment: (pageId, filename) => adapter.downloadAttachment(pageId, filename),
     renderView: (body, pageId) => adapter.renderView(body, pageId),
-    pagePermissions: (id) => adapter.pagePermissions(id),
+    pagePermissions: (id, viewer) => adapter.pagePermissions(id, viewer),
     displayNames: (ids) => adapter.displayNames(ids),
     hasAttachment: (pageId, filename) => adapter.hasAttachment(pageId, filename),
     downloadResource: (path) => downloadSiteResource(http, base, path),

@@ -1,6 +1,7 @@
 import { ConfluenceError } from './errors';
 import { saveMinorEditThroughV1 } from './minor-edit';
 import { cloudPagePermissions, type PagePermissions } from './operations';
+import type { Viewer } from './read-only-reason';
 import { findPagesByTitleIgnoringCase } from './title-lookup';
 import type { NameStore } from './name-cache';
 import { CloudUserDirectory } from './users';
@@ -42,8 +43,8 @@ export class CloudAdapter implements ConfluenceAdapter {
     this.users = new CloudUserDirectory(http, names);
   }
 
-  pagePermissions(id: string): Promise<PagePermissions> {
-    return cloudPagePermissions(this.http, id);
+  pagePermissions(id: string, viewer?: Viewer): Promise<PagePermissions> {
+    return cloudPagePermissions(this.http, id, viewer);
   }
 
   displayNames(accountIds: readonly string[]): Promise<Record<string, string>> {

@@ -8,6 +8,7 @@ export type ConfluenceCredentials =
   | { method: 'dc-password'; username: string; password: string };
 
 import type { PagePermissions } from './operations';
+import type { Viewer } from './read-only-reason';
 
 /** One page as Pagewright sees it, whichever Confluence and API version it came from. */
 export interface ConfluencePage {
@@ -102,8 +103,11 @@ export interface ConfluenceAdapter {
    * `invalid_storage`); with `pageId`, rendered in that page's context so its attachments resolve.
    */
   renderView(body: string, pageId?: string): Promise<string>;
-  /** What the signed-in user may do with the page (asked for on open). */
-  pagePermissions(id: string): Promise<PagePermissions>;
+  /**
+   * What the signed-in user may do with the page (asked for on open); `viewer` is who they are,
+   * so a page restriction that names them is not blamed.
+   */
+  pagePermissions(id: string, viewer?: Viewer): Promise<PagePermissions>;
   /** Display names for account ids (Cloud) or user keys / usernames (Data Center). */
   displayNames(ids: readonly string[]): Promise<Record<string, string>>;
 }
