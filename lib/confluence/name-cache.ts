@@ -75,11 +75,20 @@ export function requestNameStore(): NameStore {
 
 /**
  * The server's cache: 20 000 names over all sessions (a few MB at most), each trusted for
- * 15 minutes, so a rename shows within one editing session.
+ * 15 minutes, so a rename shows within one editing session. Kept on globalThis so every route
+ * bundle that imports this module shares the one cache (as lib/store does).
  */
-const sessionNames = new DisplayNameCache({ maxEntries: 20_000, ttlMs: 15 * 60 * 1000 });
+const KEY = Symbol.for('pagewright.sessionDisplayNames');
+type Holder = { [KEY]?: DisplayNameCache };
+
+function sessionNames(): DisplayNameCache {
+  return ((globalThis as Holder)[KEY] ??= new DisplayNameCache({
+    maxEntries: 20_000,
+    ttlMs: 15 * 60 * 1000,
+  }));
+}
 
 /** The names of the signed-in session `sid` on the site `siteBaseUrl`. */
 export function sessionNameStore(sid: string, siteBaseUrl: string): NameStore {
-  return sessionNames.scope(`${sid} ${siteBaseUrl}`);
+  return sessionNames().scope(`${sid} ${siteBaseUrl}`);
 }
