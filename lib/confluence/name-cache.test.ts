@@ -111,6 +111,14 @@ describe('CloudUserDirectory with a session cache', () => {
     expect(calls).toEqual([[ALEX], [GONE]]);
   });
 
+  it('answers with what it just learnt even when the bounded cache has already let it go', async () => {
+    const cache = new DisplayNameCache({ maxEntries: 1, ttlMs: 60_000 });
+    const { http } = cloudUsers();
+    const names = await new CloudUserDirectory(http, cache.scope('s1')).displayNames([ALEX, GONE]);
+    expect(names[ALEX]).toBe('Alex Other');
+    expect(cache.size).toBe(1);
+  });
+
   it('a failed lookup answers with the fallback label, is not remembered, and is asked again', async () => {
     const cache = new DisplayNameCache({ maxEntries: 100, ttlMs: 60_000 });
     const down = cloudUsers({ fail: true });

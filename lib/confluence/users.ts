@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { ConfluenceError } from './errors';
-import { requestNameStore, type NameStore } from './name-cache';
+import { requestNameStore, type CachedName, type NameStore } from './name-cache';
 import type { ConfluenceTransport } from './transport';
 import { unknownUserLabel } from './unknown-user';
 
@@ -25,17 +25,40 @@ const v1UserSchema = z.looseObject({
 /** Confluence's limit on one bulk lookup (docs/confluence-api.md: `users-bulk` takes 1–250 ids). */
 const BULK_LIMIT = 250;
 
-/** Each id once, empty ids dropped, and those `names` does not hold yet. */
-function idsToAsk(
-  ids: readonly string[],
-  names: NameStore,
-): { wanted: string[]; missing: string[] } {
-  const wanted = [...new Set(ids.filter(Boolean))];
-  return { wanted, missing: wanted.filter((id) => names.get(id) === undefined) };
-}
+/**
+ * One lookup's bookkeeping: each wanted id once (empty ids dropped), what `names` already holds,
+ * and what is learnt now, kept here too so the answer does not depend on the shared cache
+ * keeping an entry until the end of the request.
+ */
+class Lookup {
+  readonly wanted: string[];
+  private readonly known = new Map<string, CachedName>();
 
-function labelled(wanted: readonly string[], names: NameStore): Record<string, string> {
-  return Object.fromEntries(wanted.map((id) => [id, names.get(id) ?? unknownUserLabel(id)]));
+  constructor(
+    ids: readonly string[],
+    private readonly names: NameStore,
+  ) {
+    this.wanted = [...new Set(ids.filter(Boolean))];
+    for (const id of this.wanted) {
+      const cached = names.get(id);
+      if (cached !== undefined) this.known.set(id, cached);
+    }
+  }
+
+  get missing(): string[] {
+    return this.wanted.filter((id) => !this.known.has(id));
+  }
+
+  learn(id: string, name: CachedName): void {
+    this.known.set(id, name);
+    this.names.set(id, name);
+  }
+
+  labelled(): Record<string, string> {
+    return Object.fromEntries(
+      this.wanted.map((id) => [id, this.known.get(id) ?? unknownUserLabel(id)]),
+    );
+  }
 }
 
 /**
@@ -52,7 +75,8 @@ export class CloudUserDirectory {
   ) {}
 
   async displayNames(accountIds: readonly string[]): Promise<Record<string, string>> {
-    const { wanted, missing } = idsToAsk(accountIds, this.names);
+    const lookup = new Lookup(accountIds, this.names);
+    const missing = lookup.missing;
     for (let start = 0; start < missing.length; start += BULK_LIMIT) {
       const chunk = missing.slice(start, start + BULK_LIMIT);
       try {
@@ -66,12 +90,12 @@ export class CloudUserDirectory {
           if (user.accountId && name) found.set(user.accountId, name);
         }
         // Cloud leaves unknown (deleted, hidden) accounts out of the answer.
-        for (const id of chunk) this.names.set(id, found.get(id) ?? null);
+        for (const id of chunk) lookup.learn(id, found.get(id) ?? null);
       } catch {
         // Names are a courtesy: the page still opens, with the fallback label.
       }
     }
-    return labelled(wanted, this.names);
+    return lookup.labelled();
   }
 
   async displayName(accountId: string): Promise<string> {
@@ -92,9 +116,9 @@ export class DataCenterUserDirectory {
   ) {}
 
   async displayNames(ids: readonly string[]): Promise<Record<string, string>> {
-    const { wanted, missing } = idsToAsk(ids, this.names);
+    const lookup = new Lookup(ids, this.names);
     await Promise.all(
-      missing.map(async (id) => {
+      lookup.missing.map(async (id) => {
         // User keys are 32 hex digits; anything else is a username.
         const query = /^[0-9a-f]{32}$/i.test(id) ? { key: id } : { username: id };
         try {
@@ -102,15 +126,15 @@ export class DataCenterUserDirectory {
             query,
             schema: v1UserSchema,
           });
-          this.names.set(id, user.displayName ?? user.username ?? null);
+          lookup.learn(id, user.displayName ?? user.username ?? null);
         } catch (error) {
           // See CloudUserDirectory: the fallback label stands in.
           if (error instanceof ConfluenceError && error.kind === 'not_found') {
-            this.names.set(id, null);
+            lookup.learn(id, null);
           }
         }
       }),
     );
-    return labelled(wanted, this.names);
+    return lookup.labelled();
   }
 }
