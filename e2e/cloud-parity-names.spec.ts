@@ -1,5 +1,5 @@
 import { ACCOUNT_ID_PREFIX, FLAVOURS } from './cloud-parity-steps';
-import { concurrentEdit, resetEmulator } from './emulator-admin';
+import { clearFaults, concurrentEdit, resetEmulator, setFaults } from './emulator-admin';
 import { expect, test } from './fixtures';
 import { appErrors, SANDBOX_ID } from './pages/editor-page';
 
@@ -8,7 +8,12 @@ import { appErrors, SANDBOX_ID } from './pages/editor-page';
 const MACRO_SHOWCASE_ID = '9470041';
 
 test.beforeEach(async () => {
+  await clearFaults();
   await resetEmulator();
+});
+
+test.afterEach(async () => {
+  await clearFaults();
 });
 
 for (const flavour of FLAVOURS) {
@@ -55,4 +60,32 @@ for (const flavour of FLAVOURS) {
     await expect(body).not.toContainText(ACCOUNT_ID_PREFIX);
     expect(offOrigin).toEqual([]);
   });
+
+  test(`${flavour}: when the name lookup fails, mentions say "Unknown user", not "Loading name…"`, async ({
+    page,
+    editorPage,
+  }) => {
+    await page.route('**/api/users/names?*', (route) =>
+      route.fulfill({
+        status: 502,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'confluence_unavailable', message: 'Confluence is unavailable.' },
+        }),
+      }),
+    );
+    await editorPage.signInAndOpen(MACRO_SHOWCASE_ID, { person: 'Demo User', flavour });
+    const body = editorPage.preview.locator('body');
+    await expect(body).toContainText('@Unknown user (');
+    await expect(body).not.toContainText('Loading name…');
+  });
 }
+
+test('Cloud: when users-bulk fails, the server names people "Unknown user" and the page still opens', async ({
+  page,
+  editorPage,
+}) => {
+  await setFaults({ serverErrorEvery: 1, pathPattern: 'users-bulk' });
+  await editorPage.signInAndOpen(SANDBOX_ID, { person: 'Demo User', flavour: 'Cloud' });
+  await expect(page.getByText(/^Version \d+ by Unknown user \(5f3a1b2c…\)$/)).toBeVisible();
+});

@@ -56,17 +56,38 @@ describe.each(flavours)('%s', (flavourName, demo, reader) => {
   });
 
   it.each([
-    ['Robin Reader', 'reader', '9470040', false],
-    ['Demo User', 'demo', '9470050', false],
-    ['Demo User', 'demo', '9470040', true],
-  ] as const)('says whether %s may edit %s', async (_name, who, id, canEdit) => {
+    ['Robin Reader', 'reader', '9470040', 'space-permission'],
+    ['Demo User', 'demo', '9470050', 'page-restriction'],
+    ['Demo User', 'demo', '9470040', null],
+  ] as const)('says whether %s may edit %s, and why not', async (_name, who, id, cause) => {
     const response = await permissionsRoute(
       get(`/api/pages/${id}/permissions`, who === 'reader' ? readerCookie : cookie),
       params({ id }),
     );
     const answer = await response.json();
-    expect(answer.canEdit).toBe(canEdit);
-    expect(answer.reason === null).toBe(canEdit);
+    expect(answer.canEdit).toBe(cause === null);
+    expect(answer.cause).toBe(cause);
+    expect(answer.reason === null).toBe(cause === null);
+    if (cause === 'page-restriction') expect(answer.reason).toContain('only Alex Other may edit');
+  });
+
+  it('knows the signed-in user: a restriction that names them leaves the space to blame', async () => {
+    emulator().permissions.restrictPageEditing('9470040', ['demo']);
+    emulator().permissions.setSpaceEditors('DEMO', ['alex']);
+    try {
+      const response = await permissionsRoute(
+        get('/api/pages/9470040/permissions'),
+        params({ id: '9470040' }),
+      );
+      expect(await response.json()).toMatchObject({
+        canEdit: false,
+        cause: 'space-permission',
+        reason: 'Your account has no permission to edit pages in this space.',
+      });
+    } finally {
+      emulator().permissions.restrictPageEditing('9470040', null);
+      emulator().permissions.setSpaceEditors('DEMO', null);
+    }
   });
 
   it('names mentioned people', async () => {

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 
 import { createConfluenceClient, type ConfluenceClient } from '@/lib/confluence/client';
+import { sessionNameStore } from '@/lib/confluence/name-cache';
 import { siteConfigFromEnv } from '@/lib/confluence/site-config';
 import { checkSiteUrl } from '@/lib/confluence/site-policy';
 import { AppError, type AppErrorCode } from '@/lib/errors';
@@ -190,6 +191,7 @@ function clientFor(session: Session, signedIn: boolean): ConfluenceClient {
     flavour: data.site.flavour,
     credentials: data.credentials,
     guard: { privateOk: checked.value.site.privateOk },
+    names: sessionNameStore(data.sid, checked.value.baseUrl),
   });
 }
 

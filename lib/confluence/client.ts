@@ -12,6 +12,7 @@ import type {
   SavePageInput,
   SavePageResult,
 } from './model';
+import type { NameStore } from './name-cache';
 import { movePage, type MovePageInput, type MovePageResult } from './move-page';
 import {
   childrenOf,
@@ -32,6 +33,8 @@ export interface ClientOptions {
   credentials: ConfluenceCredentials;
   guard: GuardOptions;
   sleep?: (ms: number) => Promise<void>;
+  /** Where looked-up display names are remembered (the session's, see name-cache.ts); default: this client only. */
+  names?: NameStore;
 }
 
 export interface ConfluenceClient extends ConfluenceAdapter {
@@ -76,7 +79,9 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     sleep: options.sleep,
   });
   const adapter: CloudAdapter | DataCenterAdapter =
-    options.flavour === 'cloud' ? new CloudAdapter(http, base) : new DataCenterAdapter(http, base);
+    options.flavour === 'cloud'
+      ? new CloudAdapter(http, base, options.names)
+      : new DataCenterAdapter(http, base, options.names);
   return {
     flavour: adapter.flavour,
     currentUser: () => adapter.currentUser(),
@@ -87,7 +92,7 @@ export function createConfluenceClient(options: ClientOptions): ConfluenceClient
     getVersionBody: (id, version) => adapter.getVersionBody(id, version),
     downloadAttachment: (pageId, filename) => adapter.downloadAttachment(pageId, filename),
     renderView: (body, pageId) => adapter.renderView(body, pageId),
-    pagePermissions: (id) => adapter.pagePermissions(id),
+    pagePermissions: (id, viewer) => adapter.pagePermissions(id, viewer),
     displayNames: (ids) => adapter.displayNames(ids),
     hasAttachment: (pageId, filename) => adapter.hasAttachment(pageId, filename),
     downloadResource: (path) => downloadSiteResource(http, base, path),

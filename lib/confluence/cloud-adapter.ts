@@ -2,7 +2,9 @@ import { ConfluenceError } from './errors';
 import { saveMinorEditThroughV1 } from './minor-edit';
 import { cloudPagePermissions, type PagePermissions } from './operations';
 import { treeAncestors } from './page-tree';
+import type { Viewer } from './read-only-reason';
 import { findPagesByTitleIgnoringCase } from './title-lookup';
+import type { NameStore } from './name-cache';
 import { CloudUserDirectory } from './users';
 import type {
   ConfluenceAdapter,
@@ -36,12 +38,13 @@ export class CloudAdapter implements ConfluenceAdapter {
   constructor(
     private readonly http: ConfluenceTransport,
     private readonly siteUrl: string,
+    names?: NameStore,
   ) {
-    this.users = new CloudUserDirectory(http);
+    this.users = new CloudUserDirectory(http, names);
   }
 
-  pagePermissions(id: string): Promise<PagePermissions> {
-    return cloudPagePermissions(this.http, id);
+  pagePermissions(id: string, viewer?: Viewer): Promise<PagePermissions> {
+    return cloudPagePermissions(this.http, id, viewer);
   }
 
   displayNames(accountIds: readonly string[]): Promise<Record<string, string>> {

@@ -4,7 +4,6 @@ import { startEmulator } from '@/lib/emulator';
 import { isAppError } from '@/lib/errors';
 
 import { createConfluenceClient, type ConfluenceClient } from './client';
-import { READ_ONLY_REASON } from './operations';
 
 /** Cloud parity against the emulator: names, minor edits, title clashes, permissions. */
 let emulator: Awaited<ReturnType<typeof startEmulator>>;
@@ -30,6 +29,12 @@ function client(flavour: 'cloud' | 'datacenter', person: Person = 'demo'): Confl
         : { method: 'dc-pat', token: `${person}-pat` },
     guard: { privateOk: true },
   });
+}
+
+/** Who the session says the user is: an account id on Cloud, a username on Data Center. */
+function viewer(flavour: 'cloud' | 'datacenter', person: Person) {
+  const accountIds = { demo: '5f3a1b2c3d4e5f6a7b8c9d01', reader: '5f3a1b2c3d4e5f6a7b8c9d03' };
+  return flavour === 'cloud' ? { accountId: accountIds[person] } : { username: person };
 }
 
 const SANDBOX = '9470040';
@@ -83,13 +88,49 @@ describe.each(['cloud', 'datacenter'] as const)('%s', (flavour) => {
   });
 
   it.each([
-    ['Robin Reader', 'reader', SANDBOX, false],
-    ['Demo User', 'demo', LOCKED_POLICY, false],
-    ['Demo User', 'demo', SANDBOX, true],
-  ] as const)('tells whether %s may edit page %s', async (_name, person, id, canEdit) => {
-    const confluence = client(flavour, person);
-    const permissions = await confluence.pagePermissions(id);
-    expect(permissions).toEqual({ canEdit, reason: canEdit ? null : READ_ONLY_REASON });
+    ['Robin Reader', 'reader', SANDBOX, 'space-permission'],
+    ['Demo User', 'demo', LOCKED_POLICY, 'page-restriction'],
+    ['Demo User', 'demo', SANDBOX, null],
+  ] as const)(
+    'tells whether %s may edit page %s, and why not',
+    async (_name, person, id, cause) => {
+      const confluence = client(flavour, person);
+      const permissions = await confluence.pagePermissions(id, viewer(flavour, person));
+      expect(permissions.canEdit).toBe(cause === null);
+      expect(permissions.cause).toBe(cause);
+      expect(permissions.reason === null).toBe(cause === null);
+      await confluence.close();
+    },
+  );
+
+  it('a page restriction names who may edit and what to do', async () => {
+    const confluence = client(flavour);
+    const permissions = await confluence.pagePermissions(LOCKED_POLICY, viewer(flavour, 'demo'));
+    expect(permissions.reason).toBe(
+      'This page has an edit restriction: only Alex Other may edit it.',
+    );
+    expect(permissions.advice).toMatch(/^Ask Alex Other to add you to the page's edit restriction/);
+    expect(permissions.editors?.people.map((person) => person.name)).toEqual(['Alex Other']);
+    await confluence.close();
+  });
+
+  it('a restriction that names the user does not get the blame: the space does', async () => {
+    emulator.permissions.restrictPageEditing(SANDBOX, ['demo', 'alex']);
+    emulator.permissions.setSpaceEditors('DEMO', ['alex']);
+    const confluence = client(flavour);
+    const permissions = await confluence.pagePermissions(SANDBOX, viewer(flavour, 'demo'));
+    expect(permissions.cause).toBe('space-permission');
+    expect(permissions.reason).toBe('Your account has no permission to edit pages in this space.');
+    expect(permissions.advice).toMatch(/^Ask a space admin to give you edit permission/);
+    await confluence.close();
+  });
+
+  it('when the restriction cannot be read, the page is still read-only, cause unknown', async () => {
+    emulator.setFaults({ serverErrorEvery: 1, pathPattern: 'restriction' });
+    const confluence = client(flavour);
+    const permissions = await confluence.pagePermissions(LOCKED_POLICY, viewer(flavour, 'demo'));
+    expect(permissions).toMatchObject({ canEdit: false, cause: 'unknown' });
+    expect(permissions.reason).toContain('read this page but not to edit it');
     await confluence.close();
   });
 });

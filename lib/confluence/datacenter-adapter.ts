@@ -1,5 +1,7 @@
 import { ConfluenceError } from './errors';
 import { dataCenterPagePermissions, type PagePermissions } from './operations';
+import type { NameStore } from './name-cache';
+import type { Viewer } from './read-only-reason';
 import { DataCenterUserDirectory } from './users';
 import type {
   ConfluenceAdapter,
@@ -31,12 +33,13 @@ export class DataCenterAdapter implements ConfluenceAdapter {
   constructor(
     private readonly http: ConfluenceTransport,
     private readonly baseUrl: string,
+    names?: NameStore,
   ) {
-    this.users = new DataCenterUserDirectory(http);
+    this.users = new DataCenterUserDirectory(http, names);
   }
 
-  pagePermissions(id: string): Promise<PagePermissions> {
-    return dataCenterPagePermissions(this.http, id);
+  pagePermissions(id: string, viewer?: Viewer): Promise<PagePermissions> {
+    return dataCenterPagePermissions(this.http, id, viewer);
   }
 
   displayNames(ids: readonly string[]): Promise<Record<string, string>> {

@@ -8,6 +8,7 @@ export type ConfluenceCredentials =
   | { method: 'dc-password'; username: string; password: string };
 
 import type { PagePermissions } from './operations';
+import type { Viewer } from './read-only-reason';
 
 /** A page above another, or on Cloud a folder (which has no page to open). */
 export interface PageAncestor {
@@ -109,8 +110,11 @@ export interface ConfluenceAdapter {
    * `invalid_storage`); with `pageId`, rendered in that page's context so its attachments resolve.
    */
   renderView(body: string, pageId?: string): Promise<string>;
-  /** What the signed-in user may do with the page (asked for on open). */
-  pagePermissions(id: string): Promise<PagePermissions>;
+  /**
+   * What the signed-in user may do with the page (asked for on open); `viewer` is who they are,
+   * so a page restriction that names them is not blamed.
+   */
+  pagePermissions(id: string, viewer?: Viewer): Promise<PagePermissions>;
   /** Display names for account ids (Cloud) or user keys / usernames (Data Center). */
   displayNames(ids: readonly string[]): Promise<Record<string, string>>;
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
+import { ConfluenceError } from './errors';
+import { requestNameStore, type CachedName, type NameStore } from './name-cache';
 import type { ConfluenceTransport } from './transport';
+import { unknownUserLabel } from './unknown-user';
 
-/** What a person is called when Confluence cannot say (deleted account, hidden profile). */
-export function unknownUserLabel(id: string): string {
-  return `Unknown user (${id.slice(0, 8)}…)`;
-}
+export { unknownUserLabel };
 
 const v2UsersSchema = z.looseObject({
   results: z.array(
@@ -26,19 +26,57 @@ const v1UserSchema = z.looseObject({
 const BULK_LIMIT = 250;
 
 /**
+ * One lookup's bookkeeping: each wanted id once (empty ids dropped), what `names` already holds,
+ * and what is learnt now, kept here too so the answer does not depend on the shared cache
+ * keeping an entry until the end of the request.
+ */
+class Lookup {
+  readonly wanted: string[];
+  private readonly known = new Map<string, CachedName>();
+
+  constructor(
+    ids: readonly string[],
+    private readonly names: NameStore,
+  ) {
+    this.wanted = [...new Set(ids.filter(Boolean))];
+    for (const id of this.wanted) {
+      const cached = names.get(id);
+      if (cached !== undefined) this.known.set(id, cached);
+    }
+  }
+
+  get missing(): string[] {
+    return this.wanted.filter((id) => !this.known.has(id));
+  }
+
+  learn(id: string, name: CachedName): void {
+    this.known.set(id, name);
+    this.names.set(id, name);
+  }
+
+  labelled(): Record<string, string> {
+    return Object.fromEntries(
+      this.wanted.map((id) => [id, this.known.get(id) ?? unknownUserLabel(id)]),
+    );
+  }
+}
+
+/**
  * Display names for the people a page names. Cloud identifies people by account id only, so
  * every "by" and every mention is looked up, in bulk, through v2 `POST /users-bulk`. Names are
- * remembered for the life of the client; a failed lookup is not fatal: the person is then shown
- * with `unknownUserLabel`.
+ * remembered in `names` (the session's cache on the server, see name-cache.ts), people Confluence
+ * does not know as well. A failed lookup is not fatal and not remembered: the person is shown with
+ * `unknownUserLabel` and asked for again next time.
  */
 export class CloudUserDirectory {
-  private readonly names = new Map<string, string>();
-
-  constructor(private readonly http: ConfluenceTransport) {}
+  constructor(
+    private readonly http: ConfluenceTransport,
+    private readonly names: NameStore = requestNameStore(),
+  ) {}
 
   async displayNames(accountIds: readonly string[]): Promise<Record<string, string>> {
-    const wanted = [...new Set(accountIds.filter(Boolean))];
-    const missing = wanted.filter((id) => !this.names.has(id));
+    const lookup = new Lookup(accountIds, this.names);
+    const missing = lookup.missing;
     for (let start = 0; start < missing.length; start += BULK_LIMIT) {
       const chunk = missing.slice(start, start + BULK_LIMIT);
       try {
@@ -46,15 +84,18 @@ export class CloudUserDirectory {
           json: { accountIds: chunk },
           schema: v2UsersSchema,
         });
+        const found = new Map<string, string>();
         for (const user of results) {
           const name = user.displayName ?? user.publicName;
-          if (user.accountId && name) this.names.set(user.accountId, name);
+          if (user.accountId && name) found.set(user.accountId, name);
         }
+        // Cloud leaves unknown (deleted, hidden) accounts out of the answer.
+        for (const id of chunk) lookup.learn(id, found.get(id) ?? null);
       } catch {
         // Names are a courtesy: the page still opens, with the fallback label.
       }
     }
-    return Object.fromEntries(wanted.map((id) => [id, this.names.get(id) ?? unknownUserLabel(id)]));
+    return lookup.labelled();
   }
 
   async displayName(accountId: string): Promise<string> {
@@ -65,33 +106,35 @@ export class CloudUserDirectory {
 
 /**
  * Data Center names its authors itself; only mentions (`ri:userkey`, `ri:username`) need a
- * lookup, one `GET /rest/api/user?key=` (or `?username=`) per person, remembered.
+ * lookup, one `GET /rest/api/user?key=` (or `?username=`) per person, remembered in `names` as on
+ * Cloud (a 404 as "nobody", other failures not at all).
  */
 export class DataCenterUserDirectory {
-  private readonly names = new Map<string, string>();
-
-  constructor(private readonly http: ConfluenceTransport) {}
+  constructor(
+    private readonly http: ConfluenceTransport,
+    private readonly names: NameStore = requestNameStore(),
+  ) {}
 
   async displayNames(ids: readonly string[]): Promise<Record<string, string>> {
-    const wanted = [...new Set(ids.filter(Boolean))];
+    const lookup = new Lookup(ids, this.names);
     await Promise.all(
-      wanted
-        .filter((id) => !this.names.has(id))
-        .map(async (id) => {
-          // User keys are 32 hex digits; anything else is a username.
-          const query = /^[0-9a-f]{32}$/i.test(id) ? { key: id } : { username: id };
-          try {
-            const user = await this.http.request('GET', 'rest/api/user', {
-              query,
-              schema: v1UserSchema,
-            });
-            const name = user.displayName ?? user.username;
-            if (name) this.names.set(id, name);
-          } catch {
-            // See CloudUserDirectory: the fallback label stands in.
+      lookup.missing.map(async (id) => {
+        // User keys are 32 hex digits; anything else is a username.
+        const query = /^[0-9a-f]{32}$/i.test(id) ? { key: id } : { username: id };
+        try {
+          const user = await this.http.request('GET', 'rest/api/user', {
+            query,
+            schema: v1UserSchema,
+          });
+          lookup.learn(id, user.displayName ?? user.username ?? null);
+        } catch (error) {
+          // See CloudUserDirectory: the fallback label stands in.
+          if (error instanceof ConfluenceError && error.kind === 'not_found') {
+            lookup.learn(id, null);
           }
-        }),
+        }
+      }),
     );
-    return Object.fromEntries(wanted.map((id) => [id, this.names.get(id) ?? unknownUserLabel(id)]));
+    return lookup.labelled();
   }
 }

@@ -12,6 +12,7 @@ import { registerV1Misc } from './api/v1-misc';
 import { registerV1PageCreate, registerV2PageCreate } from './api/page-create';
 import { registerV1Search } from './api/v1-search';
 import { registerV2Operations } from './api/operations';
+import { registerV1Restrictions } from './api/restrictions';
 import { registerV1Users, registerV2Users } from './api/users';
 import { serveStaticResource } from './api/static-resources';
 import { registerV2 } from './api/v2-pages';
@@ -35,6 +36,7 @@ registerV1Labels(v1Router);
 registerV1AttachmentUploads(v1Router);
 registerV1Search(v1Router);
 registerV1PageCreate(v1Router);
+registerV1Restrictions(v1Router);
 const v2Router = new Router();
 registerV2(v2Router);
 registerV2Folders(v2Router);
@@ -124,6 +126,8 @@ export async function handleRequest(
     deps.faults.cloudV1Gone() &&
     /^\/content(\/|$)/.test(ctx.path) &&
     ctx.path !== '/content/search' &&
+    // Restrictions have no v2 equivalent: Cloud still serves them on v1.
+    !/^\/content\/[^/]+\/restriction\b/.test(ctx.path) &&
     !(ctx.method !== 'GET' && /^\/content\/[^/]+\/(label|child\/attachment)\b/.test(ctx.path))
   ) {
     return sendGone(ctx);

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { handleAdmin, type ConcurrentEditRequest } from './api/admin';
+import { permissionAdmin, type PermissionAdmin } from './api/admin-permissions';
 import { handleRequest } from './emulator-app';
 import { FaultEngine, type FaultSettings } from './faults';
 import { RequestLog, type RequestLogEntry } from './request-log';
@@ -75,6 +76,8 @@ export interface EmulatorHandle {
   flush(): Promise<void>;
   /** What the start-up import did with each file (empty without `import`). */
   imported: ImportOutcome[];
+  /** Page edit restrictions and space edit permissions, as the admin API sets them. */
+  permissions: PermissionAdmin;
   /** The home page of a space (key compared case-blind), if the space exists. */
   homePage(spaceKey: string): { id: string; title: string } | undefined;
 }
@@ -128,10 +131,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
     return { id: page.id, version: page.current.number };
   };
+  const permissions = permissionAdmin(store);
   const reset = async (): Promise<void> => store.replace(withImport(buildSeed()).data);
   const admin = {
     faults,
     log,
+    permissions,
     pageCount: () => store.snapshot().pages.length,
     reset,
     concurrentEdit,
@@ -181,6 +186,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     flush: async () => writer?.flush(),
     imported: initial.outcomes,
+    permissions,
     homePage: (spaceKey) => {
       const space = store.spaceByKey(spaceKey);
       const home = space && store.snapshot().pages.find((page) => page.id === space.homePageId);

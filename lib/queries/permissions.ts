@@ -14,13 +14,26 @@ export function permissionsQueryOptions(id: string) {
   });
 }
 
+/** A page the user may not edit: what stops them and what they can do. */
+export type ReadOnlyReason = PagePermissions & { canEdit: false; reason: string; advice: string };
+
+export function readOnlyReasonOf(permissions: PagePermissions | undefined): ReadOnlyReason | null {
+  if (!permissions || permissions.canEdit || permissions.reason === null) return null;
+  return {
+    ...permissions,
+    canEdit: false,
+    reason: permissions.reason,
+    advice: permissions.advice ?? '',
+  };
+}
+
 /**
  * Why the signed-in user may not edit page `id`, asked when it opens; null while asking, when
  * editing is allowed, or when Confluence could not say (the save itself still finds out).
  */
-export function useReadOnlyReason(id: string): string | null {
+export function useReadOnlyReason(id: string): ReadOnlyReason | null {
   // Not while signed out (or signing out): the page stays on screen, the session does not.
   const signedIn = Boolean(useSession().data?.session);
   const query = useQuery({ ...permissionsQueryOptions(id), enabled: signedIn });
-  return query.data && !query.data.canEdit ? query.data.reason : null;
+  return readOnlyReasonOf(query.data);
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { LOADING_NAME_LABEL, mentionedUserIds, mentionNameResolver } from './user-names';
+import {
+  LOADING_NAME_LABEL,
+  mentionedUserIds,
+  mentionNameResolver,
+  unknownUserNames,
+} from './user-names';
 
 describe('mentionedUserIds', () => {
   it('finds Cloud account ids and Data Center user keys and usernames, once each', () => {
@@ -22,5 +27,12 @@ describe('mentionNameResolver', () => {
     const resolve = mentionNameResolver({ x: 'Alex Other' });
     expect(resolve({ accountId: 'x' })).toBe('Alex Other');
     expect(resolve({ userKey: 'y' })).toBeNull();
+  });
+});
+
+describe('unknownUserNames', () => {
+  it('labels people like the server does when their lookup failed', () => {
+    const resolve = mentionNameResolver(unknownUserNames(['5f3a1b2c3d4e5f6a7b8c9d02']));
+    expect(resolve({ accountId: '5f3a1b2c3d4e5f6a7b8c9d02' })).toBe('Unknown user (5f3a1b2c…)');
   });
 });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 
+import { unknownUserLabel } from '@/lib/confluence/unknown-user';
 import { fetchJson } from '@/lib/http/fetch-json';
 import type { UserRef } from '@/lib/storage-format/render/render-options';
 
@@ -37,9 +38,15 @@ const NO_NAMES: Readonly<Record<string, string>> = Object.freeze({});
 /** At most this many ids per lookup (the route's limit). */
 const MAX_IDS = 100;
 
+/** What the server labels people it could not name, for when the lookup itself failed. */
+export function unknownUserNames(ids: readonly string[]): Record<string, string> {
+  return Object.fromEntries(ids.map((id) => [id, unknownUserLabel(id)]));
+}
+
 /**
  * Display names of the people `source` mentions, from the signed-in site. Kept in the query cache
- * for the session (sign-out clears it); undefined while loading or when `enabled` is false.
+ * for the session (sign-out clears it); undefined while loading, the server's "Unknown user (…)"
+ * labels when the lookup failed, no names when `enabled` is false.
  */
 export function useMentionNames(
   source: string,
@@ -60,6 +67,8 @@ export function useMentionNames(
     retry: false,
     placeholderData: (previous) => previous,
   });
+  const failed = query.isError && query.data === undefined;
+  const fallback = useMemo(() => (failed ? unknownUserNames(ids) : undefined), [failed, ids]);
   if (!enabled || ids.length === 0) return NO_NAMES;
-  return query.data;
+  return query.data ?? fallback;
 }

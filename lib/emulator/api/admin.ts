@@ -3,11 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultEngine } from '../faults';
 import { sendJson } from '../http/respond';
 import type { RequestLog } from '../request-log';
+import { handlePermissionAdmin, type PermissionAdmin } from './admin-permissions';
 
 /** What the admin API can do to the running emulator. */
 export interface AdminActions {
   faults: FaultEngine;
   log: RequestLog;
+  permissions: PermissionAdmin;
   pageCount(): number;
   reset(): Promise<void>;
   concurrentEdit(
@@ -32,7 +34,8 @@ function parse(body: Buffer): unknown {
 
 /**
  * `/__emulator/…`: health, reset, faults (GET, PUT/POST merge, DELETE clear), requests (GET,
- * DELETE), and `pages/{id}/concurrent-edit` (saves a new version as another user).
+ * DELETE), `pages/{id}/concurrent-edit` (saves a new version as another user), and the page
+ * restrictions and space permissions of admin-permissions.ts.
  */
 export async function handleAdmin(
   actions: AdminActions,
@@ -72,6 +75,7 @@ export async function handleAdmin(
         ? sendJson(res, 200, result)
         : sendJson(res, 404, { error: 'no such page or user' });
     }
+    if (handlePermissionAdmin(actions.permissions, method, path, parse(body), res)) return;
     sendJson(res, 404, { error: `no admin endpoint ${method} ${path}` });
   } catch (error) {
     sendJson(res, 400, { error: error instanceof Error ? error.message : String(error) });

@@ -97,6 +97,8 @@ export class EmulatorStore {
 
   canEdit(page: PageRecord, user: UserRecord | null): boolean {
     if (!user || !user.canEdit) return false;
+    const space = this.spaceByKey(page.spaceKey);
+    if (space?.editors && !space.editors.includes(user.username)) return false;
     return !page.editors || page.editors.includes(user.username);
   }
 

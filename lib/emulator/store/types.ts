@@ -36,6 +36,11 @@ export interface SpaceRecord {
   name: string;
   homePageId: string;
   description: string;
+  /**
+   * Usernames with the space permission to edit pages (absent = every user whose account may
+   * edit). Others may read the space's pages but every save answers 403.
+   */
+  editors?: string[];
 }
 
 export interface VersionRecord {
