@@ -6,6 +6,7 @@ import {
   classifyBlocksByOffset,
   resolutionFromCheck,
 } from '../lib/preview/preview-fidelity';
+import { largeMixedOneLineBody } from '../lib/emulator/seed/bodies';
 import { parseStorage } from '../lib/storage-format/parse';
 import { readPage, resetEmulator, updatePage } from './emulator-admin';
 import { expect, test } from './fixtures';
@@ -303,6 +304,36 @@ test('scroll sync works both ways on the laid-out view of that body', async ({
   // From Section 24 or so: waits for the editor to come up, then checks it did not overshoot.
   await expect.poll(() => editorTopSection(editorPage)).toBeLessThanOrEqual(12);
   expect(await editorTopSection(editorPage)).toBeGreaterThanOrEqual(11);
+});
+
+test('scroll sync works both ways on a one-line 1 MB body', async ({
+  page,
+  appUrl,
+  loginPage,
+  editorPage,
+}) => {
+  test.slow();
+  const big = largeMixedOneLineBody(1_050_000);
+  expect(Buffer.byteLength(big)).toBeGreaterThan(1_000_000);
+  await updatePage(LARGE_ONE_LINE_ID, 'Large one-line page (1 MB)', big);
+  await openBigPage(page, loginPage, appUrl, LARGE_ONE_LINE_ID);
+  const frame = previewFrame(page);
+  await expect(frame.getByRole('heading', { name: 'Section 1', exact: true })).toBeVisible({
+    timeout: 60_000,
+  });
+
+  await findInEditor(page, editorPage, '<h2>Section 80<');
+  await expect.poll(() => frameTopSection(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(78);
+  await page.waitForTimeout(400);
+  const editorSection = await editorTopSection(editorPage);
+  expect(editorSection).toBeGreaterThanOrEqual(78);
+  expect(Math.abs((await frameTopSection(page)) - editorSection)).toBeLessThanOrEqual(1);
+
+  await scrollFrameTo(page, 'h2', 'Section 30');
+  await expect
+    .poll(() => editorTopSection(editorPage), { timeout: 30_000 })
+    .toBeLessThanOrEqual(30);
+  expect(await editorTopSection(editorPage)).toBeGreaterThanOrEqual(29);
 });
 
 test('without word wrap, the column inside the one line decides the block, both ways', async ({
