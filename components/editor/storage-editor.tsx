@@ -22,6 +22,7 @@ import type { Diagnostic } from '@/lib/storage-format/types';
 import styles from './editor.module.css';
 import { listenForFileDropsAndPastes } from './editor-file-drops';
 import { PastePrompt } from './paste-prompt';
+import { scrollOffsetToTopLeft, topLeftOffset } from './scroll-offsets';
 import { formatModel, onFormatResult } from './storage-language';
 import { createValidator, validationDebounceFor } from './validation-client';
 
@@ -40,12 +41,12 @@ export interface StorageEditorApi {
   setValue(value: string): void;
   getValue(): string;
   /**
-   * Calls `listener` with the (fractional) source line at the top of the viewport whenever the
-   * editor scrolls; for the preview's scroll sync. Returns the unsubscribe function.
+   * Calls `listener` with the source offset shown at the top left of the viewport whenever the
+   * editor scrolls (either way): the preview's scroll sync, which works on one-line bodies too.
    */
-  onScrollLine(listener: (line: number) => void): () => void;
-  /** Scrolls so that the (fractional) source `line` is at the top, without moving the cursor. */
-  scrollToLine(line: number): void;
+  onScrollOffset(listener: (offset: number) => void): () => void;
+  /** Scrolls so that source `offset` is at the top left, without moving the cursor. */
+  scrollToOffset(offset: number): void;
   /**
    * Shows diagnostics found elsewhere (Confluence's dry run) next to the live ones, until the next
    * edit: they describe the text as it was sent, so any change may make them wrong.
@@ -308,23 +309,15 @@ export const StorageEditor = memo(function StorageEditor({
             editor.pushUndoStop();
           },
           getValue: () => model.getValue(),
-          onScrollLine(listener) {
+          onScrollOffset(listener) {
             const subscription = editor.onDidScrollChange((event) => {
-              if (!event.scrollTopChanged) return;
-              const top = event.scrollTop;
-              const line = editor.getVisibleRanges()[0]?.startLineNumber ?? 1;
-              const lineTop = editor.getTopForLineNumber(line);
-              const nextTop = editor.getTopForLineNumber(line + 1);
-              const fraction = nextTop > lineTop ? (top - lineTop) / (nextTop - lineTop) : 0;
-              listener(line + Math.min(1, Math.max(0, fraction)));
+              if (event.scrollTopChanged || event.scrollLeftChanged)
+                listener(topLeftOffset(editor));
             });
             return () => subscription.dispose();
           },
-          scrollToLine(line) {
-            const whole = Math.min(Math.max(1, Math.floor(line)), model.getLineCount());
-            const lineTop = editor.getTopForLineNumber(whole);
-            const nextTop = editor.getTopForLineNumber(whole + 1);
-            editor.setScrollTop(lineTop + (line - whole) * Math.max(0, nextTop - lineTop));
+          scrollToOffset(offset) {
+            scrollOffsetToTopLeft(editor, offset);
           },
           setServerDiagnostics: setServer,
           insertAtCursor(text) {

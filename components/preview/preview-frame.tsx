@@ -5,16 +5,13 @@ import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRe
 import { CONFLUENCE_VIEW_CSS } from '@/lib/preview/preview-confluence-css';
 import { FRAME_EXTRA_CSS, previewCsp, themedPreviewCss } from '@/lib/preview/preview-document';
 import { type BlockPatcher, createBlockPatcher } from '@/lib/preview/preview-dom';
+import type { FidelityBadge } from '@/lib/preview/preview-fidelity-badges';
+import { createMarkLayer, type MarkLayer, MARKS_CSS } from '@/lib/preview/preview-marks';
 import {
-  applyFidelityBadges,
-  FIDELITY_BADGE_CSS,
-  type FidelityBadge,
-} from '@/lib/preview/preview-fidelity-badges';
-import {
-  lineForOffset,
-  monotonicAnchors,
-  offsetForLine,
-  type ScrollAnchor,
+  offsetAnchorsOf,
+  type OffsetAnchor,
+  sourceOffsetForTop,
+  topForSourceOffset,
 } from '@/lib/preview/preview-scroll';
 import { trustedPreviewShell } from '@/lib/security/trusted-types';
 import { PREVIEW_CSS } from '@/lib/storage-format/render';
@@ -23,11 +20,10 @@ import styles from '@/components/editor/editor.module.css';
 
 /**
  * Stylesheet of every preview frame: PREVIEW_CSS plus palettes keyed on the app's theme, the
- * fidelity badges (drawn from attributes the app sets, never from page content) and the styles
- * for Confluence's own view HTML (the exact preview).
+ * fidelity marks (elements the app adds beside the body, never page content) and the styles for
+ * Confluence's own view HTML (the exact preview).
  */
-const FRAME_CSS =
-  themedPreviewCss(PREVIEW_CSS) + FRAME_EXTRA_CSS + FIDELITY_BADGE_CSS + CONFLUENCE_VIEW_CSS;
+const FRAME_CSS = themedPreviewCss(PREVIEW_CSS) + FRAME_EXTRA_CSS + MARKS_CSS + CONFLUENCE_VIEW_CSS;
 
 const NO_BADGES: ReadonlyMap<number, FidelityBadge> = new Map();
 
@@ -38,8 +34,13 @@ const NO_BADGES: ReadonlyMap<number, FidelityBadge> = new Map();
 const ECHO_MS = 120;
 
 export interface PreviewFrameApi {
-  /** Scrolls the frame so the block of (fractional) source `line` is at the top. */
-  scrollToLine(line: number): void;
+  /** Scrolls the frame so the block holding source `offset` is at the top (scroll sync). */
+  scrollToOffset(offset: number): void;
+  /**
+   * Scrolls the block starting at source `offset` into view and focuses its mark (the summary
+   * line's jumps); false when no such block is shown.
+   */
+  revealBlock(offset: number): boolean;
 }
 
 export interface PreviewFrameProps {
@@ -49,45 +50,47 @@ export interface PreviewFrameProps {
   /** Lets https images from other origins load (the CSP and the image guard follow). */
   allowExternalImages: boolean;
   title?: string;
-  /** A click on a block that came from source line `line`. */
-  onLineClick?: (line: number) => void;
-  /** The user scrolled the frame; `line` is the (fractional) source line now at the top. */
-  onScrollLine?: (line: number) => void;
-  /** The last source line (bounds the sync past the last block). */
-  lastLine?: number;
+  /** A click on (or Enter on the mark of) the block that starts at source `offset`. */
+  onOffsetClick?: (offset: number) => void;
+  /** The user scrolled the frame; `offset` is the source offset now shown at the top. */
+  onScrollOffset?: (offset: number) => void;
+  /** Length of the rendered source (bounds the sync past the last block). */
+  sourceLength?: number;
   apiRef?: RefObject<PreviewFrameApi | null>;
-  /** Fidelity badges of the instant preview's blocks, by `data-source-line` (preview-fidelity.ts). */
+  /** Fidelity marks of the instant preview's blocks, by `data-source-offset`. */
   badges?: ReadonlyMap<number, FidelityBadge>;
 }
 
 interface FrameState {
   doc: Document;
   patcher: BlockPatcher;
-  anchors: ScrollAnchor[] | null;
+  marks: MarkLayer;
+  anchors: OffsetAnchor[] | null;
   echoUntil: number;
 }
 
-function sourceLineOf(target: EventTarget | null): number | null {
-  const element =
-    target && (target as Node).nodeType === 1
-      ? (target as Element)
-      : (target as Node | null)?.parentElement;
-  const block = element?.closest('[data-source-line]');
-  const line = Number(block?.getAttribute('data-source-line'));
-  return Number.isInteger(line) && line > 0 ? line : null;
+/** The start offset of the top-level block holding `target`. */
+function blockOffsetOf(body: HTMLElement, target: EventTarget | null): number | null {
+  let node = target as Node | null;
+  if (node && node.nodeType !== 1) node = node.parentNode;
+  while (node && node.parentNode !== body) node = node.parentNode;
+  const raw =
+    node && node.nodeType === 1 ? (node as Element).getAttribute('data-source-offset') : null;
+  const offset = raw === null || raw === '' ? NaN : Number(raw);
+  return Number.isInteger(offset) && offset >= 0 ? offset : null;
+}
+
+/** The top-level block that starts at source `offset`. */
+function blockAt(body: HTMLElement, offset: number): Element | null {
+  for (const element of Array.from(body.children)) {
+    if (element.getAttribute('data-source-offset') === String(offset)) return element;
+  }
+  return null;
 }
 
 /** Scroll anchors of the top-level blocks, measured once per layout (cached until it changes). */
-function anchorsOf(state: FrameState): ScrollAnchor[] {
-  if (state.anchors) return state.anchors;
-  const scrollTop = state.doc.defaultView?.scrollY ?? 0;
-  const found: ScrollAnchor[] = [];
-  for (const element of Array.from(state.doc.body.children)) {
-    const line = Number(element.getAttribute('data-source-line'));
-    if (!Number.isInteger(line) || line <= 0) continue;
-    found.push({ line, top: element.getBoundingClientRect().top + scrollTop });
-  }
-  state.anchors = monotonicAnchors(found);
+function anchorsOf(state: FrameState): OffsetAnchor[] {
+  state.anchors ??= offsetAnchorsOf(state.doc.body);
   return state.anchors;
 }
 
@@ -112,9 +115,9 @@ export function PreviewFrame({
   theme,
   allowExternalImages,
   title = 'Preview',
-  onLineClick,
-  onScrollLine,
-  lastLine = 1,
+  onOffsetClick,
+  onScrollOffset,
+  sourceLength = 0,
   apiRef,
   badges = NO_BADGES,
 }: PreviewFrameProps) {
@@ -124,9 +127,9 @@ export function PreviewFrame({
   const shell = useMemo(() => trustedPreviewShell(csp, FRAME_CSS), [csp]);
   const frame = useRef<FrameState | null>(null);
   const savedScroll = useRef(0);
-  const latest = useRef({ html, theme, onLineClick, onScrollLine, lastLine, badges });
+  const latest = useRef({ html, theme, onOffsetClick, onScrollOffset, sourceLength, badges });
   useLayoutEffect(() => {
-    latest.current = { html, theme, onLineClick, onScrollLine, lastLine, badges };
+    latest.current = { html, theme, onOffsetClick, onScrollOffset, sourceLength, badges };
   });
 
   const onLoad = useCallback(
@@ -137,13 +140,14 @@ export function PreviewFrame({
       const state: FrameState = {
         doc,
         patcher: createBlockPatcher(doc, { appOrigin, allowExternalImages }),
+        marks: createMarkLayer(doc),
         anchors: null,
         echoUntil: 0,
       };
       frame.current = state;
       doc.documentElement.setAttribute('data-theme', latest.current.theme);
       state.patcher.update(latest.current.html);
-      applyFidelityBadges(doc.body, latest.current.badges);
+      state.marks.update(latest.current.badges);
       if (savedScroll.current > 0) {
         state.echoUntil = performance.now() + ECHO_MS;
         win.scrollTo(0, savedScroll.current);
@@ -157,11 +161,19 @@ export function PreviewFrame({
           const link = target?.closest?.('a[href]');
           // In-page anchors (the toc) may scroll the frame; nothing else navigates it.
           if (link && !link.getAttribute('href')?.startsWith('#')) event.preventDefault();
-          const line = sourceLineOf(event.target);
-          if (line !== null) latest.current.onLineClick?.(line);
+          const offset = state.marks.offsetOfMark(target) ?? blockOffsetOf(doc.body, event.target);
+          if (offset !== null) latest.current.onOffsetClick?.(offset);
         },
         true,
       );
+      // A mark is a button: Enter or Space on it goes to its block's source, as a click does.
+      doc.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        const offset = state.marks.offsetOfMark(event.target as Node | null);
+        if (offset === null) return;
+        event.preventDefault();
+        latest.current.onOffsetClick?.(offset);
+      });
       let pending = false;
       win.addEventListener('scroll', () => {
         savedScroll.current = win.scrollY;
@@ -172,14 +184,15 @@ export function PreviewFrame({
           const anchors = anchorsOf(state);
           if (anchors.length === 0) return;
           const end = doc.documentElement.scrollHeight;
-          latest.current.onScrollLine?.(
-            lineForOffset(anchors, win.scrollY, end, latest.current.lastLine),
+          latest.current.onScrollOffset?.(
+            sourceOffsetForTop(anchors, win.scrollY, end, latest.current.sourceLength),
           );
         });
       });
-      // Layout changes move the anchors: a resize, an image arriving, an expand opened.
+      // Layout changes move the anchors and the marks: a resize, an image arriving, an expand.
       const relayout = () => {
         state.anchors = null;
+        state.marks.relayout();
       };
       win.addEventListener('resize', relayout);
       doc.addEventListener('load', relayout, true);
@@ -210,45 +223,52 @@ export function PreviewFrame({
 
   // A layout effect: the frame is patched in the same task as the commit, before the browser
   // paints, so a keystroke and its preview appear in the same frame (a passive effect of the
-  // keystroke's render could run a frame later).
+  // keystroke's render could run a frame later). The marks follow in the same task: new blocks
+  // come unmarked, and every block below an edit may have moved.
   useLayoutEffect(() => {
     const state = frame.current;
     if (!state) return;
     state.patcher.update(html);
     state.anchors = null;
-  }, [html]);
-
-  // After every patch too (declared after it, so it runs after it): new blocks come unmarked.
-  // The badges are out of flow, so the scroll anchors stay valid.
-  useLayoutEffect(() => {
-    const state = frame.current;
-    if (state) applyFidelityBadges(state.doc.body, badges);
+    state.marks.update(badges);
   }, [html, badges]);
 
   useEffect(() => {
-    frame.current?.doc.documentElement.setAttribute('data-theme', theme);
-    if (frame.current) frame.current.anchors = null;
+    const state = frame.current;
+    if (!state) return;
+    state.doc.documentElement.setAttribute('data-theme', theme);
+    state.anchors = null;
+    state.marks.relayout();
   }, [theme]);
 
   useEffect(() => {
     if (!apiRef) return;
     apiRef.current = {
-      scrollToLine(line) {
+      scrollToOffset(offset) {
         const state = frame.current;
         const win = state?.doc.defaultView;
         if (!state || !win) return;
         const anchors = anchorsOf(state);
         if (anchors.length === 0) return;
-        const top = offsetForLine(anchors, line, state.doc.documentElement.scrollHeight);
+        const top = topForSourceOffset(anchors, offset, state.doc.documentElement.scrollHeight);
         state.echoUntil = performance.now() + ECHO_MS;
         win.scrollTo(0, top);
+      },
+      revealBlock(offset) {
+        const state = frame.current;
+        const win = state?.doc.defaultView;
+        const block = state ? blockAt(state.doc.body, offset) : null;
+        if (!state || !win || !block) return false;
+        // Not an echo: the editor follows the jump like any scroll of the frame.
+        win.scrollTo(0, Math.max(0, block.getBoundingClientRect().top + win.scrollY - 24));
+        state.marks.markAt(offset)?.focus({ preventScroll: true });
+        return true;
       },
     };
     return () => {
       apiRef.current = null;
     };
   }, [apiRef]);
-
   if (appOrigin === '') return <div className={styles.previewHost} />;
   return (
     <div className={styles.previewHost}>

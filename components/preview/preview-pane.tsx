@@ -2,14 +2,15 @@
 
 import { type RefObject, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 
-import { classifyBlocks } from '@/lib/preview/preview-fidelity';
-import { badgesByLine, summarizeFidelity } from '@/lib/preview/preview-fidelity-badges';
+import { classifyBlocksByOffset, fidelityEntries } from '@/lib/preview/preview-fidelity';
+import { badgesByOffset, summarizeFidelity } from '@/lib/preview/preview-fidelity-badges';
 import { createFlagStore, EXTERNAL_IMAGES_KEY } from '@/lib/preview/preview-settings';
 import { useSession } from '@/lib/queries/session';
 
 import { PreviewFrame, type PreviewFrameApi } from './preview-frame';
 import styles from './preview-pane.module.css';
 import type { StorageEditorApi } from '@/components/editor/storage-editor';
+import { FidelitySummaryLine } from './fidelity-summary';
 import { useConfluenceRendering } from './use-confluence-rendering';
 import { useInstantPreview } from './use-instant-preview';
 import { useReferenceCheck } from './use-reference-check';
@@ -65,18 +66,24 @@ export function PreviewPane({
     refresh: fetchRendering,
   } = useConfluenceRendering(source, pageId, mode === 'confluence');
 
-  // Fidelity badges: what the instant preview shows exactly, approximately, or not at all.
-  // Not while signed out (or signing out): the check needs the session.
+  // Fidelity marks: what the instant preview shows exactly, approximately, or not at all, block by
+  // block (keyed by source offset). Not while signed out (or signing out): the check needs the
+  // session.
   const signedIn = Boolean(useSession().data?.session);
   const resolution = useReferenceCheck(confluence && signedIn ? pageId : undefined, renderSource);
   const blocks = useMemo(
-    () => (instant.parsed ? classifyBlocks(instant.parsed, resolution ?? undefined) : []),
+    () => (instant.parsed ? classifyBlocksByOffset(instant.parsed, resolution ?? undefined) : []),
     [instant.parsed, resolution],
   );
-  const badges = useMemo(() => badgesByLine(blocks), [blocks]);
+  const badges = useMemo(() => badgesByOffset(blocks), [blocks]);
   const fidelity = useMemo(() => summarizeFidelity(blocks), [blocks]);
+  const entries = useMemo(() => fidelityEntries(blocks), [blocks]);
 
   const goTo = (line: number, column = 1) => editorApiRef?.current?.goTo(line, column);
+  const goToOffset = (offset: number) => {
+    const position = instant.parsed?.positions.lineColumnAt(offset);
+    if (position) goTo(position.line, position.column);
+  };
   const onPreviewScroll = useScrollSync(editorApiRef, frameApi);
 
   const confluenceMode = confluence && mode === 'confluence';
@@ -142,40 +149,13 @@ export function PreviewPane({
       </div>
 
       {!confluenceMode && !instant.failure && (
-        <p className={styles.fidelity} data-testid="fidelity-summary">
-          {fidelity.approximate > 0 && (
-            <span className={styles.legend}>
-              <span className={`${styles.swatch} ${styles.approximate}`} aria-hidden="true" />
-              approximate: drawn by Pagewright
-            </span>
-          )}
-          {fidelity.unresolved > 0 && (
-            <span className={styles.legend}>
-              <span className={`${styles.swatch} ${styles.unresolved}`} aria-hidden="true" />
-              unresolved: not found
-            </span>
-          )}
-          <span>
-            {fidelity.text}
-            {fidelity.approximate + fidelity.unresolved > 0 &&
-              (confluence ? (
-                <>
-                  {' — '}
-                  <button
-                    type="button"
-                    className={styles.linkButton}
-                    onClick={() => setMode('confluence')}
-                  >
-                    switch to Confluence rendering
-                  </button>{' '}
-                  for the exact result
-                </>
-              ) : (
-                ' — Confluence renders them exactly in the page editor'
-              ))}
-            {confluence && resolution === null ? ' (links and attachments not checked yet)' : ''}
-          </span>
-        </p>
+        <FidelitySummaryLine
+          summary={fidelity}
+          entries={entries}
+          unchecked={confluence && resolution === null}
+          onSwitchToConfluence={confluence ? () => setMode('confluence') : undefined}
+          onJump={(offset) => frameApi.current?.revealBlock(offset)}
+        />
       )}
       {confluenceMode && errorMessage && (
         <div className={styles.error} role="alert">
@@ -214,10 +194,10 @@ export function PreviewPane({
         theme={theme}
         allowExternalImages={allowExternal}
         title="Preview"
-        lastLine={instant.lastLine}
+        sourceLength={renderSource.length}
         apiRef={frameApi}
-        onLineClick={confluenceMode ? undefined : (line) => goTo(line)}
-        onScrollLine={confluenceMode ? undefined : onPreviewScroll}
+        onOffsetClick={confluenceMode ? undefined : goToOffset}
+        onScrollOffset={confluenceMode ? undefined : onPreviewScroll}
         badges={confluenceMode ? undefined : badges}
       />
     </div>

@@ -9,29 +9,32 @@ import type { StorageEditorApi } from '@/components/editor/storage-editor';
 const SCROLL_LEAD_MS = 250;
 
 /**
- * Editor and preview follow each other's scrolling. Returns the handler for the preview's own
- * scrolling; the editor's is subscribed here. Whichever side moved last leads for a moment, so
- * the two do not chase each other.
+ * Editor and preview follow each other's scrolling, by source offset: the editor's top left
+ * position → offset → the preview block holding it, and a preview block → its offset → the
+ * editor position. Offsets hold on one-line bodies and in laid-out views alike (the preview
+ * renders the editor's own text). Returns the handler for the preview's own scrolling; the
+ * editor's is subscribed here. Whichever side moved last leads for a moment, so the two do not
+ * chase each other.
  */
 export function useScrollSync(
   editorApiRef: RefObject<StorageEditorApi | null> | undefined,
   frameApi: RefObject<PreviewFrameApi | null>,
-): (line: number) => void {
+): (offset: number) => void {
   const lead = useRef<{ side: 'editor' | 'preview'; until: number }>({ side: 'editor', until: 0 });
   const onPreviewScroll = useCallback(
-    (line: number) => {
+    (offset: number) => {
       const now = performance.now();
       if (lead.current.side === 'editor' && now < lead.current.until) return;
       lead.current = { side: 'preview', until: now + SCROLL_LEAD_MS };
-      editorApiRef?.current?.scrollToLine(line);
+      editorApiRef?.current?.scrollToOffset(offset);
     },
     [editorApiRef],
   );
-  useSyncEditorScroll(editorApiRef, (line) => {
+  useSyncEditorScroll(editorApiRef, (offset) => {
     const now = performance.now();
     if (lead.current.side === 'preview' && now < lead.current.until) return;
     lead.current = { side: 'editor', until: now + SCROLL_LEAD_MS };
-    frameApi.current?.scrollToLine(line);
+    frameApi.current?.scrollToOffset(offset);
   });
   return onPreviewScroll;
 }
@@ -42,11 +45,11 @@ export function useScrollSync(
  */
 function useSyncEditorScroll(
   editorApiRef: RefObject<StorageEditorApi | null> | undefined,
-  onLine: (line: number) => void,
+  onOffset: (offset: number) => void,
 ): void {
-  const callback = useRef(onLine);
+  const callback = useRef(onOffset);
   useEffect(() => {
-    callback.current = onLine;
+    callback.current = onOffset;
   });
   useEffect(() => {
     if (!editorApiRef) return;
@@ -57,7 +60,7 @@ function useSyncEditorScroll(
       if (api === subscribed) return;
       unsubscribe?.();
       subscribed = api;
-      unsubscribe = api ? api.onScrollLine((line) => callback.current(line)) : null;
+      unsubscribe = api ? api.onScrollOffset((offset) => callback.current(offset)) : null;
     };
     check();
     const timer = window.setInterval(check, 500);

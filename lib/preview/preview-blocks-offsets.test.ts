@@ -22,3 +22,12 @@ describe('top-level blocks keyed by source offset', () => {
     expect(blockSourceOffset('<p title=\'data-source-offset="3"\'>x</p>')).toBeNull();
   });
 });
+
+describe('the toc, written after the rest of the page', () => {
+  it('keeps its block’s source offset, so its mark and scroll anchor find it', () => {
+    const body =
+      '<h1>T</h1><ac:structured-macro ac:name="toc"><ac:parameter ac:name="maxLevel">2</ac:parameter></ac:structured-macro><h2>A</h2>';
+    const blocks = splitTopLevelBlocks(renderStorage(body, { sanitizer: 'none' }));
+    expect(blocks.map(blockSourceOffset)).toEqual([0, 10, body.indexOf('<h2>')]);
+  });
+});

@@ -7,17 +7,12 @@ import { renderStorage } from '@/lib/storage-format/render';
 
 import {
   blockAtOffset,
-  classifyBlocks,
   classifyBlocksByOffset,
   fidelityEntries,
   type Resolution,
 } from './preview-fidelity';
-import {
-  FIDELITY_ATTRIBUTE,
-  applyFidelityBadgesByOffset,
-  badgesByLine,
-  badgesByOffset,
-} from './preview-fidelity-badges';
+import { badgesByOffset } from './preview-fidelity-badges';
+import { createMarkLayer } from './preview-marks';
 
 const macro = (name: string, inner = '') =>
   `<ac:structured-macro ac:name="${name}">${inner}</ac:structured-macro>`;
@@ -39,8 +34,23 @@ const CHECKED: Resolution = {
   checkedMacros: new Set(['no-such-macro', 'info']),
 };
 
-function bodyOf(html: string): HTMLElement {
-  return new DOMParser().parseFromString(html, 'text/html').body;
+/** A frame document showing `html`, as the preview's block patcher leaves it. */
+function frameOf(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** Each top-level block of the frame as `tag` or `tag:fidelity` when the mark layer marked it. */
+function markedBlocks(doc: Document): string[] {
+  const marks = new Map(
+    Array.from(doc.querySelectorAll('pw-mark')).map((mark) => [
+      mark.getAttribute('data-source-offset'),
+      mark.getAttribute('data-fidelity'),
+    ]),
+  );
+  return Array.from(doc.body.children).map((block) => {
+    const fidelity = marks.get(block.getAttribute('data-source-offset'));
+    return fidelity ? `${block.tagName.toLowerCase()}:${fidelity}` : block.tagName.toLowerCase();
+  });
 }
 
 describe('fidelity keyed by source offsets', () => {
@@ -55,41 +65,40 @@ describe('fidelity keyed by source offsets', () => {
       ['<table><tbod', 'exact'],
     ]);
     expect(blocks.at(-1)!.end).toBe(ONE_LINE.length);
-    // Keyed by line, the whole page is one block with the worst mark: what the offsets fix.
-    expect(classifyBlocks(parseStorage(ONE_LINE), CHECKED)).toHaveLength(1);
-    expect([...badgesByLine(classifyBlocks(parseStorage(ONE_LINE), CHECKED)).keys()]).toEqual([1]);
+    // Every block starts on line 1: keyed by line, all would share the worst mark.
+    const { positions } = parseStorage(ONE_LINE);
+    expect(new Set(blocks.map((b) => positions.lineColumnAt(b.start).line))).toEqual(new Set([1]));
   });
 
   it('marks exactly the approximate and unresolved blocks of the rendered one-line body', () => {
     const blocks = classifyBlocksByOffset(parseStorage(ONE_LINE), CHECKED);
-    const frame = bodyOf(renderStorage(ONE_LINE, { sanitizer: 'none' }));
-    // A mark a page wrote itself is removed.
-    frame.children[0]!.setAttribute(FIDELITY_ATTRIBUTE, 'unresolved');
-    applyFidelityBadgesByOffset(frame, badgesByOffset(blocks));
-    const marked = Array.from(frame.children).map((element) => [
-      element.tagName.toLowerCase(),
-      element.getAttribute(FIDELITY_ATTRIBUTE),
+    const doc = frameOf(renderStorage(ONE_LINE, { sanitizer: 'none' }));
+    createMarkLayer(doc).update(badgesByOffset(blocks));
+    expect(markedBlocks(doc)).toEqual([
+      'h1',
+      'p',
+      'div:approximate',
+      'h2',
+      'div:unresolved',
+      'div',
     ]);
-    expect(marked).toEqual([
-      ['h1', null],
-      ['p', null],
-      ['div', 'approximate'],
-      ['h2', null],
-      ['div', 'unresolved'],
-      ['div', null],
-    ]);
-    expect(frame.children[4]!.getAttribute('data-pw-fidelity-label')).toMatch(/^Unresolved: /);
+    const unresolved = doc.querySelector('pw-mark[data-fidelity="unresolved"]')!;
+    expect(unresolved.getAttribute('aria-label')).toMatch(/^Unresolved: .*no-such-macro/);
   });
 
   it('works on the laid-out view of the same body: offsets are the view’s', () => {
     const laid = layoutForEditing(ONE_LINE).text;
+    expect(laid.split('\n').length).toBeGreaterThan(5);
     const blocks = classifyBlocksByOffset(parseStorage(laid), CHECKED);
-    const frame = bodyOf(renderStorage(laid, { sanitizer: 'none' }));
-    applyFidelityBadgesByOffset(frame, badgesByOffset(blocks));
-    const marked = Array.from(frame.children).filter((e) => e.hasAttribute(FIDELITY_ATTRIBUTE));
-    expect(marked.map((e) => e.getAttribute(FIDELITY_ATTRIBUTE))).toEqual([
-      'approximate',
-      'unresolved',
+    const doc = frameOf(renderStorage(laid, { sanitizer: 'none' }));
+    createMarkLayer(doc).update(badgesByOffset(blocks));
+    expect(markedBlocks(doc)).toEqual([
+      'h1',
+      'p',
+      'div:approximate',
+      'h2',
+      'div:unresolved',
+      'div',
     ]);
   });
 
@@ -104,7 +113,11 @@ describe('fidelity keyed by source offsets', () => {
     expect(entries[1]).toMatchObject({
       fidelity: 'approximate',
       start: ONE_LINE.indexOf('<ac:structured-macro ac:name="info"'),
+      label: 'Approximate: info macro rendered by Pagewright',
+      // The button says what differs; the ending every approximate entry shares is left out.
+      short: 'info macro',
     });
+    expect(entries[0]!.short).toBe('Confluence does not know the no-such-macro macro');
     expect(fidelityEntries(classifyBlocksByOffset(parseStorage('<p>a</p><p>b</p>')))).toEqual([]);
   });
 

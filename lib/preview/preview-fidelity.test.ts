@@ -3,10 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 import { checkWithConfluence } from '@/lib/confluence/check-with-confluence';
 import { parseStorage } from '@/lib/storage-format/parse';
-import { renderStorage } from '@/lib/storage-format/render';
 
-import { classifyBlocks, type Resolution, resolutionFromCheck } from './preview-fidelity';
-import { applyFidelityBadges, badgesByLine, summarizeFidelity } from './preview-fidelity-badges';
+import { classifyBlocksByOffset, type Resolution, resolutionFromCheck } from './preview-fidelity';
+import { badgesByOffset, summarizeFidelity } from './preview-fidelity-badges';
 
 const macro = (name: string, inner = '') =>
   `<ac:structured-macro ac:name="${name}">${inner}</ac:structured-macro>`;
@@ -18,24 +17,19 @@ const NO_RESOLUTION: Resolution = {
   checkedMacros: new Set(),
 };
 
-/** A frame body holding `html`, parsed as the preview parses it. */
-function bodyOf(html: string): HTMLElement {
-  return new DOMParser().parseFromString(html, 'text/html').body;
-}
-
 function classify(body: string, resolution?: Resolution) {
-  return classifyBlocks(parseStorage(body), resolution);
+  return classifyBlocksByOffset(parseStorage(body), resolution);
 }
 
-describe('classifyBlocks', () => {
-  it('calls plain XHTML exact, one entry per top-level block keyed by its first line', () => {
+describe('classifyBlocksByOffset', () => {
+  it('calls plain XHTML exact, one entry per top-level block keyed by its source range', () => {
     const blocks = classify(
       '<h1>Title</h1>\n<p>one\ntwo</p>\n<table><tbody><tr><td>x</td></tr></tbody></table>',
     );
     expect(blocks).toEqual([
-      { line: 1, endLine: 1, fidelity: 'exact', reasons: [] },
-      { line: 2, endLine: 3, fidelity: 'exact', reasons: [] },
-      { line: 4, endLine: 4, fidelity: 'exact', reasons: [] },
+      { start: 0, end: 14, fidelity: 'exact', reasons: [] },
+      { start: 15, end: 29, fidelity: 'exact', reasons: [] },
+      { start: 30, end: 79, fidelity: 'exact', reasons: [] },
     ]);
   });
 
@@ -117,11 +111,13 @@ describe('classifyBlocks', () => {
     ]);
   });
 
-  it('judges top-level elements on one line together, as they share a data-source-line', () => {
-    expect(classify(`<p>a</p>${macro('info')}`)).toEqual([
+  it('judges top-level elements on one line each on their own', () => {
+    const body = `<p>a</p>${macro('info')}`;
+    expect(classify(body)).toEqual([
+      { start: 0, end: 8, fidelity: 'exact', reasons: [] },
       {
-        line: 1,
-        endLine: 1,
+        start: 8,
+        end: body.length,
         fidelity: 'approximate',
         reasons: ['info macro rendered by Pagewright'],
       },
@@ -167,7 +163,10 @@ describe('resolutionFromCheck', () => {
   it('keeps the references resolved while the text moves (keys, not positions)', async () => {
     const resolution = resolutionFromCheck(body, await check(body));
     const moved = `<h1>New heading</h1>\n\n${body}`;
-    expect(classify(moved, resolution)[1]).toMatchObject({ line: 3, fidelity: 'unresolved' });
+    expect(classify(moved, resolution)[1]).toMatchObject({
+      start: moved.indexOf('<p>'),
+      fidelity: 'unresolved',
+    });
   });
 
   it('does not take silence about macros as "known" when Confluence could not read the body', () => {
@@ -187,36 +186,20 @@ describe('summaries and badges', () => {
     expect(summarizeFidelity(blocks)).toEqual({
       approximate: 3,
       unresolved: 1,
-      text: '3 approximate, 1 unresolved blocks',
+      text: '1 unresolved, 3 approximate blocks',
     });
     expect(summarizeFidelity(classify('<p>x</p>')).text).toBe('Every block exact');
     expect(summarizeFidelity(classify(macro('info'))).text).toBe('1 approximate block');
   });
 
-  it('marks the rendered blocks by data-source-line and unmarks them when they become exact', () => {
-    const body = `<p>plain</p>\n<p>${macro('jira')}</p>\n<p>${macro('nope')}</p>`;
-    const frameBody = bodyOf(renderStorage(body));
-    applyFidelityBadges(frameBody, badgesByLine(classify(body)));
-    const marks = Array.from(frameBody.children).map((element) => [
-      element.getAttribute('data-pw-fidelity'),
-      element.getAttribute('data-pw-fidelity-label'),
+  it('gives one badge per block that is not exact, keyed by its start offset', () => {
+    const body = `<p>plain</p>${macro('jira')}<p>${macro('nope')}</p>`;
+    expect([...badgesByOffset(classify(body))]).toEqual([
+      [12, { fidelity: 'approximate', label: 'Approximate: jira macro rendered by Pagewright' }],
+      [
+        body.lastIndexOf('<p>'),
+        { fidelity: 'unresolved', label: 'Unresolved: unknown macro nope' },
+      ],
     ]);
-    expect(marks).toEqual([
-      [null, null],
-      ['approximate', 'Approximate: jira macro rendered by Pagewright'],
-      ['unresolved', 'Unresolved: unknown macro nope'],
-    ]);
-    applyFidelityBadges(frameBody, new Map());
-    expect(frameBody.querySelectorAll('[data-pw-fidelity],[data-pw-fidelity-label]')).toHaveLength(
-      0,
-    );
-  });
-
-  it('removes a badge attribute a page wrote itself', () => {
-    const frameBody = bodyOf(
-      '<p data-source-line="1" data-pw-fidelity="unresolved" data-pw-fidelity-label="Fake">x</p>',
-    );
-    applyFidelityBadges(frameBody, new Map());
-    expect(frameBody.firstElementChild!.getAttributeNames()).toEqual(['data-source-line']);
   });
 });

@@ -10,19 +10,11 @@ import type { Diagnostic, ElementNode, ParseResult, StorageNode } from '@/lib/st
  * nobody knows, an attachment or a page link that the check with Confluence could not find.
  *
  * Blocks are the top-level elements of the body, identified as the renderer identifies them: by
- * the source line they start on (`data-source-line` on the rendered element).
+ * the source offset they start at (`data-source-offset` on the rendered element), never by line:
+ * Confluence's editor stores a whole body on one line.
  */
 
 export type Fidelity = 'exact' | 'approximate' | 'unresolved';
-
-export interface BlockFidelity {
-  /** The line the block starts on: its rendered element's `data-source-line`. */
-  line: number;
-  endLine: number;
-  fidelity: Fidelity;
-  /** Why it is not exact, in plain words, without duplicates (empty when exact). */
-  reasons: string[];
-}
 
 /**
  * What Confluence said about the references of a body (POST /api/pages/{id}/check), keyed by what
@@ -176,7 +168,7 @@ function collectReasons(
 }
 
 /** The worst of the reasons decides; the texts keep their first-seen order. */
-function judge(reasons: readonly Reason[]): Pick<BlockFidelity, 'fidelity' | 'reasons'> {
+function judge(reasons: readonly Reason[]): Pick<OffsetBlockFidelity, 'fidelity' | 'reasons'> {
   if (reasons.length === 0) return { fidelity: 'exact', reasons: [] };
   const unresolved = reasons.filter((reason) => reason.fidelity === 'unresolved');
   const shown = unresolved.length > 0 ? unresolved : reasons;
@@ -184,25 +176,6 @@ function judge(reasons: readonly Reason[]): Pick<BlockFidelity, 'fidelity' | 're
     fidelity: unresolved.length > 0 ? 'unresolved' : 'approximate',
     reasons: [...new Set(shown.map((reason) => reason.text))],
   };
-}
-
-/**
- * One entry per rendered top-level block, in document order. Top-level elements that start on
- * the same line render with the same `data-source-line`, so they are judged together.
- */
-export function classifyBlocks(parsed: ParseResult, resolution?: Resolution): BlockFidelity[] {
-  const { positions } = parsed;
-  const byLine = new Map<number, { endLine: number; reasons: Reason[] }>();
-  for (const node of parsed.document.children) {
-    if (node.type !== 'element') continue;
-    const line = positions.lineColumnAt(node.span.start).line;
-    const endLine = positions.lineColumnAt(node.span.end).line;
-    const entry = byLine.get(line) ?? { endLine, reasons: [] };
-    entry.endLine = Math.max(entry.endLine, endLine);
-    collectReasons(node, resolution, entry.reasons);
-    byLine.set(line, entry);
-  }
-  return [...byLine].map(([line, { endLine, reasons }]) => ({ line, endLine, ...judge(reasons) }));
 }
 
 /** A top-level block's fidelity, keyed by where it is in the source rather than by line. */
@@ -239,6 +212,17 @@ export interface FidelityEntry {
   fidelity: Exclude<Fidelity, 'exact'>;
   /** e.g. "Unresolved: Confluence does not know the no-such-macro macro". */
   label: string;
+  /** What the summary's button shows: the first reason without the part every entry shares. */
+  short: string;
+}
+
+/** Endings that repeat on every approximate entry; the kind of mark already says them. */
+const SHARED_ENDINGS =
+  /\s+(rendered by Pagewright|not run in the preview|shown as a link|shown without the person’s name)$/;
+
+/** "info macro rendered by Pagewright" → "info macro"; unresolved reasons stay whole. */
+export function shortReason(reason: string): string {
+  return reason.replace(SHARED_ENDINGS, '');
 }
 
 /** The blocks to list in the summary line (unresolved ones first, each in document order). */
@@ -250,7 +234,8 @@ export function fidelityEntries(blocks: readonly OffsetBlockFidelity[]): Fidelit
       entries.push({
         start: block.start,
         fidelity,
-        label: badgeLabel({ ...block, line: 0, endLine: 0 }),
+        label: badgeLabel(block),
+        short: shortReason(block.reasons[0] ?? ''),
       });
     }
   }
@@ -331,8 +316,8 @@ export function resolutionFromCheck(checkedBody: string, answer: CheckAnswer): R
   };
 }
 
-/** The badge text of a block: "Approximate: jira macro rendered by Pagewright". */
-export function badgeLabel(block: BlockFidelity): string {
+/** The mark text of a block: "Approximate: jira macro rendered by Pagewright". */
+export function badgeLabel(block: Pick<OffsetBlockFidelity, 'fidelity' | 'reasons'>): string {
   const kind = block.fidelity === 'unresolved' ? 'Unresolved' : 'Approximate';
   return `${kind}: ${block.reasons.join('; ')}`;
 }

@@ -1,23 +1,11 @@
 /**
- * Scroll sync between the editor and the preview. Top-level preview blocks carry
- * `data-source-line` (the renderer marks them); each gives an anchor: that source line starts at
- * that vertical offset in the frame. Between two anchors, lines and pixels are interpolated.
+ * Scroll sync between the editor and the preview, by source offsets. Top-level preview blocks
+ * carry `data-source-offset`, the block's start offset in the source; each gives an anchor: that
+ * offset starts at that vertical position in the frame, and between two anchors offsets and
+ * pixels are interpolated. Lines would not do: on a one-line body (as Confluence's editor stores
+ * pages) every block is on line 1. The editor turns an offset into a position itself
+ * (Monaco's getPositionAt), on a one-line body and in a laid-out view alike.
  */
-
-export interface ScrollAnchor {
-  /** 1-based source line of the block. */
-  line: number;
-  /** Offset of the block's top in the frame document, px. */
-  top: number;
-}
-
-/**
- * Anchors usable for interpolation: in document order, keeping only those whose line and top
- * both increase (floats and tocs may break the order; a skipped anchor is just less precise).
- */
-export function monotonicAnchors(anchors: readonly ScrollAnchor[]): ScrollAnchor[] {
-  return increasing(anchors, 'line');
-}
 
 /** The anchors whose `key` strictly increases and whose top does not go back, in order. */
 function increasing<K extends string, A extends Record<K | 'top', number>>(
@@ -51,45 +39,6 @@ function lastAtOrBefore<K extends string>(
   return found;
 }
 
-/**
- * The frame offset where source `line` is shown. `end` is the document height, the far end of
- * the last block. Anchors must be monotonic.
- */
-export function offsetForLine(anchors: readonly ScrollAnchor[], line: number, end: number): number {
-  const index = lastAtOrBefore(anchors, 'line', line);
-  if (index < 0) return 0;
-  const from = anchors[index]!;
-  const to = anchors[index + 1];
-  if (!to) return from.top;
-  const fraction = (line - from.line) / (to.line - from.line);
-  return from.top + fraction * (Math.min(to.top, end) - from.top);
-}
-
-/**
- * The source line shown at frame offset `top` (fractional: the editor reveals the whole part).
- * `lastLine` bounds the last block.
- */
-export function lineForOffset(
-  anchors: readonly ScrollAnchor[],
-  top: number,
-  end: number,
-  lastLine: number,
-): number {
-  const index = lastAtOrBefore(anchors, 'top', top);
-  if (index < 0) return 1;
-  const from = anchors[index]!;
-  const to = anchors[index + 1] ?? { line: Math.max(lastLine, from.line), top: end };
-  const span = to.top - from.top;
-  if (span <= 0) return from.line;
-  return from.line + ((top - from.top) / span) * (to.line - from.line);
-}
-
-/**
- * Scroll sync by source offsets: top-level preview blocks also carry `data-source-offset`, the
- * block's start offset in the source. On a one-line body every block is on line 1, so lines give
- * no anchors; offsets still do, and the editor turns an offset into a position itself (in a
- * laid-out view, through the layout's offset map).
- */
 export interface OffsetAnchor {
   /** Source offset where the block starts. */
   offset: number;
@@ -97,7 +46,10 @@ export interface OffsetAnchor {
   top: number;
 }
 
-/** Anchors usable for interpolation: offset and top both increasing (see monotonicAnchors). */
+/**
+ * Anchors usable for interpolation: in document order, keeping only those whose offset and top
+ * both increase (floats and tocs may break the order; a skipped anchor is only less precise).
+ */
 export function monotonicOffsetAnchors(anchors: readonly OffsetAnchor[]): OffsetAnchor[] {
   return increasing(anchors, 'offset');
 }

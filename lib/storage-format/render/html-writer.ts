@@ -198,13 +198,16 @@ export class HtmlWriter {
   }
 
   /**
-   * Hands the pending source line to a renderer that writes elsewhere first (the toc) and
-   * clears it here; 0 when there is none or output was written since it was set.
+   * Hands the pending source line and offset to a renderer that writes elsewhere first (the toc)
+   * and clears them here; line 0 when there is none or output was written since it was set.
    */
-  takeSourceLine(): number {
-    const line = this.pendingLine > 0 && this.pendingAt === this.writes ? this.pendingLine : 0;
+  takeSourceMark(): { line: number; offset: number } {
+    const mark =
+      this.pendingLine > 0 && this.pendingAt === this.writes
+        ? { line: this.pendingLine, offset: this.pendingOffset }
+        : { line: 0, offset: -1 };
     this.pendingLine = 0;
-    return line;
+    return mark;
   }
 
   /** Reserves a position to be filled later (the toc, which needs headings further down). */

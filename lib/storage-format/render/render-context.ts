@@ -16,6 +16,8 @@ export interface TocRequest {
   parameters: ReadonlyMap<string, string>;
   /** `data-source-line` for the toc when it is a top-level block, else 0. */
   line: number;
+  /** Its `data-source-offset` (the preview's marks and scroll sync key on it), else -1. */
+  offset: number;
   inline: boolean;
 }
 

@@ -10,16 +10,16 @@ import { lookup } from '../tree';
 
 /** Reserves the toc's place; `writeTocs` fills it at the end of the render. */
 export function renderTocMacro(ctx: RenderContext, parameters: ReadonlyMap<string, string>): void {
-  const line = ctx.out.takeSourceLine();
+  const { line, offset } = ctx.out.takeSourceMark();
   const slot = ctx.out.reserve();
-  ctx.tocRequests.push({ slot, parameters, line, inline: ctx.inline });
+  ctx.tocRequests.push({ slot, parameters, line, offset, inline: ctx.inline });
 }
 
 /** Fills every reserved toc slot from the headings the render collected. */
 export function writeTocs(ctx: RenderContext): void {
   for (const request of ctx.tocRequests) {
     const writer = new HtmlWriter();
-    if (request.line > 0) writer.markSourceLine(request.line);
+    if (request.line > 0) writer.markSourceLine(request.line, request.offset);
     writeToc(writer, request, ctx.headings);
     ctx.out.fill(request.slot, writer);
   }

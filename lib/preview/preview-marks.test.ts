@@ -1,0 +1,119 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+
+import type { FidelityBadge } from './preview-fidelity-badges';
+import { createMarkLayer, MARK_GAP_PX } from './preview-marks';
+
+function frame(bodyHtml: string): Document {
+  return new DOMParser().parseFromString(`<!doctype html><body>${bodyHtml}</body>`, 'text/html');
+}
+
+const approximate = (reason: string): FidelityBadge => ({
+  fidelity: 'approximate',
+  label: `Approximate: ${reason}`,
+});
+const unresolved = (reason: string): FidelityBadge => ({
+  fidelity: 'unresolved',
+  label: `Unresolved: ${reason}`,
+});
+
+function marksOf(doc: Document): string[][] {
+  return Array.from(doc.querySelectorAll('pw-mark')).map((mark) => [
+    mark.getAttribute('data-source-offset')!,
+    mark.getAttribute('data-fidelity')!,
+    mark.getAttribute('aria-label')!,
+  ]);
+}
+
+/** jsdom does no layout: each block reports the box a browser would give it. */
+function place(element: Element, box: { left: number; top: number; height: number }): void {
+  element.getBoundingClientRect = () =>
+    ({ ...box, width: 100, right: box.left + 100, bottom: box.top + box.height }) as DOMRect;
+}
+
+const BODY =
+  '<h1 data-source-offset="0">T</h1><div data-source-offset="10">info</div>' +
+  '<p data-source-offset="40">plain</p><div data-source-offset="60">unknown</div>';
+
+describe('the fidelity mark layer', () => {
+  it('marks exactly the blocks with a badge, in a layer outside the body', () => {
+    const doc = frame(BODY);
+    const layer = createMarkLayer(doc);
+    layer.update(
+      new Map([
+        [10, approximate('info macro rendered by Pagewright')],
+        [60, unresolved('unknown macro x')],
+        // No block starts here: nothing is marked for it.
+        [41, unresolved('nowhere')],
+      ]),
+    );
+    expect(marksOf(doc)).toEqual([
+      ['10', 'approximate', 'Approximate: info macro rendered by Pagewright'],
+      ['60', 'unresolved', 'Unresolved: unknown macro x'],
+    ]);
+    // The layer sits before the body: the block patcher's children stay the page's blocks only.
+    const markLayer = doc.querySelector('pw-marks')!;
+    expect(markLayer.parentElement).toBe(doc.documentElement);
+    expect(markLayer.nextElementSibling).toBe(doc.body);
+    expect(doc.body.querySelector('pw-mark')).toBeNull();
+    // Focusable buttons, named by their reason; no text drawn over the page.
+    for (const mark of Array.from(doc.querySelectorAll('pw-mark'))) {
+      expect(mark.getAttribute('role')).toBe('button');
+      expect(mark.getAttribute('tabindex')).toBe('0');
+      expect(mark.textContent).toBe('');
+    }
+  });
+
+  it('follows the blocks: edits shift offsets, exact blocks lose their mark', () => {
+    const doc = frame(BODY);
+    const layer = createMarkLayer(doc);
+    layer.update(new Map([[10, approximate('a')]]));
+    const first = doc.querySelector('pw-mark');
+    // Text typed above moves every block; the mark moves with its block and stays the same node.
+    for (const block of Array.from(doc.body.children)) {
+      const offset = Number(block.getAttribute('data-source-offset'));
+      if (offset > 0) block.setAttribute('data-source-offset', String(offset + 5));
+    }
+    layer.update(new Map([[15, approximate('a')]]));
+    expect(marksOf(doc)).toEqual([['15', 'approximate', 'Approximate: a']]);
+    expect(doc.querySelector('pw-mark')).toBe(first);
+    layer.update(new Map());
+    expect(marksOf(doc)).toEqual([]);
+  });
+
+  it('places each mark in the margin beside its block, and again after a relayout', () => {
+    const doc = frame(BODY);
+    const blocks = Array.from(doc.body.children);
+    place(blocks[1]!, { left: 24, top: 50, height: 80 });
+    place(blocks[3]!, { left: 24, top: 200, height: 2 });
+    const layer = createMarkLayer(doc);
+    layer.update(
+      new Map([
+        [10, approximate('a')],
+        [60, unresolved('b')],
+      ]),
+    );
+    const style = (offset: number) => {
+      const mark = layer.markAt(offset)!;
+      return [mark.style.left, mark.style.top, mark.style.height];
+    };
+    expect(style(10)).toEqual([`${24 - MARK_GAP_PX}px`, '50px', '80px']);
+    // A flat block still gets a mark one can see and point at.
+    expect(style(60)).toEqual([`${24 - MARK_GAP_PX}px`, '200px', '8px']);
+    place(blocks[1]!, { left: 24, top: 90, height: 120 });
+    layer.relayout();
+    expect(style(10)).toEqual([`${24 - MARK_GAP_PX}px`, '90px', '120px']);
+  });
+
+  it('knows which block a mark belongs to, and ignores look-alikes a page could write', () => {
+    const doc = frame(
+      `${BODY}<pw-mark data-source-offset="40" data-fidelity="unresolved"></pw-mark>`,
+    );
+    const layer = createMarkLayer(doc);
+    layer.update(new Map([[60, unresolved('b')]]));
+    expect(layer.offsetOfMark(layer.markAt(60))).toBe(60);
+    expect(layer.offsetOfMark(doc.body.querySelector('pw-mark'))).toBeNull();
+    expect(layer.offsetOfMark(doc.body.firstElementChild)).toBeNull();
+    expect(layer.markAt(40)).toBeNull();
+  });
+});

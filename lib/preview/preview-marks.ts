@@ -1,0 +1,135 @@
+import type { FidelityBadge } from './preview-fidelity-badges';
+
+/**
+ * The fidelity marks of the instant preview: a thin edge in the body's left padding beside each
+ * top-level block that is approximate or unresolved, focusable, whose reason shows on hover and
+ * on keyboard focus. Nothing is drawn over the page's text.
+ *
+ * The marks live in a layer of their own, a sibling of the frame's <body> (before it, so they come
+ * first in the tab order): the block patcher owns the body's children and reuses block nodes by
+ * their HTML, and a mark inside a block would be clipped by a block that scrolls (tables, code)
+ * or lost in one that cannot hold children (<hr>). The layer's elements are app-made custom
+ * elements the sanitizer never lets a page write, and the marks are found through this module's
+ * own references, so page content can neither forge a mark nor hide one (docs/security.md XSS-5:
+ * the parent writes the frame's DOM; nothing runs in it).
+ */
+
+const LAYER_TAG = 'pw-marks';
+const MARK_TAG = 'pw-mark';
+
+/** Where a mark sits: this far left of its block's left edge, inside the body's 24px padding. */
+export const MARK_GAP_PX = 16;
+export const MARK_WIDTH_PX = 8;
+
+export interface MarkLayer {
+  /** Marks exactly the top-level blocks whose `data-source-offset` has a badge, and places them. */
+  update(badges: ReadonlyMap<number, FidelityBadge>): void;
+  /** Places the marks again: the layout changed (resize, an image loaded, an expand opened). */
+  relayout(): void;
+  /** The mark of the block starting at source `offset`, if it has one. */
+  markAt(offset: number): HTMLElement | null;
+  /** The source offset of the block `target` (a mark, or an element inside the layer) marks. */
+  offsetOfMark(target: Node | null): number | null;
+}
+
+interface Placed {
+  block: Element;
+  mark: HTMLElement;
+  offset: number;
+}
+
+function sourceOffsetOf(element: Element): number | null {
+  const raw = element.getAttribute('data-source-offset');
+  if (raw === null || raw === '') return null;
+  const offset = Number(raw);
+  return Number.isInteger(offset) && offset >= 0 ? offset : null;
+}
+
+function setIfChanged(element: Element, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
+export function createMarkLayer(doc: Document): MarkLayer {
+  const layer = doc.createElement(LAYER_TAG);
+  layer.setAttribute('role', 'group');
+  layer.setAttribute('aria-label', 'Approximate and unresolved blocks');
+  let placed: Placed[] = [];
+  const pool: HTMLElement[] = [];
+
+  const attach = () => {
+    if (layer.parentNode !== doc.documentElement) {
+      doc.documentElement.insertBefore(layer, doc.body);
+    }
+  };
+
+  const relayout = () => {
+    const win = doc.defaultView;
+    const scrollX = win?.scrollX ?? 0;
+    const scrollY = win?.scrollY ?? 0;
+    // All reads first, then all writes: one layout, however many marks.
+    const boxes = placed.map(({ block }) => block.getBoundingClientRect());
+    placed.forEach(({ mark }, index) => {
+      const box = boxes[index]!;
+      mark.style.left = `${Math.max(0, box.left + scrollX - MARK_GAP_PX)}px`;
+      mark.style.top = `${box.top + scrollY}px`;
+      mark.style.height = `${Math.max(box.height, 8)}px`;
+    });
+  };
+
+  return {
+    update(badges) {
+      attach();
+      const next: Placed[] = [];
+      for (const block of Array.from(doc.body.children)) {
+        const offset = sourceOffsetOf(block);
+        const badge = offset === null ? undefined : badges.get(offset);
+        if (offset === null || !badge) continue;
+        // Marks are reused in order, so one that has focus keeps it while the text moves.
+        let mark = pool[next.length];
+        if (!mark) {
+          mark = doc.createElement(MARK_TAG);
+          mark.setAttribute('role', 'button');
+          mark.setAttribute('tabindex', '0');
+          pool.push(mark);
+        }
+        setIfChanged(mark, 'data-fidelity', badge.fidelity);
+        setIfChanged(mark, 'aria-label', badge.label);
+        setIfChanged(mark, 'data-source-offset', String(offset));
+        if (mark.parentNode !== layer) layer.appendChild(mark);
+        next.push({ block, mark, offset });
+      }
+      for (let i = next.length; i < pool.length; i++) pool[i]!.remove();
+      pool.length = next.length;
+      placed = next;
+      relayout();
+    },
+    relayout,
+    markAt(offset) {
+      return placed.find((entry) => entry.offset === offset)?.mark ?? null;
+    },
+    offsetOfMark(target) {
+      const found = placed.find((entry) => entry.mark === target);
+      return found ? found.offset : null;
+    },
+  };
+}
+
+/**
+ * The marks' styles, in the frame's stylesheet. Approximate and unresolved differ in line style
+ * (solid, dashed) as well as colour; the reason appears as a tooltip on hover and on focus.
+ */
+export const MARKS_CSS = `
+${LAYER_TAG} { position: absolute; top: 0; left: 0; width: 0; height: 0; }
+${MARK_TAG} { position: absolute; display: block; width: ${MARK_WIDTH_PX}px; box-sizing: border-box;
+  border-left: 3px solid var(--pw-mark-colour); cursor: help; outline-offset: 2px; }
+${MARK_TAG}[data-fidelity="approximate"] { --pw-mark-colour: #8a5a00; }
+${MARK_TAG}[data-fidelity="unresolved"] { --pw-mark-colour: #b3261e; border-left: 4px dashed var(--pw-mark-colour); }
+:root[data-theme="dark"] ${MARK_TAG}[data-fidelity="approximate"] { --pw-mark-colour: #e0a43a; }
+:root[data-theme="dark"] ${MARK_TAG}[data-fidelity="unresolved"] { --pw-mark-colour: #ff8a80; }
+${MARK_TAG}:focus-visible { outline: 2px solid var(--pw-link); }
+${MARK_TAG}:hover::after, ${MARK_TAG}:focus::after { content: attr(aria-label); position: absolute;
+  left: ${MARK_WIDTH_PX + 4}px; top: 0; transform: translateY(-100%); z-index: 2; width: max-content;
+  max-width: 60ch; padding: 2px 8px; border-radius: 3px; border-left: 3px solid var(--pw-mark-colour);
+  background: #1f2328; color: #fff; font: 12px/1.5 system-ui, sans-serif; white-space: normal;
+  pointer-events: none; }
+`;
