@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { mergePage } from '@/lib/editor/merge';
+import { buildSeed, SEED_IDS } from '@/lib/emulator/seed/build-seed';
 import { formatStorage } from '@/lib/storage-format/format';
 
 import { bodyToSend, mergedBodyToSend, textForView, viewOf } from './page-view';
@@ -33,6 +34,28 @@ describe('viewOf', () => {
     const view = viewOf(MULTI_LINE);
     expect(view.laidOut).toBe(false);
     expect(view.text).toBe(MULTI_LINE);
+  });
+});
+
+describe('the demo pages', () => {
+  const seed = buildSeed();
+
+  it('open laid out when stored on one line; the hand-laid Sandbox opens as stored', () => {
+    const opened = new Map(seed.pages.map((page) => [page.id, viewOf(page.current.body)]));
+    for (const id of [
+      SEED_IDS.macroShowcase,
+      SEED_IDS.largePage,
+      SEED_IDS.attachmentsPage,
+      SEED_IDS.cloudEditorPage,
+      SEED_IDS.largeOneLinePage,
+    ]) {
+      const view = opened.get(id)!;
+      expect(view.laidOut, id).toBe(true);
+      // Readable: no line anywhere near Monaco's tokenization limit.
+      expect(Math.max(...view.text.split('\n').map((line) => line.length)), id).toBeLessThan(2000);
+      expect(bodyToSend(view, view.text, false), id).toBe(view.original);
+    }
+    expect(opened.get(SEED_IDS.sandbox)!.laidOut).toBe(false);
   });
 });
 
