@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 
+import { viewOf } from '../lib/pages/page-view';
 import { readPage, resetEmulator } from './emulator-admin';
 import { expect, test } from './fixtures';
 import { SANDBOX_ID } from './pages/editor-page';
@@ -133,8 +134,9 @@ test('attachment images load through the app; external ones only once allowed', 
 });
 
 /** The page's stored body (what the editor loaded), by line. */
-async function storedLines(id: string): Promise<string[]> {
-  return (await readPage(id)).body.split('\n');
+/** The page's lines as the editor shows them (laid out when it is stored on one line). */
+async function shownLines(id: string): Promise<string[]> {
+  return viewOf((await readPage(id)).body).text.split('\n');
 }
 
 /** Scrolls the editor down by pages (its wrapped table rows are tall; the wheel is slow). */
@@ -183,7 +185,7 @@ test('the preview follows the editor, the editor follows the preview, and clicks
   editorPage,
 }) => {
   await editorPage.signInAndOpen(LARGE_ID);
-  const lines = await storedLines(LARGE_ID);
+  const lines = await shownLines(LARGE_ID);
   const frame = previewFrame(page);
   await expect(frame.getByRole('heading', { name: 'Section 1', exact: true })).toBeVisible();
   expect(await frameScrollY(page)).toBe(0);
