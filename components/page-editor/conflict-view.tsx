@@ -47,7 +47,11 @@ export function ConflictView({
   // Every text in the merge's layout (formatted when the merge was), so the result only differs
   // from each side where the text does; saving carries it back to their version's stored layout.
   const shown = (body: string) => (outcome.formatted ? formatStorage(body) : body);
-  const initialBody = resumed?.body ?? shown(outcome.body);
+  const mergedShown = useMemo(
+    () => (outcome.formatted ? formatStorage(outcome.body) : outcome.body),
+    [outcome.formatted, outcome.body],
+  );
+  const initialBody = resumed?.body ?? mergedShown;
   const [title, setTitle] = useState(
     resumed?.title ?? (outcome.title.conflict ? outcome.title.mine : outcome.title.title),
   );
@@ -141,11 +145,7 @@ export function ConflictView({
           )}
         </div>
         <div role="group" aria-label="Start the result from" className={styles.conflictStarts}>
-          <button
-            type="button"
-            className="button"
-            onClick={() => replaceResult(shown(outcome.body))}
-          >
+          <button type="button" className="button" onClick={() => replaceResult(mergedShown)}>
             {conflicted ? 'Start again from the merge' : 'Start again from the merged text'}
           </button>
           <button type="button" className="button" onClick={() => replaceResult(shown(mine.body))}>
