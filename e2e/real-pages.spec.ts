@@ -10,8 +10,16 @@ import { appErrors, type EditorPage, SANDBOX_ID } from './pages/editor-page';
  * per line, and a save (also after a 409 and its merge) writes back only what the user changed.
  */
 
+/** 200 KB of tables, stored on one line. */
 const LARGE_TABLES_ID = '9470042';
+/** Stored on one line with the Cloud editor's markup (local ids on every cell and paragraph). */
+const CLOUD_EDITOR_ID = '9470051';
 const LARGE_ONE_LINE_ID = '9470052';
+
+/** `text` occurs exactly once in `body`. */
+function expectOnce(body: string, text: string): void {
+  expect(body.split(text)).toHaveLength(2);
+}
 
 test.beforeEach(async () => {
   await resetEmulator();
@@ -103,15 +111,16 @@ test('a 409 and its merge save theirs plus my edit, in the stored layout', async
   consoleErrors,
   editorPage,
 }) => {
-  const before = await readPage(LARGE_TABLES_ID);
-  await editorPage.signInAndOpen(LARGE_TABLES_ID, { untilSaved: true });
+  const before = await readPage(CLOUD_EDITOR_ID);
+  await editorPage.signInAndOpen(CLOUD_EDITOR_ID, { untilSaved: true });
 
-  // Alex changes a cell near the top, on the page's one line, while I edit one further down.
-  const theirs = before.body.replace('<td>DEMO-1002</td>', '<td>DEMO-1002 (Alex)</td>');
-  expect(theirs).not.toBe(before.body);
-  await concurrentEdit(LARGE_TABLES_ID, { body: theirs, message: 'Colleague edit' });
-  await selectInEditor(page, editorPage, 'DEMO-5003<');
-  await page.keyboard.insertText('DEMO-5003 (mine)<');
+  // Alex changes one table cell, on the page's one line, while I edit another.
+  expectOnce(before.body, '>First public build<');
+  expectOnce(before.body, '>Scroll sync<');
+  const theirs = before.body.replace('>First public build<', '>First public build (Alex)<');
+  await concurrentEdit(CLOUD_EDITOR_ID, { body: theirs, message: 'Colleague edit' });
+  await selectInEditor(page, editorPage, '>Scroll sync<');
+  await page.keyboard.insertText('>Scroll sync (mine)<');
   await editorPage.saveThroughPanel();
 
   const review = page.getByRole('dialog', {
@@ -122,29 +131,29 @@ test('a 409 and its merge save theirs plus my edit, in the stored layout', async
   await expect(review).toHaveCount(0);
   await expect(editorPage.saveState).toHaveText(`Saved v${before.version.number + 2}`);
 
-  const after = await readPage(LARGE_TABLES_ID);
-  expect(after.body).toBe(theirs.replace('<td>DEMO-5003</td>', '<td>DEMO-5003 (mine)</td>'));
+  const after = await readPage(CLOUD_EDITOR_ID);
+  expect(after.body).toBe(theirs.replace('>Scroll sync<', '>Scroll sync (mine)<'));
   // The editor shows the saved page laid out, both edits in it, nothing left to save.
-  await selectInEditor(page, editorPage, 'DEMO-1002 (Alex)');
+  await selectInEditor(page, editorPage, 'First public build (Alex)');
   await expect(editorPage.saveState).toHaveText(`Saved v${before.version.number + 2}`);
   expect(appErrors(consoleErrors)).toEqual([]);
 });
 
 test('"Save formatted" (off by default) saves the laid-out text', async ({ page, editorPage }) => {
-  const before = await readPage(LARGE_TABLES_ID);
-  await editorPage.signInAndOpen(LARGE_TABLES_ID, { untilSaved: true });
+  const before = await readPage(CLOUD_EDITOR_ID);
+  await editorPage.signInAndOpen(CLOUD_EDITOR_ID, { untilSaved: true });
   const saveFormatted = page.getByRole('checkbox', { name: /^Save formatted/ });
   await expect(saveFormatted).not.toBeChecked();
   await expect(saveFormatted).toHaveAccessibleName(/every line changes in Confluence's history/);
   await saveFormatted.check();
 
-  await selectInEditor(page, editorPage, 'DEMO-5003<');
-  await page.keyboard.insertText('DEMO-5003 (formatted)<');
+  await selectInEditor(page, editorPage, '>Preview marks<');
+  await page.keyboard.insertText('>Preview marks (formatted)<');
   await editorPage.saveThroughPanel();
   await expect(editorPage.saveState).toHaveText(`Saved v${before.version.number + 1}`);
-  const after = await readPage(LARGE_TABLES_ID);
+  const after = await readPage(CLOUD_EDITOR_ID);
   expect(after.body).toBe(
-    viewOf(before.body).text.replace('<td>DEMO-5003</td>', '<td>DEMO-5003 (formatted)</td>'),
+    viewOf(before.body).text.replace('>Preview marks<', '>Preview marks (formatted)<'),
   );
 
   // Remembered; and unticked again, saves go back to the stored layout.
