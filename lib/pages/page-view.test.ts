@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { mergePage } from '@/lib/editor/merge';
+import { applyEdits, quickFixesFor } from '@/lib/editor/quick-fixes';
 import { buildSeed, SEED_IDS } from '@/lib/emulator/seed/build-seed';
 import { formatStorage } from '@/lib/storage-format/format';
+import { parseStorage } from '@/lib/storage-format/parse';
 
 import { bodyToSend, mergedBodyToSend, textForView, viewOf } from './page-view';
 
@@ -78,6 +80,25 @@ describe('bodyToSend', () => {
     const edited = replaceOnce(view.text, 'End.', 'The end.');
     expect(bodyToSend(view, formatStorage(edited), false)).toBe(
       replaceOnce(ONE_LINE, 'End.', 'The end.'),
+    );
+  });
+
+  it('carries a quick fix made in the laid-out view back like any edit', () => {
+    const view = viewOf(ONE_LINE);
+    const broken = replaceOnce(view.text, '<td>row 7</td>', '<td>row 7<br>x</td>');
+    const [diagnostic] = parseStorage(broken).diagnostics;
+    const [fix] = quickFixesFor(broken, diagnostic!);
+    const fixed = applyEdits(broken, fix!.edits);
+    expect(bodyToSend(view, fixed, false)).toBe(
+      replaceOnce(ONE_LINE, '<td>row 7</td>', '<td>row 7<br/>x</td>'),
+    );
+  });
+
+  it('carries a block pasted on a line of its own back without its layout', () => {
+    const view = viewOf(ONE_LINE);
+    const pasted = replaceOnce(view.text, '<p>End.</p>', '<p>Pasted.</p>\n<p>End.</p>');
+    expect(bodyToSend(view, pasted, false)).toBe(
+      replaceOnce(ONE_LINE, '<p>End.</p>', '<p>Pasted.</p><p>End.</p>'),
     );
   });
 
