@@ -2,41 +2,28 @@ import { expect, test } from './fixtures';
 import { readPage, resetEmulator } from './emulator-admin';
 import { SANDBOX_ID } from './pages/editor-page';
 
-/** View choices of the page editor: hide either pane, word wrap, minimap, open formatted. */
+/** View choices of the page editor: hide either pane, word wrap, minimap, save formatted. */
 
 test.beforeEach(async () => {
   await resetEmulator();
 });
 
-const lineCount = (page: import('@playwright/test').Page) =>
-  page
-    .locator('.monaco-editor')
-    .filter({ has: page.getByRole('textbox', { name: /^Storage format source of / }) })
-    .locator('.line-numbers')
-    .count();
-
-test('opening formatted changes the view, not the page: nothing to save', async ({
+test('"Save formatted" is off by default, says what it does and is remembered', async ({
   page,
-  offOrigin,
   consoleErrors,
   editorPage,
 }) => {
   await editorPage.signInAndOpen();
-  const asStored = await lineCount(page);
-  const formatted = page.getByLabel('Open pages formatted');
-  await expect(formatted).not.toBeChecked();
-  await formatted.check();
+  const saveFormatted = page.getByRole('checkbox', { name: /^Save formatted/ });
+  await expect(saveFormatted).not.toBeChecked();
+  await expect(saveFormatted).toHaveAccessibleName(/every line changes in Confluence's history/);
+  await saveFormatted.check();
   await page.reload();
   await expect(page.locator('.monaco-editor')).toBeVisible();
-  await expect(page.getByLabel('Open pages formatted')).toBeChecked();
-  await expect.poll(() => lineCount(page)).toBeGreaterThan(asStored);
-  // Formatting only is not a change: the status says saved, and Save refuses with a reason.
+  await expect(page.getByRole('checkbox', { name: /^Save formatted/ })).toBeChecked();
+  // A choice about saving: opening the page changes nothing.
   await expect(editorPage.saveState).toHaveText('Saved v3');
-  await editorPage.toolbarButton('Save').click();
-  await expect(editorPage.savePanel).toContainText('Nothing to save');
-  await page.keyboard.press('Escape');
   expect((await readPage(SANDBOX_ID)).version.number).toBe(3);
-  expect(offOrigin).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 
+import { viewOf } from '../lib/pages/page-view';
 import { readPage, resetEmulator } from './emulator-admin';
 import { expect, test } from './fixtures';
 import { SANDBOX_ID } from './pages/editor-page';
@@ -133,8 +134,9 @@ test('attachment images load through the app; external ones only once allowed', 
 });
 
 /** The page's stored body (what the editor loaded), by line. */
-async function storedLines(id: string): Promise<string[]> {
-  return (await readPage(id)).body.split('\n');
+/** The page's lines as the editor shows them (laid out when it is stored on one line). */
+async function shownLines(id: string): Promise<string[]> {
+  return viewOf((await readPage(id)).body).text.split('\n');
 }
 
 /** Scrolls the editor down by pages (its wrapped table rows are tall; the wheel is slow). */
@@ -182,14 +184,17 @@ test('the preview follows the editor, the editor follows the preview, and clicks
   consoleErrors,
   editorPage,
 }) => {
+  // 200 KB stored on one line opens laid out: some 10,000 lines to page through.
+  test.slow();
   await editorPage.signInAndOpen(LARGE_ID);
-  const lines = await storedLines(LARGE_ID);
+  const lines = await shownLines(LARGE_ID);
   const frame = previewFrame(page);
   await expect(frame.getByRole('heading', { name: 'Section 1', exact: true })).toBeVisible();
   expect(await frameScrollY(page)).toBe(0);
 
-  // Editor → preview: scrolling the editor scrolls the frame to the same section.
-  await pageDownEditor(page, 25);
+  // Editor → preview: scrolling the editor scrolls the frame to the same section (the page opens
+  // laid out: a table row is several lines, a section a few hundred).
+  await pageDownEditor(page, 60);
   await expect.poll(() => frameScrollY(page)).toBeGreaterThan(1000);
   await page.waitForTimeout(300);
   const editorTop = (await visibleEditorLines(page))[0]!;

@@ -73,7 +73,14 @@ test('signing out with unsaved changes warns, keeps the draft, and offers it aft
   const stored = await editorPage.storedDraft();
   expect(stored).not.toBeNull();
   const draft = JSON.parse(stored!) as Record<string, unknown>;
-  expect(Object.keys(draft).sort()).toEqual(['baseVersion', 'body', 'pageId', 'savedAt', 'title']);
+  expect(Object.keys(draft).sort()).toEqual([
+    'asShown',
+    'baseVersion',
+    'body',
+    'pageId',
+    'savedAt',
+    'title',
+  ]);
   expect(draft.body).toContain('<p>Typed before signing out</p>');
   expect(draft.body).toContain('<p>And a last line</p>');
   // Page content only: nothing about the account or its secrets.

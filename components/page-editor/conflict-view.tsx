@@ -44,7 +44,14 @@ export function ConflictView({
 }: ConflictViewProps) {
   const id = useId();
   const apiRef = useRef<StorageDiffEditorApi | null>(null);
-  const initialBody = resumed?.body ?? outcome.body;
+  // Every text in the merge's layout (formatted when the merge was), so the result only differs
+  // from each side where the text does; saving carries it back to their version's stored layout.
+  const shown = (body: string) => (outcome.formatted ? formatStorage(body) : body);
+  const mergedShown = useMemo(
+    () => (outcome.formatted ? formatStorage(outcome.body) : outcome.body),
+    [outcome.formatted, outcome.body],
+  );
+  const initialBody = resumed?.body ?? mergedShown;
   const [title, setTitle] = useState(
     resumed?.title ?? (outcome.title.conflict ? outcome.title.mine : outcome.title.title),
   );
@@ -138,13 +145,13 @@ export function ConflictView({
           )}
         </div>
         <div role="group" aria-label="Start the result from" className={styles.conflictStarts}>
-          <button type="button" className="button" onClick={() => replaceResult(outcome.body)}>
+          <button type="button" className="button" onClick={() => replaceResult(mergedShown)}>
             {conflicted ? 'Start again from the merge' : 'Start again from the merged text'}
           </button>
-          <button type="button" className="button" onClick={() => replaceResult(mine.body)}>
+          <button type="button" className="button" onClick={() => replaceResult(shown(mine.body))}>
             Use my text
           </button>
-          <button type="button" className="button" onClick={() => replaceResult(theirs.body)}>
+          <button type="button" className="button" onClick={() => replaceResult(theirsShown)}>
             Use their text
           </button>
         </div>

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
 import { AppError, messageFor } from '@/lib/errors';
+import { viewOf } from '@/lib/pages/page-view';
 import type { Page } from '@/lib/queries/pages';
 
-import { baseVersionOf, editorReducer, type EditorState, loaded } from './editor-state';
+import {
+  baseVersionOf,
+  baseViewTextOf,
+  editorReducer,
+  type EditorState,
+  loaded,
+} from './editor-state';
 import type { SaveRequest } from './use-page-save';
 
 const page: Page = {
@@ -22,6 +29,7 @@ function request(change: Partial<SaveRequest> = {}): SaveRequest {
     baseVersion: 5,
     title: 'Sandbox',
     body: '<p>six</p>',
+    text: '<p>six</p>',
     message: 'why',
     minorEdit: true,
     base: { title: 'Sandbox', body: '<p>five</p>' },
@@ -32,13 +40,14 @@ function request(change: Partial<SaveRequest> = {}): SaveRequest {
 
 /** A page edited for a while: text typed, a refused title, a comment, a draft on an old base… */
 function busyState(): EditorState {
-  let state = loaded(page, '<p>five</p>');
+  let state = loaded(page);
   state = editorReducer(state, { type: 'edited', body: '<p>six</p>' });
   state = editorReducer(state, { type: 'messageChanged', message: 'why' });
   state = editorReducer(state, { type: 'minorEditChanged', minorEdit: true });
   state = editorReducer(state, {
     type: 'draftRestored',
     draft: { pageId: '42', baseVersion: 3, body: '<p>old</p>', title: 'Taken', savedAt: 1 },
+    text: '<p>old</p>',
   });
   state = editorReducer(state, {
     type: 'saveFailed',
@@ -50,7 +59,7 @@ function busyState(): EditorState {
 
 describe('editorReducer', () => {
   it('starts from the loaded page, with the text the editor opens with', () => {
-    const state = loaded(page, '<p>\n  five\n</p>');
+    const state = loaded(page, { ...viewOf(page.body), text: '<p>\n  five\n</p>' });
     expect(state.base).toEqual({
       version: 5,
       body: '<p>five</p>',
@@ -72,6 +81,7 @@ describe('editorReducer', () => {
       request: request({ body: '<p>old</p>', title: 'Renamed' }),
       when: '2026-01-02T00:00:00Z',
       by: 'Demo User',
+      view: viewOf('<p>old</p>'),
     });
     expect(state.base).toEqual({
       version: 6,
@@ -106,6 +116,7 @@ describe('editorReducer', () => {
       request: request({ body: '<p>merged</p>', title: 'Merged', fromMerge: true }),
       when: 'now',
       by: 'Demo User',
+      view: viewOf('<p>merged</p>'),
     });
     expect(state).toMatchObject({ body: '<p>merged</p>', title: 'Merged' });
     expect(state.verification).toEqual({
@@ -115,7 +126,7 @@ describe('editorReducer', () => {
   });
 
   it('saveFailed: a title clash marks the title and keeps the server’s free title', () => {
-    const state = editorReducer(loaded(page, page.body), {
+    const state = editorReducer(loaded(page), {
       type: 'saveFailed',
       error: new AppError('title_clash', undefined, {
         confluence: 'taken',
@@ -134,16 +145,17 @@ describe('editorReducer', () => {
     expect(blank.serverTitleSuggestion).toBeNull();
   });
 
-  it('saveFailed: invalid_storage becomes translated problems for the sent body', () => {
-    const sent = '<p>Line<br>break</p>';
-    const state = editorReducer(loaded(page, page.body), {
+  it('saveFailed: invalid_storage becomes translated problems for the text shown', () => {
+    const sent = '<p>Line<br>break</p><p>two</p>';
+    const shown = '<p>Line<br>break</p>\n<p>two</p>';
+    const state = editorReducer(loaded(page), {
       type: 'saveFailed',
       error: new AppError('invalid_storage', undefined, {
         diagnostics: [{ line: 1, column: 8, message: 'x' }],
       }),
-      request: request({ body: sent }),
+      request: request({ body: sent, text: shown }),
     });
-    expect(state.saveProblems?.body).toBe(sent);
+    expect(state.saveProblems?.body).toBe(shown);
     expect(state.saveProblems?.problems[0]).toMatchObject({ line: 1 });
     expect(state.saveError).toBeNull();
   });
@@ -151,7 +163,7 @@ describe('editorReducer', () => {
   it.each([new AppError('invalid_storage'), new AppError('confluence_forbidden')])(
     'saveFailed: $code with nothing to translate shows the error itself',
     (error) => {
-      const state = editorReducer(loaded(page, page.body), {
+      const state = editorReducer(loaded(page), {
         type: 'saveFailed',
         error,
         request: request(),
@@ -163,7 +175,7 @@ describe('editorReducer', () => {
 
   it('saveFailed: something that is not an AppError says so in the status bar', () => {
     const state = editorReducer(
-      { ...loaded(page, page.body), saveError: new AppError('offline') },
+      { ...loaded(page), saveError: new AppError('offline') },
       { type: 'saveFailed', error: new TypeError('x'), request: request() },
     );
     expect(state.saveError).toBeNull();
@@ -179,7 +191,7 @@ describe('editorReducer', () => {
       body: '<p>seven</p>',
       version: { ...page.version, number: 7, by: 'Robin' },
     };
-    state = editorReducer(state, { type: 'reloaded', page: theirs });
+    state = editorReducer(state, { type: 'reloaded', page: theirs, view: viewOf(theirs.body) });
     expect(state).toMatchObject({
       body: '<p>seven</p>',
       title: 'Sandbox v7',
@@ -191,7 +203,7 @@ describe('editorReducer', () => {
   });
 
   it('reloadFailed: shows an AppError, nothing for anything else', () => {
-    const reloading = editorReducer(loaded(page, page.body), { type: 'reloadStarted' });
+    const reloading = editorReducer(loaded(page), { type: 'reloadStarted' });
     const error = new AppError('confluence_unavailable');
     expect(editorReducer(reloading, { type: 'reloadFailed', error })).toMatchObject({
       saveError: error,
@@ -204,24 +216,30 @@ describe('editorReducer', () => {
 
   it('draftRestored: a draft written on an older version is saved against that version', () => {
     const draft = { pageId: '42', baseVersion: 4, body: '<p>mine</p>', title: 'Mine', savedAt: 1 };
-    const older = editorReducer(loaded(page, page.body), { type: 'draftRestored', draft });
+    const older = editorReducer(loaded(page), {
+      type: 'draftRestored',
+      draft,
+      text: draft.body,
+    });
     expect(older).toMatchObject({ body: '<p>mine</p>', title: 'Mine', baseOverride: 4 });
     expect(baseVersionOf(older)).toBe(4);
-    const current = editorReducer(loaded(page, page.body), {
+    const current = editorReducer(loaded(page), {
       type: 'draftRestored',
       draft: { ...draft, baseVersion: 5 },
+      text: draft.body,
     });
     expect(current.baseOverride).toBeNull();
   });
 
   it('versionLoaded: closes the history and puts the old text in the editor', () => {
-    const open = editorReducer(loaded(page, page.body), {
+    const open = editorReducer(loaded(page), {
       type: 'dialogOpened',
       dialog: { kind: 'history' },
     });
     const state = editorReducer(open, {
       type: 'versionLoaded',
       version: { number: 2, body: '<p>two</p>' },
+      view: viewOf('<p>two</p>'),
     });
     expect(state).toMatchObject({
       dialog: null,
@@ -238,7 +256,12 @@ describe('editorReducer', () => {
         saveError: new AppError('offline'),
         notice: 'x',
         verification: { ok: true, text: 'Saved and verified v5.' },
-        dialog: { kind: 'save', body: '<p>six</p>', lines: { added: 1, removed: 1, exact: true } },
+        dialog: {
+          kind: 'save',
+          body: '<p>six</p>',
+          text: '<p>six</p>',
+          lines: { added: 1, removed: 1, exact: true },
+        },
       },
       { type: 'saveStarted' },
     );
@@ -252,7 +275,7 @@ describe('editorReducer', () => {
   });
 
   it('drops "Saved and verified" once the text changes, but keeps a mismatch until dismissed', () => {
-    const saved = { ...loaded(page, '<p>five</p>'), body: '<p>six</p>' };
+    const saved = { ...loaded(page), body: '<p>six</p>' };
     const verified = { ...saved, verification: { ok: true, text: 'Saved and verified v6.' } };
     expect(editorReducer(verified, { type: 'edited', body: '<p>six</p>' }).verification).toEqual(
       verified.verification,
@@ -267,7 +290,7 @@ describe('editorReducer', () => {
   });
 
   it('never hides both the editor and the preview', () => {
-    const noEditor = editorReducer(loaded(page, page.body), {
+    const noEditor = editorReducer(loaded(page), {
       type: 'paneToggled',
       pane: 'editor',
     });
@@ -275,6 +298,55 @@ describe('editorReducer', () => {
     expect(editorReducer(noEditor, { type: 'paneToggled', pane: 'preview' }).panes).toEqual({
       editor: false,
       preview: true,
+    });
+  });
+
+  describe('a page stored on one line', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `<tr><td>cell ${i}</td></tr>`).join('');
+    const oneLine: Page = { ...page, body: `<h1>T</h1><table><tbody>${rows}</tbody></table>` };
+
+    it('opens laid out, and keeps the view of the stored body it shows', () => {
+      const state = loaded(oneLine);
+      expect(state.view.laidOut).toBe(true);
+      expect(state.view.original).toBe(oneLine.body);
+      expect(state.body).toBe(state.view.text);
+      expect(state.body.split('\n').length).toBeGreaterThan(12);
+      expect(baseViewTextOf(state)).toBe(state.view.text);
+    });
+
+    it('a restored version becomes the view: saving it starts from its stored bytes', () => {
+      const old = oneLine.body.replace('cell 3', 'old 3');
+      const state = editorReducer(loaded(oneLine), {
+        type: 'versionLoaded',
+        version: { number: 2, body: old },
+        view: viewOf(old),
+      });
+      expect(state.view.original).toBe(old);
+      expect(state.body).toBe(viewOf(old).text);
+      // "Changes since version 5" still compares with the base, laid out like the view.
+      expect(baseViewTextOf(state)).toBe(viewOf(oneLine.body).text);
+      expect(state.base.body).toBe(oneLine.body);
+    });
+
+    it('reloaded and saved from a merge: the editor shows the new stored body laid out', () => {
+      const theirs = { ...oneLine, body: oneLine.body.replace('cell 1', 'theirs 1') };
+      const reloaded = editorReducer(loaded(oneLine), {
+        type: 'reloaded',
+        page: theirs,
+        view: viewOf(theirs.body),
+      });
+      expect(reloaded.view.original).toBe(theirs.body);
+      expect(reloaded.body).toBe(viewOf(theirs.body).text);
+      const merged = editorReducer(loaded(oneLine), {
+        type: 'saved',
+        result: { version: 7, recovered: false },
+        request: request({ body: theirs.body, fromMerge: true }),
+        when: 'now',
+        by: 'Demo User',
+        view: viewOf(theirs.body),
+      });
+      expect(merged.body).toBe(viewOf(theirs.body).text);
+      expect(merged.view.original).toBe(theirs.body);
     });
   });
 });

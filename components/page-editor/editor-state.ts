@@ -6,6 +6,7 @@ import {
   verificationNoticeOf,
 } from '@/lib/editor/save-checks';
 import { type AppError, isAppError, messageFor } from '@/lib/errors';
+import { type LaidOutBody, viewOf } from '@/lib/pages/page-view';
 import type { Page } from '@/lib/queries/pages';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
@@ -39,10 +40,21 @@ export interface HistoryVersion {
   body: string;
 }
 
-/** The dialog on top of the editor, with the text it was opened on (the editor is inert meanwhile). */
+/**
+ * The editor's text when a dialog opened (the editor is inert meanwhile): `text` as shown, `body`
+ * the body a save sends for it (in the stored layout), `lines` the changes the user made, in the
+ * user's view.
+ */
+export interface Snapshot {
+  body: string;
+  text: string;
+  lines: LineChangeSummary;
+}
+
+/** The dialog on top of the editor, with the text it was opened on. */
 export type Dialog =
-  | { kind: 'save'; body: string; lines: LineChangeSummary }
-  | { kind: 'diff'; body: string; lines: LineChangeSummary; fromSave: boolean }
+  | ({ kind: 'save' } & Snapshot)
+  | ({ kind: 'diff'; fromSave: boolean } & Snapshot)
   | { kind: 'rename' }
   | { kind: 'history' }
   /** One old version compared with the editor text; closing it goes back to the list. */
@@ -52,6 +64,11 @@ export interface EditorState {
   base: Base;
   /** Set when a restored draft was based on an older version: saving it must not skip theirs. */
   baseOverride: number | null;
+  /**
+   * The stored body the editor text is a view of (the base's, or a restored version's), laid
+   * out when it is on long lines: a save carries the edits made in the view back to its bytes.
+   */
+  view: LaidOutBody;
   /** The editor text as React knows it (the preview reads a live copy, current on every key). */
   body: string;
   title: string;
@@ -90,7 +107,15 @@ export type EditorAction =
   | { type: 'messageChanged'; message: string }
   | { type: 'minorEditChanged'; minorEdit: boolean }
   | { type: 'saveStarted' }
-  | { type: 'saved'; result: SaveResult; request: SaveRequest; when: string; by: string }
+  | {
+      type: 'saved';
+      result: SaveResult;
+      request: SaveRequest;
+      when: string;
+      by: string;
+      /** The view of the body as saved: the next save's edits are carried back to it. */
+      view: LaidOutBody;
+    }
   | { type: 'saveFailed'; error: unknown; request: SaveRequest }
   | { type: 'refusalFixed' }
   | { type: 'verificationDismissed' }
@@ -98,19 +123,22 @@ export type EditorAction =
   | { type: 'serverChecked'; diagnostics: readonly Diagnostic[]; summary: string }
   | { type: 'checkUnavailable' }
   | { type: 'reloadStarted' }
-  | { type: 'reloaded'; page: Page }
+  | { type: 'reloaded'; page: Page; view: LaidOutBody }
   | { type: 'reloadFailed'; error: unknown }
-  | { type: 'draftRestored'; draft: PageDraft }
-  | { type: 'versionLoaded'; version: HistoryVersion }
+  /** `text`: the draft as the editor shows it over the current view. */
+  | { type: 'draftRestored'; draft: PageDraft; text: string }
+  /** `view`: the old version's stored body as the editor shows it. */
+  | { type: 'versionLoaded'; version: HistoryVersion; view: LaidOutBody }
   | { type: 'renamed'; title: string }
   | { type: 'moved'; version: number; parentId: string | null };
 
-/** The state of a freshly opened page; `body` is what the editor opens with (maybe formatted). */
-export function loaded(page: Page, body: string): EditorState {
+/** The state of a freshly opened page: the editor opens with the view of its body. */
+export function loaded(page: Page, view: LaidOutBody = viewOf(page.body)): EditorState {
   return {
     base: baseOf(page),
     baseOverride: null,
-    body,
+    view,
+    body: view.text,
     title: page.title,
     panes: { editor: true, preview: true },
     diagnostics: [],
@@ -127,6 +155,14 @@ export function loaded(page: Page, body: string): EditorState {
     checkUnavailable: false,
     reloading: false,
   };
+}
+
+/**
+ * The base version as the editor would show it (laid out like the view): the left side of
+ * "Changes since version N", and what the user's line changes are counted against.
+ */
+export function baseViewTextOf(state: Pick<EditorState, 'view' | 'base'>): string {
+  return state.view.original === state.base.body ? state.view.text : viewOf(state.base.body).text;
 }
 
 /** The version a save goes against: a restored older draft's, else the base's. */
@@ -195,7 +231,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         baseOverride: null,
         clashedTitle: null,
         title: action.page.title,
-        body: action.page.body,
+        view: action.view,
+        body: action.view.text,
         reloading: false,
       };
     case 'reloadFailed':
@@ -208,7 +245,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       const { draft } = action;
       return {
         ...state,
-        body: draft.body,
+        body: action.text,
         title: draft.title,
         // Text written on an older version is saved against that version: a conflict, not an overwrite.
         baseOverride: draft.baseVersion < state.base.version ? draft.baseVersion : null,
@@ -218,7 +255,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return {
         ...state,
         dialog: null,
-        body: action.version.body,
+        view: action.view,
+        body: action.view.text,
         notice: `Version ${action.version.number} is in the editor: save to make it the newest version.`,
       };
     case 'renamed':
@@ -240,7 +278,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
 
 function saved(
   state: EditorState,
-  { result, request, when, by }: Extract<EditorAction, { type: 'saved' }>,
+  { result, request, when, by, view }: Extract<EditorAction, { type: 'saved' }>,
 ): EditorState {
   return {
     ...state,
@@ -252,8 +290,9 @@ function saved(
       when,
       by,
     },
+    view,
     // The merge result is what was saved: the editor shows it (mine was part of the merge).
-    ...(request.fromMerge ? { body: request.body, title: request.title } : {}),
+    ...(request.fromMerge ? { body: view.text, title: request.title } : {}),
     baseOverride: null,
     clashedTitle: null,
     message: '',
@@ -277,9 +316,10 @@ function saveFailed(state: EditorState, error: unknown, request: SaveRequest): E
     };
   }
   if (isAppError(error, 'invalid_storage')) {
-    const problems = saveProblemsOf(error.details, request.body);
+    // In the user's view: the problems' places and fixes are those of the text in the editor.
+    const problems = saveProblemsOf(error.details, request.text);
     return problems.length > 0
-      ? { ...state, saveProblems: { body: request.body, problems } }
+      ? { ...state, saveProblems: { body: request.text, problems } }
       : { ...state, saveError: error };
   }
   return { ...state, saveError: error };

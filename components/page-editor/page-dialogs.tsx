@@ -4,10 +4,11 @@ import { useMemo } from 'react';
 
 import { VersionHistory } from '@/components/history/version-history';
 import { buildSaveChecks } from '@/lib/editor/save-checks';
+import { viewOf } from '@/lib/pages/page-view';
 
 import { ConflictView } from './conflict-view';
 import { DiffView } from './diff-view';
-import { baseVersionOf, type EditorState } from './editor-state';
+import { baseVersionOf, baseViewTextOf, type EditorState } from './editor-state';
 import type { PageEditorContext } from './page-editor-context';
 import { RenameDialog } from './rename-dialog';
 import { SavePanel } from './save-panel';
@@ -44,6 +45,18 @@ export function PageDialogs({ editor, theme, save, confluenceCheck, commands }: 
     [savingBody, base.title, base.body, trimmedTitle],
   );
   const titleChange = trimmedTitle !== base.title ? { from: base.title, to: trimmedTitle } : null;
+  // Comparisons show the user's view: both sides laid out as the editor shows them.
+  const diffing = dialog?.kind === 'diff';
+  const { view } = state;
+  const baseText = useMemo(
+    () => (diffing ? baseViewTextOf({ view, base }) : null),
+    [diffing, view, base],
+  );
+  const comparedVersion = dialog?.kind === 'compare' ? dialog.version.body : null;
+  const comparedText = useMemo(
+    () => (comparedVersion === null ? null : viewOf(comparedVersion).text),
+    [comparedVersion],
+  );
 
   return (
     <>
@@ -55,10 +68,10 @@ export function PageDialogs({ editor, theme, save, confluenceCheck, commands }: 
           unchanged={saveChecks?.noChanges ?? false}
           blockers={save.blockers}
           diagnostics={state.diagnostics.filter((d) => !state.serverDiagnostics.includes(d))}
-          body={dialog.body}
+          body={dialog.text}
           onFix={save.fixInPanel}
           removals={saveChecks?.removals ?? { groups: [], total: 0, summary: null }}
-          confluenceCheck={confluenceCheck?.body === dialog.body ? confluenceCheck : null}
+          confluenceCheck={confluenceCheck?.body === dialog.text ? confluenceCheck : null}
           onRecheck={(text) => void save.runCheck(text)}
           message={state.message}
           onMessageChange={(message) => dispatch({ type: 'messageChanged', message })}
@@ -73,13 +86,17 @@ export function PageDialogs({ editor, theme, save, confluenceCheck, commands }: 
       {dialog?.kind === 'diff' && (
         <DiffView
           heading={`Changes since version ${base.version}`}
-          original={base.body}
-          modified={dialog.body}
+          original={baseText ?? ''}
+          modified={dialog.text}
           originalLabel={`Version ${base.version}`}
           modifiedLabel="Your text"
           theme={theme}
           onClose={() =>
-            open(dialog.fromSave ? { kind: 'save', body: dialog.body, lines: dialog.lines } : null)
+            open(
+              dialog.fromSave
+                ? { kind: 'save', body: dialog.body, text: dialog.text, lines: dialog.lines }
+                : null,
+            )
           }
         />
       )}
@@ -108,7 +125,7 @@ export function PageDialogs({ editor, theme, save, confluenceCheck, commands }: 
       {dialog?.kind === 'compare' && (
         <DiffView
           heading={`Version ${dialog.version.number} compared with your text`}
-          original={dialog.version.body}
+          original={comparedText ?? ''}
           modified={dialog.text}
           originalLabel={`Version ${dialog.version.number}`}
           modifiedLabel="Your text"
@@ -119,12 +136,12 @@ export function PageDialogs({ editor, theme, save, confluenceCheck, commands }: 
       {conflict?.open && conflict.merge && (
         <ConflictView
           theirs={conflict.merge.theirs}
-          mine={{ title: conflict.request.title, body: conflict.request.body }}
+          mine={{ title: conflict.request.title, body: conflict.request.text }}
           outcome={conflict.merge.outcome}
           resumed={conflict.result}
           theme={theme}
           saving={save.busy}
-          onSave={save.saver.saveResolution}
+          onSave={save.saveMerged}
           onClose={save.saver.closeConflictView}
         />
       )}

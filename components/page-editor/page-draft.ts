@@ -9,6 +9,11 @@ export interface PageDraft {
   pageId: string;
   baseVersion: number;
   body: string;
+  /**
+   * The body is the editor's text as shown (laid out when the page is on long lines). False or
+   * absent: a body in the stored layout (drafts kept before the laid-out view).
+   */
+  asShown?: boolean;
   title: string;
   /** Epoch milliseconds. */
   savedAt: number;
@@ -35,6 +40,7 @@ function isDraft(value: unknown, pageId: string): value is PageDraft {
     Number.isInteger(draft.baseVersion) &&
     draft.baseVersion > 0 &&
     typeof draft.body === 'string' &&
+    (draft.asShown === undefined || typeof draft.asShown === 'boolean') &&
     typeof draft.title === 'string' &&
     typeof draft.savedAt === 'number' &&
     Number.isFinite(draft.savedAt)

@@ -31,7 +31,7 @@ import { type Page, pageQueryKey, pageQueryOptions } from '@/lib/queries/pages';
 import { rememberRecentPage } from '@/lib/queries/recent-pages';
 import { useReadOnlyReason } from '@/lib/queries/permissions';
 import { useSession } from '@/lib/queries/session';
-import { tryFormatStorage } from '@/lib/storage-format/format';
+import { viewOf } from '@/lib/pages/page-view';
 import type { Diagnostic } from '@/lib/storage-format/types';
 
 import { baseVersionOf, editorReducer, loaded } from './editor-state';
@@ -83,14 +83,11 @@ function LoadedPageEditor({ page }: { page: Page }) {
     apiRef.current?.insertAtCursor(attachmentReference(attachment.title, file.type)),
   );
   const [preferences, choose] = useEditorPreferences();
-  // Confluence returns a body on one line; opened formatted only on request. The loaded body
-  // stays the base, and the canonical comparison makes formatting alone no change.
-  const [initialBody] = useState(() => {
-    if (!preferences.formatOnOpen) return page.body;
-    const formatted = tryFormatStorage(page.body);
-    return formatted.ok ? formatted.formatted : page.body;
-  });
-  const [state, dispatch] = useReducer(editorReducer, undefined, () => loaded(page, initialBody));
+  // Confluence's editor stores a page on one line: it opens laid out, one block per line, and a
+  // save carries the edits back to the stored layout. A page on readable lines opens as stored.
+  const [initialView] = useState(() => viewOf(page.body));
+  const initialBody = initialView.text;
+  const [state, dispatch] = useReducer(editorReducer, undefined, () => loaded(page, initialView));
   const { base, body, title } = state;
 
   // The text lives twice: `liveBody` for the preview, current on every key, and `state.body` for
@@ -141,7 +138,11 @@ function LoadedPageEditor({ page }: { page: Page }) {
   }, [page.id, page.title, page.spaceKey]);
 
   // Drafts (DATA-3) and the leave guard (DATA-4); sign-out warns about (and first keeps) unsaved text.
-  const drafts = useDrafts(page, { body, title, baseVersion, dirty }, apiRef);
+  const drafts = useDrafts(
+    { id, body: page.body, shown: initialBody, title: page.title },
+    { body, title, baseVersion, dirty },
+    apiRef,
+  );
   const { keepNow } = drafts;
   useEffect(
     () => (dirty ? registerUnsavedWork({ title: base.title, keep: keepNow }) : undefined),
@@ -173,6 +174,7 @@ function LoadedPageEditor({ page }: { page: Page }) {
     confluenceCheck,
     displayName: session.data?.session?.displayName,
     readOnly: readOnlyReason !== null,
+    saveFormatted: preferences.saveFormatted,
   });
   const { conflict, busy, blockers } = save;
   const commands = useEditorCommands(editor, save);

@@ -96,10 +96,10 @@ export function PageToolbar({
       <label className={styles.toolbarCheck}>
         <input
           type="checkbox"
-          checked={preferences.formatOnOpen}
-          onChange={(event) => choose({ formatOnOpen: event.target.checked })}
+          checked={preferences.saveFormatted}
+          onChange={(event) => choose({ saveFormatted: event.target.checked })}
         />
-        Open pages formatted
+        Save formatted (writes the laid-out text: every line changes in Confluence&apos;s history)
       </label>
       <button type="button" onClick={onDiff}>
         Diff

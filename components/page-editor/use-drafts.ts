@@ -10,6 +10,7 @@ import { deleteDraft, type PageDraft, readDraft, writeDraft } from './page-draft
 const DRAFT_DELAY_MS = 2000;
 
 export interface DraftState {
+  /** The editor text (as shown: laid out when the page is on long lines). */
   body: string;
   title: string;
   baseVersion: number;
@@ -37,14 +38,16 @@ export interface Drafts {
  * changes asks first. `apiRef` supplies the editor's live text (newer than React state).
  */
 export function useDrafts(
-  page: { id: string; body: string; title: string },
+  /** `shown`: the page's body as the editor opened it. */
+  page: { id: string; body: string; shown: string; title: string },
   state: DraftState,
   apiRef: RefObject<StorageEditorApi | null>,
 ): Drafts {
   const id = page.id;
   const [offer, setOffer] = useState<PageDraft | null>(() => {
     const draft = readDraft(page.id);
-    return draft && (draft.body !== page.body || draft.title !== page.title) ? draft : null;
+    const sameBody = draft?.body === (draft?.asShown ? page.shown : page.body);
+    return draft && (!sameBody || draft.title !== page.title) ? draft : null;
   });
 
   // The latest state, readable from pagehide and timers.
@@ -61,6 +64,7 @@ export function useDrafts(
       pageId: id,
       baseVersion: now.baseVersion,
       body: apiRef.current?.getValue() ?? now.body,
+      asShown: true,
       title: now.title,
       savedAt: Date.now(),
     });

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 
 import { SAVE_MESSAGES } from '@/lib/errors';
+import { textForView, viewOf } from '@/lib/pages/page-view';
 import { pageQueryOptions } from '@/lib/queries/pages';
 
 import { baseVersionOf, type HistoryVersion } from './editor-state';
@@ -15,7 +16,10 @@ export interface EditorCommands {
   /** "Reload latest": theirs in the editor, mine kept aside as a draft on offer. */
   reloadLatest(): Promise<void>;
   restoreDraft(): void;
-  /** An old version goes into the editor as an undoable edit, saved as a new version. */
+  /**
+   * An old version goes into the editor as an undoable edit, saved as a new version: its stored
+   * bytes, shown laid out like any opened page, with the edits made on it.
+   */
   loadVersion(version: HistoryVersion): void;
   format(): void;
   validate(): Promise<void>;
@@ -39,6 +43,7 @@ export function useEditorCommands(
       pageId,
       baseVersion: baseVersionOf(state),
       body: apiRef.current?.getValue() ?? state.body,
+      asShown: true,
       title: trimmedTitle,
       savedAt: Date.now(),
     };
@@ -51,8 +56,9 @@ export function useEditorCommands(
       const fresh = await queryClient.fetchQuery({ ...pageQueryOptions(pageId), staleTime: 0 });
       save.saver.dismissConflict();
       drafts.offerDraft(mine);
-      showText(fresh.body);
-      dispatch({ type: 'reloaded', page: fresh });
+      const view = viewOf(fresh.body);
+      showText(view.text);
+      dispatch({ type: 'reloaded', page: fresh, view });
     } catch (error) {
       dispatch({ type: 'reloadFailed', error });
     }
@@ -62,8 +68,9 @@ export function useEditorCommands(
     const offer = drafts.offer;
     const api = apiRef.current;
     if (!offer || !api) return;
-    showText(offer.body);
-    dispatch({ type: 'draftRestored', draft: offer });
+    const text = textForView(state.view, offer.body, offer.asShown ?? false);
+    showText(text);
+    dispatch({ type: 'draftRestored', draft: offer, text });
     drafts.clearOffer();
     api.focus();
   };
@@ -74,8 +81,9 @@ export function useEditorCommands(
       dispatch({ type: 'dialogOpened', dialog: null });
       return;
     }
-    showText(version.body);
-    dispatch({ type: 'versionLoaded', version });
+    const view = viewOf(version.body);
+    showText(view.text);
+    dispatch({ type: 'versionLoaded', version, view });
     requestAnimationFrame(() => api.focus());
   };
 

@@ -13,7 +13,10 @@ import type { Page } from '@/lib/queries/pages';
 export interface SaveRequest {
   baseVersion: number;
   title: string;
+  /** The body as sent, in the stored layout. */
   body: string;
+  /** The editor text it was sent for (the user's view of it). */
+  text: string;
   message: string;
   minorEdit: boolean;
   /** What `baseVersion` holds, the merge base on a conflict; a null body is fetched then. */
@@ -105,8 +108,8 @@ export interface PageSave {
   openConflictView(): void;
   /** Closes the merge / conflict view, remembering its text for the next opening. */
   closeConflictView(result: { body: string; title: string }): void;
-  /** Saves the merge result on their version. */
-  saveResolution(body: string, title: string): void;
+  /** Saves the merge result on their version: `body` to send, `text` as the view showed it. */
+  saveResolution(body: string, title: string, text: string): void;
   /** Saves my text on the current version, replacing theirs. */
   overwrite(): void;
   /** Forgets the conflict (after "Reload latest" put theirs in the editor). */
@@ -304,7 +307,7 @@ export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOpt
     cancelRetry: () => setPhase((old) => (old.kind === 'waiting' ? { kind: 'idle' } : old)),
     openConflictView: () => updateConflict(() => ({ open: true })),
     closeConflictView: (result) => updateConflict(() => ({ open: false, result })),
-    saveResolution(body, title) {
+    saveResolution(body, title, text) {
       if (phase.kind !== 'conflict' || !phase.merge) return;
       const { theirs } = phase.merge;
       void send(
@@ -313,6 +316,7 @@ export function usePageSave({ pageId, parentId, onSaved, onFailed }: PageSaveOpt
           baseVersion: theirs.version,
           title,
           body,
+          text,
           base: { title: theirs.title, body: theirs.body },
           fromMerge: true,
         },

@@ -3,15 +3,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 
-import { lineChangeSummary, type LineChangeSummary } from '@/lib/editor/line-diff';
+import { lineChangeSummary } from '@/lib/editor/line-diff';
 import { hasUnsavedChanges } from '@/lib/editor/save-checks';
 import { applyFix, type TranslatedFix } from '@/lib/editor/diagnostic-translation';
 import { isAppError, SAVE_MESSAGES } from '@/lib/errors';
 import { type Page, pageQueryKey } from '@/lib/queries/pages';
 import { rememberRecentPage } from '@/lib/queries/recent-pages';
 import { versionsQueryOptions } from '@/lib/queries/versions';
+import { bodyToSend, mergedBodyToSend, viewOf } from '@/lib/pages/page-view';
 
-import { baseVersionOf } from './editor-state';
+import { baseVersionOf, baseViewTextOf, type Snapshot } from './editor-state';
 import { deleteDraft, writeDraft } from './page-draft';
 import type { PageEditorContext } from './page-editor-context';
 import type { ConfluenceCheck, ConfluenceCheckRunner } from './use-confluence-check';
@@ -31,6 +32,8 @@ export interface SaveFlowInput {
   displayName: string | undefined;
   /** Confluence will not take a save from this user: the save panel does not open. */
   readOnly: boolean;
+  /** "Save formatted": a save sends the text as shown, not carried back to the stored layout. */
+  saveFormatted: boolean;
 }
 
 export interface SaveFlow {
@@ -42,8 +45,8 @@ export interface SaveFlow {
   status(dirty: boolean, savedVersion: number): string;
   /** Why saving is refused before anything is sent (empty when it is not). */
   blockers: string[];
-  /** The editor's text now, with its line changes against the base. */
-  snapshot(): { body: string; lines: LineChangeSummary };
+  /** The editor's text now, the body a save would send for it, its line changes against the base. */
+  snapshot(): Snapshot;
   openSavePanel(): void;
   /** Confluence's dry run of `text`; a site that refuses the dry run itself is not asked again. */
   runCheck(text: string): Promise<ConfluenceCheck | null>;
@@ -54,6 +57,8 @@ export interface SaveFlow {
    * save panel when the text changed since.
    */
   retrySave(): void;
+  /** Saves the merge view's result (text in the merge's layout) on their version. */
+  saveMerged(text: string, title: string): void;
   /** A fix offered in the save panel, applied to the text the panel was opened on. */
   fixInPanel(fix: TranslatedFix): void;
   /** A fix offered with a refused save, applied to the text that was sent. */
@@ -71,7 +76,7 @@ function isSaveShortcut(event: KeyboardEvent): boolean {
  */
 export function useSaveFlow(
   { page, state, dispatch, apiRef, showText, drafts, trimmedTitle }: PageEditorContext,
-  { titleTaken, confluenceCheck, displayName, readOnly }: SaveFlowInput,
+  { titleTaken, confluenceCheck, displayName, readOnly, saveFormatted }: SaveFlowInput,
 ): SaveFlow {
   const id = page.id;
   const queryClient = useQueryClient();
@@ -98,8 +103,9 @@ export function useSaveFlow(
           }
         : old,
     );
-    if (request.fromMerge) showText(request.body);
-    dispatch({ type: 'saved', result, request, when, by });
+    const view = viewOf(request.body);
+    if (request.fromMerge) showText(view.text);
+    dispatch({ type: 'saved', result, request, when, by, view });
     deleteDraft(id);
     void queryClient.invalidateQueries({ queryKey: versionsQueryOptions(id).queryKey });
     rememberRecentPage({ id, title: request.title, spaceKey: page.spaceKey });
@@ -112,7 +118,8 @@ export function useSaveFlow(
       writeDraft({
         pageId: id,
         baseVersion: request.baseVersion,
-        body: request.body,
+        body: request.text,
+        asShown: true,
         title: request.title,
         savedAt: Date.now(),
       });
@@ -135,9 +142,13 @@ export function useSaveFlow(
       : null,
   ].filter((reason): reason is string => reason !== null);
 
-  const snapshot = () => {
+  const snapshot = (): Snapshot => {
     const text = apiRef.current?.getValue() ?? state.body;
-    return { body: text, lines: lineChangeSummary(base.body, text) };
+    return {
+      body: bodyToSend(state.view, text, saveFormatted),
+      text,
+      lines: lineChangeSummary(baseViewTextOf(state), text),
+    };
   };
 
   const runCheck = async (text: string) => {
@@ -162,13 +173,15 @@ export function useSaveFlow(
     dispatch({ type: 'dialogOpened', dialog: { kind: 'save', ...now } });
     // Confluence's dry run in the background while the panel is open (warnings are shown, only
     // its parse error blocks); not for a body the engine already refuses or that changes nothing.
+    // It checks the text as shown, so its findings point into the editor; the body sent differs
+    // only in whitespace between blocks, which Confluence ignores.
     const local = state.diagnostics.filter((d) => !state.serverDiagnostics.includes(d));
     const worthChecking =
       !state.checkUnavailable &&
       !local.some((d) => d.severity === 'error') &&
       hasUnsavedChanges(base, { title: trimmedTitle, body: now.body }) &&
-      !(confluenceCheck.check?.status === 'done' && confluenceCheck.check.body === now.body);
-    if (worthChecking) void runCheck(now.body);
+      !(confluenceCheck.check?.status === 'done' && confluenceCheck.check.body === now.text);
+    if (worthChecking) void runCheck(now.text);
   };
 
   /** A one-click fix from the translator, applied through the editor (so Ctrl+Z undoes it). */
@@ -181,7 +194,7 @@ export function useSaveFlow(
   };
   const fixInPanel = (fix: TranslatedFix) => {
     if (dialog?.kind !== 'save') return;
-    if (applyTranslatedFix(dialog.body, fix)) {
+    if (applyTranslatedFix(dialog.text, fix)) {
       dispatch({ type: 'dialogOpened', dialog: { kind: 'save', ...snapshot() } });
     }
   };
@@ -201,6 +214,7 @@ export function useSaveFlow(
       baseVersion,
       title: trimmedTitle,
       body: dialog.body,
+      text: dialog.text,
       message: state.message,
       minorEdit: state.minorEdit,
       // A draft restored from an older version: its base body is fetched if a merge needs it.
@@ -226,6 +240,13 @@ export function useSaveFlow(
     }
     dispatch({ type: 'saveStarted' });
     saver.retry();
+  };
+
+  const saveMerged = (text: string, title: string) => {
+    if (!conflict?.merge) return;
+    const { theirs, outcome } = conflict.merge;
+    const body = mergedBodyToSend(theirs.body, text, outcome.formatted, saveFormatted);
+    saver.saveResolution(body, title, text);
   };
 
   // Ctrl/Cmd+S anywhere on the page (capture: before Monaco or the browser's own "Save as").
@@ -270,6 +291,7 @@ export function useSaveFlow(
     runCheck,
     submitSave,
     retrySave,
+    saveMerged,
     fixInPanel,
     fixRefusedSave,
   };

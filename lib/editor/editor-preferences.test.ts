@@ -23,7 +23,7 @@ function memoryStorage(): Storage {
 describe('editor preferences', () => {
   it('round-trips through storage', () => {
     const storage = memoryStorage();
-    const chosen = { wordWrap: false, minimap: true, formatOnOpen: true };
+    const chosen = { wordWrap: false, minimap: true, saveFormatted: true };
     writeEditorPreferences(storage, chosen);
     expect(readEditorPreferences(storage)).toEqual(chosen);
   });
@@ -36,11 +36,11 @@ describe('editor preferences', () => {
     expect(readEditorPreferences(storage)).toEqual(DEFAULT_EDITOR_PREFERENCES);
     storage.setItem(
       'pagewright:editor-preferences',
-      JSON.stringify({ minimap: 'yes', formatOnOpen: true, extra: 1 }),
+      JSON.stringify({ minimap: 'yes', saveFormatted: true, extra: 1 }),
     );
     expect(readEditorPreferences(storage)).toEqual({
       ...DEFAULT_EDITOR_PREFERENCES,
-      formatOnOpen: true,
+      saveFormatted: true,
     });
   });
 

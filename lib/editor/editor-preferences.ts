@@ -1,19 +1,22 @@
 /**
- * The page editor's view preferences, remembered per browser: word wrap, minimap, and whether a
- * page opens formatted (Confluence returns bodies on one line). View settings only — never page
- * text, never anything about the account.
+ * The page editor's preferences, remembered per browser: word wrap, minimap, and whether a save
+ * writes the laid-out text. Settings only — never page text, never anything about the account.
  */
 export interface EditorPreferences {
   wordWrap: boolean;
   minimap: boolean;
-  /** Open pages run through formatStorage; a formatting-only difference never counts as a change. */
-  formatOnOpen: boolean;
+  /**
+   * A save sends the text as the editor shows it (laid out, one block per line) instead of
+   * carrying the edits back to the page's stored layout: Confluence's history then shows every
+   * line of a one-line page changed. Off by default.
+   */
+  saveFormatted: boolean;
 }
 
 export const DEFAULT_EDITOR_PREFERENCES: EditorPreferences = {
   wordWrap: true,
   minimap: false,
-  formatOnOpen: false,
+  saveFormatted: false,
 };
 
 const KEY = 'pagewright:editor-preferences';

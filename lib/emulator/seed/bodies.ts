@@ -69,7 +69,8 @@ export const MACRO_SHOWCASE_BODY = [
     '<ac:parameter ac:name=""></ac:parameter>',
     '<ac:parameter ac:name=""><ac:link><ri:page ri:content-title="Sandbox" /></ac:link></ac:parameter>',
   ),
-  macro('anchor', { '': 'showcase-anchor' }),
+  // Inline macros sit in a paragraph, as Confluence's editor stores them.
+  `<p>${macro('anchor', { '': 'showcase-anchor' })}</p>`,
   `<p><ac:link ac:anchor="showcase-anchor"><ac:plain-text-link-body><![CDATA[Jump to the anchor]]></ac:plain-text-link-body></ac:link></p>`,
   macro(
     'details',
@@ -82,12 +83,12 @@ export const MACRO_SHOWCASE_BODY = [
   '<h2>Status and Jira</h2>',
   `<p>${['Grey', 'Red', 'Yellow', 'Green', 'Blue', 'Purple'].map((colour) => macro('status', { colour, title: colour.toLowerCase() })).join(' ')} ${macro('status', { colour: 'Blue', title: 'subtle', subtle: 'true' })}</p>`,
   `<p>${macro('jira', { server: 'Demo Jira', serverId: '00000000-0000-0000-0000-000000000001', key: 'DEMO-42' })}</p>`,
-  macro('jira', {
+  `<p>${macro('jira', {
     server: 'Demo Jira',
     jqlQuery: 'project = DEMO AND status = Open',
     columns: 'key,summary,status',
     maximumIssues: '20',
-  }),
+  })}</p>`,
   '<h2>Tasks</h2>',
   '<ac:task-list>',
   '<ac:task><ac:task-id>1</ac:task-id><ac:task-status>complete</ac:task-status><ac:task-body>Write the storage format</ac:task-body></ac:task>',
@@ -100,13 +101,13 @@ export const MACRO_SHOWCASE_BODY = [
   '</ac:layout-section><ac:layout-section ac:type="single"><ac:layout-cell><p>A full-width row.</p></ac:layout-cell></ac:layout-section></ac:layout>',
   '<h2>Links and mentions</h2>',
   `<p>Mention: <ac:link><ri:user ri:account-id="${alex.accountId}" /></ac:link>, DC style: <ac:link><ri:user ri:userkey="${alex.key}" /></ac:link>.</p>`,
-  '<p>Page link: <ac:link><ri:page ri:content-title="Sandbox" /><ac:plain-text-link-body><![CDATA[the sandbox]]></ac:plain-text-link-body></ac:link>; ',
-  'other space: <ac:link><ri:page ri:space-key="TEAM" ri:content-title="Team Home" /></ac:link>; ',
-  'external: <a href="https://example.com/?a=1&amp;b=2">example.com</a>; ',
-  'attachment: <ac:link><ri:attachment ri:filename="notes.txt"><ri:page ri:content-title="Page with attachments" /></ri:attachment></ac:link>.</p>',
+  '<p>Page link: <ac:link><ri:page ri:content-title="Sandbox" /><ac:plain-text-link-body><![CDATA[the sandbox]]></ac:plain-text-link-body></ac:link>; ' +
+    'other space: <ac:link><ri:page ri:space-key="TEAM" ri:content-title="Team Home" /></ac:link>; ' +
+    'external: <a href="https://example.com/?a=1&amp;b=2">example.com</a>; ' +
+    'attachment: <ac:link><ri:attachment ri:filename="notes.txt"><ri:page ri:content-title="Page with attachments" /></ri:attachment></ac:link>.</p>',
   '<h2>Images</h2>',
-  '<p><ac:image ac:width="64" ac:alt="Gradient"><ri:attachment ri:filename="gradient.png"><ri:page ri:content-title="Page with attachments" /></ri:attachment></ac:image>',
-  '<ac:image><ri:url ri:value="https://example.com/logo.png" /></ac:image></p>',
+  '<p><ac:image ac:width="64" ac:alt="Gradient"><ri:attachment ri:filename="gradient.png"><ri:page ri:content-title="Page with attachments" /></ri:attachment></ac:image>' +
+    '<ac:image><ri:url ri:value="https://example.com/logo.png" /></ac:image></p>',
   '<p>Unknown macro: ' + macro('no-such-macro', { x: '1' }) + '</p>',
   '<h2>Every macro in the catalogue</h2>',
   ...catalogueSection(),
@@ -175,7 +176,8 @@ export function simpleBody(title: string, text: string): string {
  */
 export function largeTablesBody(targetBytes = 200_000): string {
   const parts = ['<h1>Large page</h1>', '<p>Generated tables for performance checks.</p>'];
-  let size = parts.join('\n').length;
+  // Counted as stored, on one line: without the line breaks written here.
+  let size = parts.join('').length;
   for (let section = 1; size < targetBytes; section += 1) {
     const rows = [
       `<h2>Section ${section}</h2>`,
@@ -191,7 +193,7 @@ export function largeTablesBody(targetBytes = 200_000): string {
     rows.push('</tbody></table>');
     const chunkText = rows.join('\n');
     parts.push(chunkText);
-    size += chunkText.length + 1;
+    size += rows.join('').length;
   }
   return parts.join('\n');
 }

@@ -142,9 +142,6 @@ export function buildSeed(): EmulatorData {
       parentId: ids.demoHome,
       title: 'Macro showcase',
       body: MACRO_SHOWCASE_BODY,
-      // Multi-line until the preview's fidelity marks are keyed by offsets, not lines
-      // (e2e/fidelity.spec.ts checks them block by block).
-      layout: 'as-written',
     },
     {
       id: ids.largePage,
@@ -152,8 +149,6 @@ export function buildSeed(): EmulatorData {
       parentId: ids.demoHome,
       title: 'Large page (200 KB of tables)',
       body: largeTablesBody(),
-      // Multi-line until scroll sync follows offsets (e2e/preview.spec.ts scrolls it by lines).
-      layout: 'as-written',
     },
     {
       id: ids.attachmentsPage,
@@ -161,8 +156,6 @@ export function buildSeed(): EmulatorData {
       parentId: ids.demoHome,
       title: 'Page with attachments',
       body: ATTACHMENTS_BODY,
-      // Multi-line until fidelity marks are keyed by offsets (e2e/fidelity.spec.ts).
-      layout: 'as-written',
       attachments: [
         attachment(
           'att9470060',
