@@ -69,7 +69,9 @@ export async function handleRequest(
   const body = await readBody(
     req,
     limit,
-    limit === MAX_REQUEST_BYTES ? 0 : deps.faults.uploadBytesPerSecond(url.pathname, req.method ?? 'GET'),
+    limit === MAX_REQUEST_BYTES
+      ? 0
+      : deps.faults.uploadBytesPerSecond(url.pathname, req.method ?? 'GET'),
   );
   if (mount?.kind === 'admin') return deps.admin(req, res, mount.rest, body ?? Buffer.alloc(0));
   if (!mount) return sendText(res, 404, 'Not Found (no Confluence API at this path)\n');
