@@ -2,9 +2,10 @@ import { commonEnds, shortestEditLength } from '@/lib/storage-format/line-diff-c
 
 /**
  * How many lines an edit added and removed, the way `diff` counts them: the shortest edit script
- * between the two texts' lines (Myers' O(ND) algorithm, lib/storage-format/line-diff-core.ts). The save panel shows it as its change
- * summary, so it must be cheap for a typical edit of a big page: the common head and tail are
- * skipped first, and only the length of the script is computed (no path, O(N + M) memory).
+ * between the two texts' lines (Myers' O(ND) algorithm, lib/storage-format/line-diff-core.ts).
+ * The save panel shows it as its change summary, so it must be cheap for a typical edit of a big
+ * page: the common head and tail are skipped first, and only the length of the script is computed
+ * (no path, O(N + M) memory).
  */
 
 export interface LineChangeSummary {
