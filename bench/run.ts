@@ -8,12 +8,15 @@ import { measureBrowser, type BrowserResults } from './browser';
 import { measureBundleSizes, type BundleSizes } from './bundle-sizes';
 import { engineInputs, median, rawTokenizerPass, timeRoundRobin } from './engine-baseline';
 import { benchDistDir, ensureProductionBuild, ROOT, startDemoApp } from './load-app';
+import { measureMergeAfterConflict, type MergeRow } from './merge-after-conflict';
 import { measureProxyOverhead, type ServerMeasurements } from './proxy-overhead';
 
 /**
  * `npm run bench`: engine throughput per stage on the corpus, on synthetic 20 KB, 100 KB and 1 MB
  * pages and on 1 MB of real, macro-rich bodies (multi-line and one line), next to a raw tokenizer
- * pass (saxes, namespace-aware with positions, as Confluence's wrapper needs) on the same input; proxy overhead and upstream calls per save (in process);
+ * pass (saxes, namespace-aware with positions, as Confluence's wrapper needs) on the same input;
+ * the merge after a 409 on 200 KB and 1 MB pages of tables; proxy overhead and upstream calls per
+ * save (in process);
  * first-load JS per route and the Monaco chunk (from a production build in PAGEWRIGHT_DIST_DIR,
  * default `.next-bench`, built when missing); and in Chromium, keystroke → preview and page open →
  * editor interactive (BENCH_BROWSER=0 skips the browser). Engine times are medians of repeated
@@ -87,6 +90,12 @@ async function main(): Promise<void> {
   );
   console.table(rows);
 
+  const merges = measureMergeAfterConflict();
+  console.log(
+    "\nMerge after 409 (Node, median ms; edits near the top and the bottom of the demo's Large page shape)",
+  );
+  console.table(merges);
+
   const server = await measureProxyOverhead();
   console.log('\nServer (in process, same run)');
   console.table(server.proxy);
@@ -97,7 +106,7 @@ async function main(): Promise<void> {
   });
 
   const app = await measureApp();
-  const summary = summarise(rows, server, app);
+  const summary = summarise(rows, merges, server, app);
   console.log('\nSummary');
   console.table(summary);
 
@@ -110,6 +119,7 @@ async function main(): Promise<void> {
         measuredAt: new Date().toISOString(),
         machine: machineNotes(),
         engine: rows,
+        mergeAfterConflict: merges,
         server,
         ...app,
         summary,
@@ -195,7 +205,12 @@ interface SummaryRow {
   met: boolean | null;
 }
 
-function summarise(rows: Row[], server: ServerMeasurements, app: AppMeasurements): SummaryRow[] {
+function summarise(
+  rows: Row[],
+  merges: MergeRow[],
+  server: ServerMeasurements,
+  app: AppMeasurements,
+): SummaryRow[] {
   const pipeline = (input: string) =>
     rows.find((r) => r.input === input && r.stage.startsWith('validate + render'))!;
   // Issue #2's goal was set on the joined corpus and the synthetic pages; the 1 MB corpus pages
@@ -236,6 +251,14 @@ function summarise(rows: Row[], server: ServerMeasurements, app: AppMeasurements
       goal: '≤ 2× (#16)',
       met: pipeline(input).vsTokenizer <= 2,
     })),
+    ...merges
+      .filter((m) => m.stage.startsWith('mergePage'))
+      .map((m) => ({
+        metric: `merge after 409: ${m.input} (ms)`,
+        value: m.ms,
+        goal: 'reported',
+        met: null,
+      })),
     {
       metric: 'upstream calls per successful save (max)',
       value: server.upstreamCallsPerSave.max,
