@@ -87,8 +87,9 @@ test('Cancel when the page cannot be read again: "could not find out", and Save 
   await editorPage.appendParagraph('nobody knows whether this landed');
   await setFaults({ hangEvery: 1, methods: 'PUT', pathPattern: PAGE_PATH });
   await saveUntilWaiting(editorPage);
-  // The read-back after Cancel is refused, so whether the save landed cannot be told.
-  await setFaults({ forbiddenEvery: 1, methods: 'GET', pathPattern: PAGE_PATH });
+  // The read-back after Cancel is refused, so whether the save landed cannot be told (fault
+  // settings merge: the hang is switched off for the GETs now hit).
+  await setFaults({ hangEvery: 0, forbiddenEvery: 1, methods: 'GET', pathPattern: PAGE_PATH });
 
   await page.getByRole('button', { name: 'Cancel' }).click();
   const stopped = alertNamed(page, /^Pagewright could not find out/);
