@@ -79,6 +79,23 @@ describe('Cloud v2 folder answers match V2SPEC', () => {
     });
     expect(reader.status).toBe(403);
   });
+
+  it.each(['/folders', '/pages'])('POST %s refuses a missing or unknown spaceId', async (path) => {
+    for (const body of [{ title: 'Nowhere' }, { spaceId: '1', title: 'Nowhere' }]) {
+      const refused = await v2(path, { method: 'POST', body });
+      expect(refused.status).toBe(400);
+      expect(refused.json).toEqual({
+        errors: [
+          {
+            status: 400,
+            code: 'INVALID_REQUEST_PARAMETER',
+            title: 'A valid spaceId is required',
+            detail: null,
+          },
+        ],
+      });
+    }
+  });
 });
 
 describe('Cloud pages in a folder', () => {
