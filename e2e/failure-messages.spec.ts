@@ -1,6 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 
-import { clearFaults, readPage, resetEmulator, setFaults } from './emulator-admin';
+import {
+  clearFaults,
+  freshEmulatorWithoutFaultsEachTest,
+  readPage,
+  setFaults,
+} from './emulator-admin';
 import { alertNamed, DEADLINE_MS, expectRequestId, PAGE_PATH } from './failure-steps';
 import { expect, test } from './fixtures';
 import { SANDBOX_ID } from './pages/editor-page';
@@ -12,14 +17,7 @@ import { paintedColour } from './pixels';
  * request id the server logged, and "Try again" works once Confluence answers again.
  */
 
-test.beforeEach(async () => {
-  await resetEmulator();
-  await clearFaults();
-});
-
-test.afterEach(async () => {
-  await clearFaults();
-});
+freshEmulatorWithoutFaultsEachTest();
 
 /** Opens the page with faults on, and waits for the message (within the deadline). */
 async function openDuringFault(page: Page, appUrl: string, message: RegExp): Promise<Locator> {

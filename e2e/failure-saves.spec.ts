@@ -1,4 +1,10 @@
-import { clearFaults, concurrentEdit, readPage, resetEmulator, setFaults } from './emulator-admin';
+import {
+  clearFaults,
+  concurrentEdit,
+  freshEmulatorWithoutFaultsEachTest,
+  readPage,
+  setFaults,
+} from './emulator-admin';
 import { alertNamed, DEADLINE_MS, expectRequestId, PAGE_PATH } from './failure-steps';
 import { expect, test } from './fixtures';
 import { type EditorPage, SANDBOX_ID } from './pages/editor-page';
@@ -10,14 +16,7 @@ import type { Flavour } from './pages/login-page';
  * guarantees, and a 403 on opening says what happened and what to do.
  */
 
-test.beforeEach(async () => {
-  await resetEmulator();
-  await clearFaults();
-});
-
-test.afterEach(async () => {
-  await clearFaults();
-});
+freshEmulatorWithoutFaultsEachTest();
 
 /** Saves through the panel and waits until the save has waited on Confluence for a second. */
 async function saveUntilWaiting(editorPage: EditorPage): Promise<void> {

@@ -84,16 +84,11 @@ describe('Cloud v2 folder answers match V2SPEC', () => {
     for (const body of [{ title: 'Nowhere' }, { spaceId: '1', title: 'Nowhere' }]) {
       const refused = await v2(path, { method: 'POST', body });
       expect(refused.status).toBe(400);
-      expect(refused.json).toEqual({
-        errors: [
-          {
-            status: 400,
-            code: 'INVALID_REQUEST_PARAMETER',
-            title: 'A valid spaceId is required',
-            detail: null,
-          },
-        ],
-      });
+      const [error] = refused.json.errors;
+      expect([error.code, error.title]).toEqual([
+        'INVALID_REQUEST_PARAMETER',
+        'A valid spaceId is required',
+      ]);
     }
   });
 });
