@@ -48,8 +48,8 @@ export const setFaults = (faults: Record<string, unknown>) => admin('PUT', '/fau
 export const clearFaults = () => admin('DELETE', '/faults');
 export const clearRequestLog = () => admin('DELETE', '/requests');
 
-/** For specs that inject faults: each test starts on the seed without faults, and leaves none. */
-export function freshEmulatorWithoutFaultsEachTest(): void {
+/** For specs that inject faults: each test starts on the seed with no faults, and leaves none. */
+export function freshEmulatorEachTest(): void {
   test.beforeEach(async () => {
     await clearFaults();
     await resetEmulator();
