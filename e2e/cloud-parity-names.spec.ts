@@ -1,5 +1,5 @@
 import { ACCOUNT_ID_PREFIX, FLAVOURS } from './cloud-parity-steps';
-import { clearFaults, concurrentEdit, resetEmulator, setFaults } from './emulator-admin';
+import { concurrentEdit, freshEmulatorEachTest, setFaults } from './emulator-admin';
 import { expect, test } from './fixtures';
 import { appErrors, SANDBOX_ID } from './pages/editor-page';
 
@@ -7,14 +7,7 @@ import { appErrors, SANDBOX_ID } from './pages/editor-page';
 
 const MACRO_SHOWCASE_ID = '9470041';
 
-test.beforeEach(async () => {
-  await clearFaults();
-  await resetEmulator();
-});
-
-test.afterEach(async () => {
-  await clearFaults();
-});
+freshEmulatorEachTest();
 
 for (const flavour of FLAVOURS) {
   test(`${flavour}: version line, history and conflict name the people`, async ({

@@ -1,17 +1,11 @@
 import { FLAVOURS } from './cloud-parity-steps';
-import { clearFaults, readPage, resetEmulator, setFaults } from './emulator-admin';
+import { freshEmulatorEachTest, readPage, setFaults } from './emulator-admin';
 import { expect, test } from './fixtures';
 import { SANDBOX_ID } from './pages/editor-page';
 
 /** Minor edits stored as minor on both flavours (Cloud through v1), and the case-blind title clash. */
 
-test.beforeEach(async () => {
-  await clearFaults();
-  await resetEmulator();
-});
-test.afterEach(async () => {
-  await clearFaults();
-});
+freshEmulatorEachTest();
 
 for (const flavour of FLAVOURS) {
   test(`${flavour}: a ticked minor edit is stored as minor, at base + 1, parent kept`, async ({

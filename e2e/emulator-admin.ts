@@ -1,3 +1,5 @@
+import { test } from './fixtures';
+
 /**
  * The specs' side door into the emulator that global-setup started: its admin API
  * (`/__emulator/…`) and its Data Center REST API as the demo user, to arrange pages and faults
@@ -45,6 +47,17 @@ export const resetEmulator = () => admin('POST', '/reset');
 export const setFaults = (faults: Record<string, unknown>) => admin('PUT', '/faults', faults);
 export const clearFaults = () => admin('DELETE', '/faults');
 export const clearRequestLog = () => admin('DELETE', '/requests');
+
+/** For specs that inject faults: each test starts on the seed with no faults, and leaves none. */
+export function freshEmulatorEachTest(): void {
+  test.beforeEach(async () => {
+    await clearFaults();
+    await resetEmulator();
+  });
+  test.afterEach(async () => {
+    await clearFaults();
+  });
+}
 
 /** A colleague (Alex Other by default) saves the page behind the editor's back. */
 export const concurrentEdit = (id: string, edit: Record<string, unknown> = {}) =>

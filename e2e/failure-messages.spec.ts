@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 
-import { clearFaults, readPage, resetEmulator, setFaults } from './emulator-admin';
-import { alertNamed, DEADLINE_MS, expectRequestId, PAGE_PATH } from './failure-steps';
+import { clearFaults, freshEmulatorEachTest, readPage, setFaults } from './emulator-admin';
+import { alertNamed, DEADLINE_MS, expectRequestId, PAGE_PATH, typeAndFault } from './failure-steps';
 import { expect, test } from './fixtures';
 import { SANDBOX_ID } from './pages/editor-page';
 import { paintedColour } from './pixels';
@@ -12,14 +12,7 @@ import { paintedColour } from './pixels';
  * request id the server logged, and "Try again" works once Confluence answers again.
  */
 
-test.beforeEach(async () => {
-  await resetEmulator();
-  await clearFaults();
-});
-
-test.afterEach(async () => {
-  await clearFaults();
-});
+freshEmulatorEachTest();
 
 /** Opens the page with faults on, and waits for the message (within the deadline). */
 async function openDuringFault(page: Page, appUrl: string, message: RegExp): Promise<Locator> {
@@ -123,9 +116,10 @@ test('a save during a 500: the status, "your text is safe" (the draft is stored)
   page,
   editorPage,
 }) => {
-  await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
-  await editorPage.appendParagraph('typed before the 500');
-  await setFaults({ serverErrorEvery: 1, serverErrorStatus: 500, pathPattern: PAGE_PATH });
+  await typeAndFault(editorPage, 'typed before the 500', {
+    serverErrorEvery: 1,
+    serverErrorStatus: 500,
+  });
   await editorPage.toolbarButton('Save').click();
   await editorPage.savePanel.getByLabel('Version comment').fill('kept for the retry');
   await editorPage.minorEditBox.setChecked(true);

@@ -1,5 +1,11 @@
-import { clearFaults, concurrentEdit, readPage, resetEmulator, setFaults } from './emulator-admin';
-import { alertNamed, DEADLINE_MS, expectRequestId, PAGE_PATH } from './failure-steps';
+import {
+  clearFaults,
+  concurrentEdit,
+  freshEmulatorEachTest,
+  readPage,
+  setFaults,
+} from './emulator-admin';
+import { alertNamed, DEADLINE_MS, expectRequestId, PAGE_PATH, typeAndFault } from './failure-steps';
 import { expect, test } from './fixtures';
 import { type EditorPage, SANDBOX_ID } from './pages/editor-page';
 import type { Flavour } from './pages/login-page';
@@ -10,14 +16,7 @@ import type { Flavour } from './pages/login-page';
  * guarantees, and a 403 on opening says what happened and what to do.
  */
 
-test.beforeEach(async () => {
-  await resetEmulator();
-  await clearFaults();
-});
-
-test.afterEach(async () => {
-  await clearFaults();
-});
+freshEmulatorEachTest();
 
 /** Saves through the panel and waits until the save has waited on Confluence for a second. */
 async function saveUntilWaiting(editorPage: EditorPage): Promise<void> {
@@ -32,9 +31,7 @@ test('Cancel on a hanging save: not saved, the text and draft kept, Save again s
   page,
   editorPage,
 }) => {
-  await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
-  await editorPage.appendParagraph('typed before the hang');
-  await setFaults({ hangEvery: 1, methods: 'PUT', pathPattern: PAGE_PATH });
+  await typeAndFault(editorPage, 'typed before the hang', { hangEvery: 1, methods: 'PUT' });
   await saveUntilWaiting(editorPage);
 
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -59,9 +56,7 @@ test('Cancel on a save that lands unseen: "Saved after all", and the editor is a
   page,
   editorPage,
 }) => {
-  await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
-  await editorPage.appendParagraph('lands while nobody waits');
-  await setFaults({ putThenHangEvery: 1, pathPattern: PAGE_PATH });
+  await typeAndFault(editorPage, 'lands while nobody waits', { putThenHangEvery: 1 });
   await saveUntilWaiting(editorPage);
 
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -83,9 +78,10 @@ test('Cancel when the page cannot be read again: "could not find out", and Save 
   page,
   editorPage,
 }) => {
-  await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
-  await editorPage.appendParagraph('nobody knows whether this landed');
-  await setFaults({ hangEvery: 1, methods: 'PUT', pathPattern: PAGE_PATH });
+  await typeAndFault(editorPage, 'nobody knows whether this landed', {
+    hangEvery: 1,
+    methods: 'PUT',
+  });
   await saveUntilWaiting(editorPage);
   // The read-back after Cancel is refused, so whether the save landed cannot be told (fault
   // settings merge: the hang is switched off for the GETs now hit).
@@ -112,9 +108,7 @@ test('a hanging save: the deadline message within 35 s, then one click on Try ag
   editorPage,
 }) => {
   test.setTimeout(90_000);
-  await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
-  await editorPage.appendParagraph('typed before the hang');
-  await setFaults({ hangEvery: 1, methods: 'PUT', pathPattern: PAGE_PATH });
+  await typeAndFault(editorPage, 'typed before the hang', { hangEvery: 1, methods: 'PUT' });
   const started = Date.now();
   await editorPage.saveThroughPanel();
   const alert = alertNamed(page, /^Confluence did not answer in 30 s\. Try again/);
@@ -132,9 +126,10 @@ test('Try again after a colleague saved meanwhile: the conflict flow, not an ove
   page,
   editorPage,
 }) => {
-  await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
-  await editorPage.appendParagraph('mine, refused by a 502');
-  await setFaults({ serverErrorEvery: 1, serverErrorStatus: 502, pathPattern: PAGE_PATH });
+  await typeAndFault(editorPage, 'mine, refused by a 502', {
+    serverErrorEvery: 1,
+    serverErrorStatus: 502,
+  });
   await editorPage.saveThroughPanel();
   const alert = alertNamed(page, /Confluence answered with a server error \(HTTP 502\)/);
   await expect(alert).toBeVisible({ timeout: DEADLINE_MS });

@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 
+import { setFaults } from './emulator-admin';
 import { expect } from './fixtures';
-import { SANDBOX_ID } from './pages/editor-page';
+import { type EditorPage, SANDBOX_ID } from './pages/editor-page';
 
 /**
  * Shared steps of the failure journeys: each user action ends by its one deadline (30 s, plus the
@@ -11,6 +12,17 @@ import { SANDBOX_ID } from './pages/editor-page';
 /** Faults hit the page's own REST paths only (both flavours): sign-in and the rest work. */
 export const PAGE_PATH = `/(rest/api/content|api/v2/pages)/${SANDBOX_ID}`;
 export const DEADLINE_MS = 35_000;
+
+/** Opens the Sandbox, types `text` as a paragraph of its own, then sets `faults` on its requests. */
+export async function typeAndFault(
+  editorPage: EditorPage,
+  text: string,
+  faults: Record<string, unknown>,
+): Promise<void> {
+  await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
+  await editorPage.appendParagraph(text);
+  await setFaults({ ...faults, pathPattern: PAGE_PATH });
+}
 
 export function alertNamed(page: Page, text: RegExp): Locator {
   return page.getByRole('alert').filter({ hasText: text });

@@ -63,7 +63,7 @@ test('edit and save: version+1, the draft is gone, a clean reload asks nothing',
   });
   await editorPage.toolbarButton('Save').click();
   // A double click on the panel's Save still sends one request.
-  await editorPage.savePanel.getByRole('button', { name: 'Save', exact: true }).dblclick();
+  await editorPage.panelSaveButton.dblclick();
   await expect(editorPage.saveState).toHaveText('Saved v4');
   await expect(page.getByText('Saved version 4')).toBeVisible();
   await expect(page.getByText(/^Version 4 by /)).toBeVisible();
@@ -158,13 +158,7 @@ test('reload with unsaved changes: leave warning, then the draft is offered and 
   await expect(offer).toContainText('You have unsaved changes from');
   await expect(page.locator('.monaco-editor')).toBeVisible();
   // While the draft is on offer, saving is refused (it is the only copy of that text).
-  await editorPage.toolbarButton('Save').click();
-  await expect(editorPage.savePanel).toContainText(
-    'Restore or discard the local draft before saving.',
-  );
-  await expect(
-    editorPage.savePanel.getByRole('button', { name: 'Save', exact: true }),
-  ).toBeDisabled();
+  await editorPage.expectSaveRefused('Restore or discard the local draft before saving.');
   await page.keyboard.press('Escape');
   await expect(editorPage.savePanel).toHaveCount(0);
   await offer.getByRole('button', { name: 'Restore' }).click();
@@ -186,13 +180,7 @@ test('rename: a clashing title blocks saving, a free one is saved with the body'
   await expect(
     page.getByText('A page titled Demo Home already exists in DEMO').first(),
   ).toBeVisible();
-  await editorPage.toolbarButton('Save').click();
-  await expect(editorPage.savePanel).toContainText(
-    'A page titled Demo Home already exists in DEMO',
-  );
-  await expect(
-    editorPage.savePanel.getByRole('button', { name: 'Save', exact: true }),
-  ).toBeDisabled();
+  await editorPage.expectSaveRefused('A page titled Demo Home already exists in DEMO');
   await editorPage.savePanel.getByRole('button', { name: 'Close' }).click();
   await title.fill('Sandbox renamed by e2e');
   await expect(page.getByText('Title is free')).toBeVisible();

@@ -5,15 +5,15 @@ import { SEED_IDS } from '@/lib/emulator';
 import * as pageRoute from './pages/[id]/route';
 import * as ancestorsRoute from './pages/[id]/ancestors/route';
 import * as childrenRoute from './pages/[id]/children/route';
-import * as moveRoute from './pages/[id]/move/route';
 import * as treeRoute from './pages/[id]/tree/route';
 import * as searchRoute from './pages/search/route';
 import {
-  APP,
+  type AppRequests,
   DEMO_DC_PASSWORD,
+  expectRefusedUnderDescendant,
   flavours,
-  json,
   params,
+  requestsWith,
   signInCookie,
   startDemoEmulatorPerFile,
 } from './route-test-support';
@@ -25,25 +25,14 @@ import {
 const { demoHome, designFolder, architecturePage, decisionLogPage, roadmap } = SEED_IDS;
 const emulator = startDemoEmulatorPerFile();
 const CLOUD = flavours[1][1];
-
-function requests(cookie: string) {
-  return {
-    get: (url: string) => new Request(`${APP}${url}`, { headers: { cookie } }),
-    post: (url: string, body: unknown) =>
-      new Request(`${APP}${url}`, {
-        method: 'POST',
-        headers: { ...json, cookie },
-        body: JSON.stringify(body),
-      }),
-  };
-}
+const INTO_DESIGN_FOLDER = { newParentId: designFolder, newParentKind: 'folder', baseVersion: 1 };
 
 describe('Cloud folders through the routes', () => {
-  let get: (url: string) => Request;
-  let post: (url: string, body: unknown) => Request;
+  let get: AppRequests['get'];
+  let move: AppRequests['move'];
   beforeEach(async () => {
     await emulator().reset();
-    ({ get, post } = requests(await signInCookie(CLOUD)));
+    ({ get, move } = requestsWith(await signInCookie(CLOUD)));
   });
 
   it('the tree shows the folder as a folder, and opens it on demand', async () => {
@@ -94,14 +83,7 @@ describe('Cloud folders through the routes', () => {
     ).json();
     expect(ancestors.ancestors).toEqual([{ id: demoHome, title: 'Demo Home', kind: 'page' }]);
 
-    const moved = await moveRoute.POST(
-      post(`/api/pages/${roadmap}/move`, {
-        newParentId: designFolder,
-        newParentKind: 'folder',
-        baseVersion: 1,
-      }),
-      params({ id: roadmap }),
-    );
+    const moved = await move(roadmap, INTO_DESIGN_FOLDER);
     expect(moved.status).toBe(200);
     expect(await moved.json()).toMatchObject({
       version: 2,
@@ -118,18 +100,7 @@ describe('Cloud folders through the routes', () => {
   });
 
   it('refuses moving a page into a folder below it, with a clear message', async () => {
-    const response = await moveRoute.POST(
-      post(`/api/pages/${demoHome}/move`, {
-        newParentId: designFolder,
-        newParentKind: 'folder',
-        baseVersion: 1,
-      }),
-      params({ id: demoHome }),
-    );
-    expect(response.status).toBe(400);
-    expect((await response.json()).error.message).toBe(
-      'A page cannot be moved under one of its own descendants.',
-    );
+    await expectRefusedUnderDescendant(await move(demoHome, INTO_DESIGN_FOLDER));
     expect(emulator().page(demoHome)!.current.number).toBe(1);
   });
 });
@@ -137,15 +108,8 @@ describe('Cloud folders through the routes', () => {
 describe('Data Center and folders', () => {
   it('refuses a folder as new parent or tree node with a 400 that says why', async () => {
     await emulator().reset();
-    const { get, post } = requests(await signInCookie(DEMO_DC_PASSWORD));
-    const moved = await moveRoute.POST(
-      post(`/api/pages/${roadmap}/move`, {
-        newParentId: designFolder,
-        newParentKind: 'folder',
-        baseVersion: 1,
-      }),
-      params({ id: roadmap }),
-    );
+    const { get, move } = requestsWith(await signInCookie(DEMO_DC_PASSWORD));
+    const moved = await move(roadmap, INTO_DESIGN_FOLDER);
     expect(moved.status).toBe(400);
     expect((await moved.json()).error.message).toBe('Data Center has no folders: choose a page.');
     const children = await childrenRoute.GET(

@@ -8,10 +8,13 @@ import * as searchRoute from './pages/search/route';
 import * as spacesRoute from './spaces/route';
 import {
   APP,
+  type AppRequests,
   DEMO_DC_PASSWORD,
+  expectRefusedUnderDescendant,
   flavours,
   json,
   params,
+  requestsWith,
   SANDBOX,
   signInCookie,
   startDemoEmulatorPerFile,
@@ -27,19 +30,13 @@ const ROADMAP = '9470048';
 const emulator = startDemoEmulatorPerFile();
 
 describe.each(flavours)('%s', (_name, credentials) => {
-  let cookie = '';
+  let get: AppRequests['get'];
+  let post: AppRequests['post'];
+  let move: AppRequests['move'];
   beforeAll(async () => {
     await emulator().reset();
-    cookie = await signInCookie(credentials);
+    ({ get, post, move } = requestsWith(await signInCookie(credentials)));
   });
-
-  const get = (url: string) => new Request(`${APP}${url}`, { headers: { cookie } });
-  const post = (url: string, body: unknown) =>
-    new Request(`${APP}${url}`, {
-      method: 'POST',
-      headers: { ...json, cookie },
-      body: JSON.stringify(body),
-    });
 
   it('offers pages by title with their space', async () => {
     const response = await searchRoute.GET(get('/api/pages/search?q=Sandb'));
@@ -94,10 +91,7 @@ describe.each(flavours)('%s', (_name, credentials) => {
       details: { clash: { id, title: 'Route child' } },
     });
 
-    const moved = await moveRoute.POST(
-      post(`/api/pages/${id}/move`, { newParentId: ROADMAP, baseVersion: 1 }),
-      params({ id }),
-    );
+    const moved = await move(id, { newParentId: ROADMAP, baseVersion: 1 });
     expect(moved.status).toBe(200);
     expect(await moved.json()).toMatchObject({
       version: 2,
@@ -111,10 +105,7 @@ describe.each(flavours)('%s', (_name, credentials) => {
     ).json();
     expect(tree.children.map((node: { title: string }) => node.title)).toEqual(['Route child']);
 
-    const stale = await moveRoute.POST(
-      post(`/api/pages/${id}/move`, { newParentId: SANDBOX, baseVersion: 1 }),
-      params({ id }),
-    );
+    const stale = await move(id, { newParentId: SANDBOX, baseVersion: 1 });
     expect(stale.status).toBe(409);
     expect((await stale.json()).error).toMatchObject({
       code: 'version_conflict',
@@ -123,13 +114,8 @@ describe.each(flavours)('%s', (_name, credentials) => {
   });
 
   it('refuses moving a page under its own descendant with a clear message', async () => {
-    const response = await moveRoute.POST(
-      post(`/api/pages/${DEMO_HOME}/move`, { newParentId: SANDBOX, baseVersion: 1 }),
-      params({ id: DEMO_HOME }),
-    );
-    expect(response.status).toBe(400);
-    expect((await response.json()).error.message).toBe(
-      'A page cannot be moved under one of its own descendants.',
+    await expectRefusedUnderDescendant(
+      await move(DEMO_HOME, { newParentId: SANDBOX, baseVersion: 1 }),
     );
     expect(emulator().page(DEMO_HOME)!.current.number).toBe(1);
   });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { startEmulator } from '@/lib/emulator';
 import { CSRF_HEADERS } from '@/lib/http/csrf-header';
 
+import * as moveRoute from './pages/[id]/move/route';
 import * as pageRoute from './pages/[id]/route';
 import * as sessionRoute from './session/route';
 
@@ -79,6 +80,32 @@ export const flavours = [
   ['Data Center', DEMO_DC_PASSWORD],
   ['Cloud', { method: 'cloud-token', email: 'demo@example.com', token: 'demo-token' }],
 ] as const;
+
+/**
+ * Requests as the app's client sends them with a session cookie: `get`, `post` (with the app's
+ * headers and a JSON body), and `move`, which POSTs to the move route of page `id`.
+ */
+export function requestsWith(cookie: string) {
+  const get = (url: string) => new Request(`${APP}${url}`, { headers: { cookie } });
+  const post = (url: string, body: unknown) =>
+    new Request(`${APP}${url}`, {
+      method: 'POST',
+      headers: { ...json, cookie },
+      body: JSON.stringify(body),
+    });
+  const move = (id: string, body: unknown) =>
+    moveRoute.POST(post(`/api/pages/${id}/move`, body), params({ id }));
+  return { get, post, move };
+}
+export type AppRequests = ReturnType<typeof requestsWith>;
+
+/** The move route's answer to a page moved under one of its own descendants. */
+export async function expectRefusedUnderDescendant(response: Response): Promise<void> {
+  expect(response.status).toBe(400);
+  expect((await response.json()).error.message).toBe(
+    'A page cannot be moved under one of its own descendants.',
+  );
+}
 
 /** GET /api/pages/<sandbox> with the given session cookie. */
 export function readSandbox(cookie: string): Promise<Response> {

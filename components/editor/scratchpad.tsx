@@ -175,7 +175,7 @@ export function Scratchpad() {
         {first && errors > 0 && (
           <button
             type="button"
-            className={styles.linkButton}
+            className={`link-button ${styles.linkButton}`}
             onClick={() => apiRef.current?.goTo(first.line, first.column)}
           >
             Line {first.line}: {first.message}

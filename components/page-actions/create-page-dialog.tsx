@@ -8,6 +8,7 @@ import { ModalDialog } from '@/components/ui/modal-dialog';
 import { useTitleCheck, useTitleSuggestion } from '@/components/page-editor/title-field';
 import { ErrorAlert } from '@/components/ui/error-alert';
 
+import { DialogFooter } from './dialog-footer';
 import styles from './page-actions.module.css';
 
 /** No page has this id: the title check then treats every use of the title as a clash. */
@@ -93,16 +94,11 @@ export function CreatePageDialog({ parent, onCreated, onClose }: CreatePageDialo
             Use “{suggestion}”
           </button>
         )}
-        {create.error ? <ErrorAlert error={create.error} /> : null}
-        <div className={styles.actions}>
-          <button
-            type="submit"
-            className="button button-primary"
-            aria-disabled={refusal !== null || create.isPending}
-          >
-            {create.isPending ? 'Creating…' : 'Create'}
-          </button>
-        </div>
+        <DialogFooter
+          mutation={create}
+          refused={refusal !== null}
+          labels={['Create', 'Creating…']}
+        />
       </form>
     </ModalDialog>
   );

@@ -10,8 +10,8 @@ import { useMovePage } from '@/lib/queries/page-tree';
 
 import { TitleCombobox } from '@/components/open/title-combobox';
 import { ModalDialog } from '@/components/ui/modal-dialog';
-import { ErrorAlert } from '@/components/ui/error-alert';
 
+import { DialogFooter } from './dialog-footer';
 import styles from './page-actions.module.css';
 
 export interface MovePageDialogProps {
@@ -100,16 +100,7 @@ export function MovePageDialog({
             ? `${foldersAllowed ? 'Pages and folders' : 'Pages'} in space ${page.spaceKey}.`
             : (refusal ?? `Moves under “${picked?.title}”.`)}
         </p>
-        {move.error ? <ErrorAlert error={move.error} /> : null}
-        <div className={styles.actions}>
-          <button
-            type="submit"
-            className="button button-primary"
-            aria-disabled={refusal !== null || move.isPending}
-          >
-            {move.isPending ? 'Moving…' : 'Move'}
-          </button>
-        </div>
+        <DialogFooter mutation={move} refused={refusal !== null} labels={['Move', 'Moving…']} />
       </form>
     </ModalDialog>
   );

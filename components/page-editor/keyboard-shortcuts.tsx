@@ -47,7 +47,7 @@ export function KeyboardShortcuts() {
     <>
       <button
         type="button"
-        className={styles.shortcutsButton}
+        className="link-button"
         aria-haspopup="dialog"
         aria-keyshortcuts="?"
         onClick={() => setOpen(true)}

@@ -61,7 +61,7 @@ export function SaveProblemsAlert({
           <li key={`${problem.line}:${problem.column}:${index}`}>
             <button
               type="button"
-              className={styles.problemLink}
+              className="link-button"
               onClick={() => onGoTo(problem.line, problem.column)}
             >
               Line {problem.line}, column {problem.column}

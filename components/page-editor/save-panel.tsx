@@ -70,7 +70,7 @@ function ProblemList({
         <li key={`${problem.line}:${problem.column}:${index}`}>
           <button
             type="button"
-            className={styles.problemLink}
+            className="link-button"
             onClick={() => onGoTo(problem.line, problem.column)}
           >
             Line {problem.line}, column {problem.column}
@@ -270,7 +270,7 @@ export function SavePanel({
               </>
             )}
           </p>
-          <button type="button" className={styles.problemLink} onClick={onReviewDiff}>
+          <button type="button" className="link-button" onClick={onReviewDiff}>
             Review diff
           </button>
         </section>

@@ -58,7 +58,7 @@ export function PageStatusBar({
       {first && (
         <button
           type="button"
-          className={editorStyles.linkButton}
+          className={`link-button ${editorStyles.linkButton}`}
           onClick={() => onGoTo(first.line, first.column)}
         >
           Line {first.line}: {first.message}

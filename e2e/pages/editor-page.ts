@@ -157,8 +157,20 @@ export class EditorPage {
   async saveThroughPanel(): Promise<void> {
     await this.toolbarButton('Save').click();
     await expect(this.savePanel).toBeVisible();
-    await this.savePanel.getByRole('button', { name: 'Save', exact: true }).click();
+    await this.panelSaveButton.click();
     await expect(this.savePanel).toHaveCount(0);
+  }
+
+  /** Save → the panel says why it will not save, and its own Save button is disabled. */
+  async expectSaveRefused(reason: string): Promise<void> {
+    await this.toolbarButton('Save').click();
+    await expect(this.savePanel).toContainText(reason);
+    await expect(this.panelSaveButton).toBeDisabled();
+  }
+
+  /** The panel's own Save button (the toolbar's opens the panel). */
+  get panelSaveButton(): Locator {
+    return this.savePanel.getByRole('button', { name: 'Save', exact: true });
   }
 
   /**
@@ -169,7 +181,7 @@ export class EditorPage {
     await this.toolbarButton('Save').click();
     await expect(this.savePanel).toBeVisible();
     await this.minorEditBox.setChecked(minor);
-    await this.savePanel.getByRole('button', { name: 'Save', exact: true }).click();
+    await this.panelSaveButton.click();
   }
 
   get minorEditBox(): Locator {

@@ -9,6 +9,8 @@ import { demoClient, emulatorPerTestFile } from './testing/emulator';
 /** Cloud folders through the client, against the emulator's seeded "Design docs" folder. */
 const emulator = emulatorPerTestFile();
 const { demoHome, designFolder, architecturePage, decisionLogPage, sandbox, roadmap } = SEED_IDS;
+const intoDesignFolder = (id: string, baseVersion = 1) =>
+  ({ id, newParentId: designFolder, newParentKind: 'folder', baseVersion }) as const;
 
 describe('Cloud folders', () => {
   it('show in the ancestors and the tree as folders, with their titles', async () => {
@@ -62,12 +64,7 @@ describe('Cloud folders', () => {
   it('take a moved page: body, title and version kept, the folder in its ancestors', async () => {
     const confluence = demoClient(emulator, 'cloud');
     const before = await confluence.getPage(roadmap);
-    const moved = await confluence.movePage({
-      id: roadmap,
-      newParentId: designFolder,
-      newParentKind: 'folder',
-      baseVersion: before.version.number,
-    });
+    const moved = await confluence.movePage(intoDesignFolder(roadmap, before.version.number));
     expect(moved.version).toBe(before.version.number + 1);
     expect(moved.ancestors.map((node) => [node.id, node.kind])).toEqual([
       [demoHome, 'page'],
@@ -82,12 +79,7 @@ describe('Cloud folders', () => {
 
   it('refuse a page moved under a folder inside it, before writing', async () => {
     const confluence = demoClient(emulator, 'cloud');
-    const attempt = confluence.movePage({
-      id: demoHome,
-      newParentId: designFolder,
-      newParentKind: 'folder',
-      baseVersion: 1,
-    });
+    const attempt = confluence.movePage(intoDesignFolder(demoHome));
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toThrow('one of its own descendants');
     expect(emulator.page(demoHome)!.current.number).toBe(1);
@@ -97,12 +89,7 @@ describe('Cloud folders', () => {
   it("refuse a move into a folder over a colleague's newer edit", async () => {
     const confluence = demoClient(emulator, 'cloud');
     emulator.concurrentEdit(sandbox, { body: '<p>Alex was here</p>' });
-    const attempt = confluence.movePage({
-      id: sandbox,
-      newParentId: designFolder,
-      newParentKind: 'folder',
-      baseVersion: 1,
-    });
+    const attempt = confluence.movePage(intoDesignFolder(sandbox));
     await expect(attempt).rejects.toBeInstanceOf(ConfluenceError);
     await expect(attempt).rejects.toMatchObject({ kind: 'version_conflict' });
     expect(emulator.page(sandbox)!.current).toMatchObject({
@@ -124,12 +111,7 @@ describe('Data Center', () => {
 
   it('refuses a folder as new parent in plain words', async () => {
     const confluence = demoClient(emulator, 'datacenter');
-    const attempt = confluence.movePage({
-      id: roadmap,
-      newParentId: designFolder,
-      newParentKind: 'folder',
-      baseVersion: 1,
-    });
+    const attempt = confluence.movePage(intoDesignFolder(roadmap));
     await expect(attempt).rejects.toThrow('Data Center has no folders');
     await confluence.close();
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { verifiedSave } from '@/lib/pages/testing/save-verification';
+
 import {
   buildSaveChecks,
   hasUnsavedChanges,
@@ -109,14 +111,7 @@ describe('saveProblemsOf', () => {
 });
 
 describe('verificationNoticeOf', () => {
-  const matching = {
-    ok: true,
-    version: 6,
-    versionMatches: true,
-    titleMatches: true,
-    parentUnchanged: true,
-    bodyMatches: true,
-  };
+  const matching = verifiedSave(6);
   it('says a verified save is verified, with its version', () => {
     expect(verificationNoticeOf(matching, 6)).toEqual({ ok: true, text: 'Saved and verified v6.' });
   });

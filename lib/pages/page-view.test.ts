@@ -67,13 +67,23 @@ describe('bodyToSend', () => {
     expect(bodyToSend(view, view.text, false)).toBe(ONE_LINE);
   });
 
-  it('carries one edit in the laid-out view back to the stored layout, and nothing else', () => {
-    const view = viewOf(ONE_LINE);
-    const edited = replaceOnce(view.text, '<td>row 7</td>', '<td>row seven</td>');
-    expect(bodyToSend(view, edited, false)).toBe(
-      replaceOnce(ONE_LINE, '<td>row 7</td>', '<td>row seven</td>'),
-    );
-  });
+  // Each edit made in the laid-out view, and what the stored body must hold instead of `from`.
+  it.each([
+    ['one edit', '<td>row 7</td>', '<td>row seven</td>', '<td>row seven</td>'],
+    [
+      'a block pasted on a line of its own',
+      '<p>End.</p>',
+      '<p>Pasted.</p>\n<p>End.</p>',
+      '<p>Pasted.</p><p>End.</p>',
+    ],
+  ])(
+    'carries %s in the laid-out view back to the stored layout, and nothing else',
+    (_what, from, typed, stored) => {
+      const view = viewOf(ONE_LINE);
+      const edited = replaceOnce(view.text, from, typed);
+      expect(bodyToSend(view, edited, false)).toBe(replaceOnce(ONE_LINE, from, stored));
+    },
+  );
 
   it('keeps a Format of the edited view out of the saved body', () => {
     const view = viewOf(ONE_LINE);
@@ -91,14 +101,6 @@ describe('bodyToSend', () => {
     const fixed = applyEdits(broken, fix!.edits);
     expect(bodyToSend(view, fixed, false)).toBe(
       replaceOnce(ONE_LINE, '<td>row 7</td>', '<td>row 7<br/>x</td>'),
-    );
-  });
-
-  it('carries a block pasted on a line of its own back without its layout', () => {
-    const view = viewOf(ONE_LINE);
-    const pasted = replaceOnce(view.text, '<p>End.</p>', '<p>Pasted.</p>\n<p>End.</p>');
-    expect(bodyToSend(view, pasted, false)).toBe(
-      replaceOnce(ONE_LINE, '<p>End.</p>', '<p>Pasted.</p><p>End.</p>'),
     );
   });
 

@@ -15,29 +15,24 @@ export interface PermissionAdmin {
 }
 
 export function permissionAdmin(store: EmulatorStore): PermissionAdmin {
-  const knownUsernames = (names: string[]) => {
-    const unknown = names.filter((name) => !store.users().some((u) => u.username === name));
-    if (unknown.length > 0) throw new Error(`no such user: ${unknown.join(', ')}`);
+  // A page restriction and a space permission are both an optional editor list on the record.
+  const setEditors = (record: { editors?: string[] } | undefined, editors: string[] | null) => {
+    if (!record) return false;
+    if (editors) {
+      const unknown = editors.filter((name) => !store.users().some((u) => u.username === name));
+      if (unknown.length > 0) throw new Error(`no such user: ${unknown.join(', ')}`);
+      record.editors = [...editors];
+    } else delete record.editors;
+    store.markChanged();
+    return true;
   };
   return {
-    restrictPageEditing(pageId, editors) {
-      const page = store.snapshot().pages.find((candidate) => candidate.id === pageId);
-      if (!page) return false;
-      if (editors) knownUsernames(editors);
-      if (editors) page.editors = [...editors];
-      else delete page.editors;
-      store.markChanged();
-      return true;
-    },
-    setSpaceEditors(spaceKey, editors) {
-      const space = store.spaceByKey(spaceKey);
-      if (!space) return false;
-      if (editors) knownUsernames(editors);
-      if (editors) space.editors = [...editors];
-      else delete space.editors;
-      store.markChanged();
-      return true;
-    },
+    restrictPageEditing: (pageId, editors) =>
+      setEditors(
+        store.snapshot().pages.find((candidate) => candidate.id === pageId),
+        editors,
+      ),
+    setSpaceEditors: (spaceKey, editors) => setEditors(store.spaceByKey(spaceKey), editors),
   };
 }
 

@@ -79,6 +79,18 @@ describe('Cloud v2 folder answers match V2SPEC', () => {
     });
     expect(reader.status).toBe(403);
   });
+
+  it.each(['/folders', '/pages'])('POST %s refuses a missing or unknown spaceId', async (path) => {
+    for (const body of [{ title: 'Nowhere' }, { spaceId: '1', title: 'Nowhere' }]) {
+      const refused = await v2(path, { method: 'POST', body });
+      expect(refused.status).toBe(400);
+      const [error] = refused.json.errors;
+      expect([error.code, error.title]).toEqual([
+        'INVALID_REQUEST_PARAMETER',
+        'A valid spaceId is required',
+      ]);
+    }
+  });
 });
 
 describe('Cloud pages in a folder', () => {

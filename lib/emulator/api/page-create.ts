@@ -1,6 +1,6 @@
 import type { RequestContext } from '../http/context';
 import { sendV1Error, sendV2Error } from '../http/errors';
-import { asObject, readJsonObject } from '../http/request-body';
+import { asObject, readJsonObject, readV2BodyInSpace } from '../http/request-body';
 import { sendJson } from '../http/respond';
 import type { Router } from '../http/router';
 import { contentJson, parseExpand } from '../render/v1-content';
@@ -97,12 +97,9 @@ function createV1(ctx: RequestContext): void {
  * under the space's home page, unless `root-level=true` puts it at the top of the space.
  */
 function createV2(ctx: RequestContext): void {
-  const json = readJsonObject(ctx);
-  if (!json) return;
-  const space = ctx.store.spaceById(Number(json.spaceId));
-  if (json.spaceId === undefined || !space) {
-    return sendV2Error(ctx, 400, 'INVALID_REQUEST_PARAMETER', 'A valid spaceId is required');
-  }
+  const read = readV2BodyInSpace(ctx);
+  if (!read) return;
+  const { json, space } = read;
   if (json.status !== undefined && json.status !== 'current') {
     return sendV2Error(
       ctx,

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../http/context';
 import { sendV2Error } from '../http/errors';
-import { readJsonObject } from '../http/request-body';
+import { readV2BodyInSpace } from '../http/request-body';
 import { sendJson } from '../http/respond';
 import type { Router } from '../http/router';
 import { v2Paged } from '../render/v2-json';
@@ -64,12 +64,9 @@ function getFolder(ctx: RequestContext, { id }: Record<string, string>): void {
 
 /** POST /folders `{spaceId, title, parentId?}`: without a parent the folder goes under the home page. */
 function postFolder(ctx: RequestContext): void {
-  const json = readJsonObject(ctx);
-  if (!json) return;
-  const space = ctx.store.spaceById(Number(json.spaceId));
-  if (json.spaceId === undefined || !space) {
-    return sendV2Error(ctx, 400, 'INVALID_REQUEST_PARAMETER', 'A valid spaceId is required');
-  }
+  const read = readV2BodyInSpace(ctx);
+  if (!read) return;
+  const { json, space } = read;
   if (typeof json.title !== 'string' || json.title.trim() === '') {
     return sendV2Error(ctx, 400, 'INVALID_REQUEST_PARAMETER', 'Title cannot be empty');
   }

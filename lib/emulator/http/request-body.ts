@@ -1,3 +1,4 @@
+import type { SpaceRecord } from '../store/types';
 import type { RequestContext } from './context';
 import { sendV1Error, sendV2Error } from './errors';
 
@@ -31,6 +32,23 @@ export function readJsonObject(ctx: RequestContext): Record<string, unknown> | u
     return undefined;
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * A v2 create body (`POST /pages`, `POST /folders`) with the space its `spaceId` names; answers
+ * 400 as Cloud does when the body is not an object or the space is unknown (then undefined).
+ */
+export function readV2BodyInSpace(
+  ctx: RequestContext,
+): { json: Record<string, unknown>; space: SpaceRecord } | undefined {
+  const json = readJsonObject(ctx);
+  if (!json) return undefined;
+  const space = ctx.store.spaceById(Number(json.spaceId));
+  if (json.spaceId === undefined || !space) {
+    sendV2Error(ctx, 400, 'INVALID_REQUEST_PARAMETER', 'A valid spaceId is required');
+    return undefined;
+  }
+  return { json, space };
 }
 
 /** `value` as a plain object, or undefined. */
