@@ -1,7 +1,7 @@
 import { resolveSanitizer } from '../render/render';
 import type { RenderOptions } from '../render/render-options';
 import type { ParseResult } from '../types';
-import { IncrementalParse } from './incremental-parse';
+import { type BlocksUpdate, IncrementalParse } from './incremental-parse';
 import { IncrementalRender } from './incremental-render';
 
 /** What the last update did: how many blocks the page has, and how many it parsed and rendered. */
@@ -22,15 +22,24 @@ export interface IncrementalPreview {
  * Keep one per editor: it remembers the previous text's blocks.
  */
 export class IncrementalDocument {
-  private readonly parse = new IncrementalParse();
-  private readonly render = new IncrementalRender();
+  private parse = new IncrementalParse();
+  private render = new IncrementalRender();
   private work: IncrementalWork = { blocks: 0, parsed: 0, rendered: 0 };
 
   update(text: string, options: RenderOptions = {}): IncrementalPreview {
     // Resolved first, as renderDocument does: a missing sanitizer fails before any work.
     const sanitizer = resolveSanitizer(options);
-    const update = this.parse.update(text);
-    const html = this.render.render(update, options, sanitizer === null);
+    let update: BlocksUpdate;
+    let html: string;
+    try {
+      update = this.parse.update(text);
+      html = this.render.render(update, options, sanitizer === null);
+    } catch (error) {
+      // Half-updated blocks must not be reused: the next text starts afresh.
+      this.parse = new IncrementalParse();
+      this.render = new IncrementalRender();
+      throw error;
+    }
     this.work = {
       blocks: update.blocks.length,
       parsed: update.firstMoved - update.firstParsed,
