@@ -5,14 +5,17 @@ import { syntheticPage } from '@/bench/synthetic-pages';
 
 import { parseStorage } from '../parse';
 import { renderDocument } from '../render';
+import { validateStorage } from '../validate';
 import { readCorpus } from '../testing/corpus';
 import { createRandom } from '../testing/mutations';
 import { parseShape } from '../testing/tree-shape';
 import { IncrementalDocument } from './incremental-document';
+import { IncrementalValidation } from './incremental-validation';
 
 /**
  * The full pipeline is the oracle: after every edit of a random sequence, the incremental
- * document's parse and HTML equal a parse and render of the whole text.
+ * document's parse and HTML, and the incremental validation's diagnostics, equal a parse, render
+ * and validation of the whole text.
  */
 
 const TYPED = [
@@ -111,16 +114,26 @@ const EDITS: readonly Edit[] = [
   },
 ];
 
-function expectSameAsFull(document: IncrementalDocument, text: string, label: string): void {
-  const incremental = document.update(text, { sanitizer: 'none' });
+interface Incremental {
+  document: IncrementalDocument;
+  validation: IncrementalValidation;
+}
+
+function expectSameAsFull(incremental: Incremental, text: string, label: string): void {
+  const preview = incremental.document.update(text, { sanitizer: 'none' });
   const full = parseStorage(text);
-  expect(parseShape(incremental.parsed), label).toEqual(parseShape(full));
-  expect(incremental.html, label).toBe(renderDocument(full, { sanitizer: 'none' }));
+  expect(parseShape(preview.parsed), label).toEqual(parseShape(full));
+  expect(preview.html, label).toBe(renderDocument(full, { sanitizer: 'none' }));
+  expect(incremental.validation.validate(text), label).toEqual(validateStorage(text));
+}
+
+function incrementalPair(): Incremental {
+  return { document: new IncrementalDocument(), validation: new IncrementalValidation() };
 }
 
 function runEdits(body: string, seed: number, count: number, label: string): void {
   const random = createRandom(seed);
-  const document = new IncrementalDocument();
+  const document = incrementalPair();
   let text = body;
   expectSameAsFull(document, text, `${label} (initial)`);
   for (let step = 0; step < count; step++) {
@@ -134,7 +147,7 @@ function runEdits(body: string, seed: number, count: number, label: string): voi
 
 const corpus = [...readCorpus('valid'), ...readCorpus('invalid'), ...readCorpus('edge-cases')];
 
-describe('IncrementalDocument equals the full pipeline after every edit', () => {
+describe('IncrementalDocument and IncrementalValidation equal the full pipeline after every edit', () => {
   it.each(corpus.map((entry, index) => [entry.name, entry.body, index] as const))(
     'corpus %s, multi-line and one-line',
     (name, body, index) => {
@@ -151,7 +164,7 @@ describe('IncrementalDocument equals the full pipeline after every edit', () => 
 
   it('from an empty text, typing a body key by key and back', () => {
     const body = corpus[0]!.body.slice(0, 400);
-    const document = new IncrementalDocument();
+    const document = incrementalPair();
     for (let i = 0; i <= body.length; i++)
       expectSameAsFull(document, body.slice(0, i), `typed ${i}`);
     for (let i = body.length; i >= 0; i--) expectSameAsFull(document, body.slice(i), `cut ${i}`);
