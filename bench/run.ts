@@ -9,12 +9,15 @@ import { measureBundleSizes, type BundleSizes } from './bundle-sizes';
 import { engineInputs, median, rawTokenizerPass, timeRoundRobin } from './engine-baseline';
 import { incrementalKeystroke } from './incremental-keystroke';
 import { benchDistDir, ensureProductionBuild, ROOT, startDemoApp } from './load-app';
+import { measureMergeAfterConflict, type MergeRow } from './merge-after-conflict';
 import { measureProxyOverhead, type ServerMeasurements } from './proxy-overhead';
 
 /**
  * `npm run bench`: engine throughput per stage on the corpus, on synthetic 20 KB, 100 KB and 1 MB
  * pages and on 1 MB of real, macro-rich bodies (multi-line and one line), next to a raw tokenizer
- * pass (saxes, namespace-aware with positions, as Confluence's wrapper needs) on the same input; proxy overhead and upstream calls per save (in process);
+ * pass (saxes, namespace-aware with positions, as Confluence's wrapper needs) on the same input;
+ * the merge after a 409 on 200 KB and 1 MB pages of tables; proxy overhead and upstream calls per
+ * save (in process);
  * first-load JS per route and the Monaco chunk (from a production build in PAGEWRIGHT_DIST_DIR,
  * default `.next-bench`, built when missing); and in Chromium, keystroke → preview and page open →
  * editor interactive (BENCH_BROWSER=0 skips the browser). Engine times are medians of repeated
@@ -92,6 +95,12 @@ async function main(): Promise<void> {
   );
   console.table(rows);
 
+  const merges = measureMergeAfterConflict();
+  console.log(
+    "\nMerge after 409 (Node, median ms; edits near the top and the bottom of the demo's Large page shape)",
+  );
+  console.table(merges);
+
   const server = await measureProxyOverhead();
   console.log('\nServer (in process, same run)');
   console.table(server.proxy);
@@ -102,7 +111,7 @@ async function main(): Promise<void> {
   });
 
   const app = await measureApp();
-  const summary = summarise(rows, server, app);
+  const summary = summarise(rows, merges, server, app);
   console.log('\nSummary');
   console.table(summary);
 
@@ -115,6 +124,7 @@ async function main(): Promise<void> {
         measuredAt: new Date().toISOString(),
         machine: machineNotes(),
         engine: rows,
+        mergeAfterConflict: merges,
         server,
         ...app,
         summary,
@@ -200,7 +210,12 @@ interface SummaryRow {
   met: boolean | null;
 }
 
-function summarise(rows: Row[], server: ServerMeasurements, app: AppMeasurements): SummaryRow[] {
+function summarise(
+  rows: Row[],
+  merges: MergeRow[],
+  server: ServerMeasurements,
+  app: AppMeasurements,
+): SummaryRow[] {
   const pipeline = (input: string) =>
     rows.find((r) => r.input === input && r.stage.startsWith('validate + render'))!;
   const keystroke = (input: string) =>
@@ -259,6 +274,14 @@ function summarise(rows: Row[], server: ServerMeasurements, app: AppMeasurements
       goal: 'reported (#16: ≤ 3 in Chromium)',
       met: null,
     },
+    ...merges
+      .filter((m) => m.stage.startsWith('mergePage'))
+      .map((m) => ({
+        metric: `merge after 409: ${m.input} (ms)`,
+        value: m.ms,
+        goal: 'reported',
+        met: null,
+      })),
     {
       metric: 'upstream calls per successful save (max)',
       value: server.upstreamCallsPerSave.max,

@@ -4,6 +4,7 @@ import { clearFaults, readPage, resetEmulator, setFaults } from './emulator-admi
 import { alertNamed, DEADLINE_MS, expectRequestId, PAGE_PATH } from './failure-steps';
 import { expect, test } from './fixtures';
 import { SANDBOX_ID } from './pages/editor-page';
+import { paintedColour } from './pixels';
 
 /**
  * When Confluence misbehaves, each user action (open, save) shows progress at once, ends by its
@@ -172,7 +173,7 @@ test('the session expires: "session expired", and signing in again goes on', asy
   await expect(page.getByRole('toolbar', { name: 'Page tools' })).toBeVisible();
 });
 
-test('a disabled Save looks disabled and says why', async ({ page, editorPage }) => {
+test('a disabled Save looks disabled and says why', async ({ page, context, editorPage }) => {
   await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
   await editorPage.toolbarButton('Save').click();
   const save = editorPage.savePanel.getByRole('button', { name: 'Save', exact: true });
@@ -199,6 +200,18 @@ test('a disabled Save looks disabled and says why', async ({ page, editorPage })
   expect(look.opacity).toBeLessThan(0.7);
   expect(look.cursor).toBe('not-allowed');
   expect(look.background).not.toBe(accent);
+
+  // And on screen: the disabled button's pixels are washed out next to the same button enabled.
+  const disabledPaint = await paintedColour(context, save);
+  await page.keyboard.press('Escape');
+  await expect(editorPage.savePanel).toHaveCount(0);
+  await editorPage.appendParagraph('something to save');
+  await editorPage.toolbarButton('Save').click();
+  await expect(save).toBeEnabled();
+  await save.blur();
+  const enabledPaint = await paintedColour(context, save);
+  expect(enabledPaint.saturation).toBeGreaterThan(0.3);
+  expect(disabledPaint.saturation).toBeLessThan(enabledPaint.saturation * 0.6);
 });
 
 test('the header links ask before leaving unsaved changes', async ({ page, editorPage }) => {

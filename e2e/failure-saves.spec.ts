@@ -79,6 +79,33 @@ test('Cancel on a save that lands unseen: "Saved after all", and the editor is a
   await expect(page.getByTestId('save-verification')).toHaveText(/^Saved and verified v5\./);
 });
 
+test('Cancel when the page cannot be read again: "could not find out", and Save again never doubles', async ({
+  page,
+  editorPage,
+}) => {
+  await editorPage.signInAndOpen(SANDBOX_ID, { untilSaved: true });
+  await editorPage.appendParagraph('nobody knows whether this landed');
+  await setFaults({ hangEvery: 1, methods: 'PUT', pathPattern: PAGE_PATH });
+  await saveUntilWaiting(editorPage);
+  // The read-back after Cancel is refused, so whether the save landed cannot be told.
+  await setFaults({ forbiddenEvery: 1, methods: 'GET', pathPattern: PAGE_PATH });
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  const stopped = alertNamed(page, /^Pagewright could not find out/);
+  await expect(stopped).toHaveText(
+    /^Pagewright could not find out whether the save reached Confluence; your text is safe \(in the editor and as a local draft\)\. Save again: if the first save did land, you see it instead of a second copy\./,
+  );
+  await expect(editorPage.saveState).toHaveText('Unsaved changes');
+  expect(await editorPage.storedDraft()).toContain('nobody knows whether this landed');
+
+  await clearFaults();
+  await stopped.getByRole('button', { name: 'Save again' }).click();
+  await expect(page.getByTestId('save-verification')).toHaveText(/^Saved and verified v4\./);
+  const stored = await readPage(SANDBOX_ID);
+  expect(stored.version.number).toBe(4);
+  expect(stored.body.split('nobody knows whether this landed')).toHaveLength(2);
+});
+
 test('a hanging save: the deadline message within 35 s, then one click on Try again saves', async ({
   page,
   editorPage,

@@ -1,8 +1,11 @@
+import { commonEnds, shortestEditLength } from '@/lib/storage-format/line-diff-core';
+
 /**
  * How many lines an edit added and removed, the way `diff` counts them: the shortest edit script
- * between the two texts' lines (Myers' O(ND) algorithm). The save panel shows it as its change
- * summary, so it must be cheap for a typical edit of a big page: the common head and tail are
- * skipped first, and only the length of the script is computed (no path, O(N + M) memory).
+ * between the two texts' lines (Myers' O(ND) algorithm, lib/storage-format/line-diff-core.ts).
+ * The save panel shows it as its change summary, so it must be cheap for a typical edit of a big
+ * page: the common head and tail are skipped first, and only the length of the script is computed
+ * (no path, O(N + M) memory).
  */
 
 export interface LineChangeSummary {
@@ -37,55 +40,16 @@ export function lineChangeSummary(
 ): LineChangeSummary {
   const a = splitLines(before);
   const b = splitLines(after);
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head += 1;
-  let tail = 0;
-  while (
-    tail < a.length - head &&
-    tail < b.length - head &&
-    a[a.length - 1 - tail] === b[b.length - 1 - tail]
-  )
-    tail += 1;
+  const { head, tail } = commonEnds(a, b);
   const oldMiddle = a.slice(head, a.length - tail);
   const newMiddle = b.slice(head, b.length - tail);
-  const edits = shortestEditLength(oldMiddle, newMiddle, maxEdits);
+  const edits = shortestEditLength(oldMiddle, newMiddle, { maxEdits });
   if (edits === null) {
     return { added: newMiddle.length, removed: oldMiddle.length, exact: false };
   }
   // edits = removed + added, and both texts keep the same common subsequence.
   const common = (oldMiddle.length + newMiddle.length - edits) / 2;
   return { added: newMiddle.length - common, removed: oldMiddle.length - common, exact: true };
-}
-
-/** Myers' forward search for D, the length of the shortest edit script; null beyond `max`. */
-function shortestEditLength(
-  a: readonly string[],
-  b: readonly string[],
-  max: number,
-): number | null {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0 || m === 0) return n + m;
-  const limit = Math.min(n + m, max);
-  const offset = limit + 1;
-  // v[k + offset]: the furthest x reached on diagonal k (k = x - y).
-  const v = new Int32Array(2 * limit + 3);
-  for (let d = 0; d <= limit; d += 1) {
-    for (let k = -d; k <= d; k += 2) {
-      let x =
-        k === -d || (k !== d && v[k - 1 + offset]! < v[k + 1 + offset]!)
-          ? v[k + 1 + offset]!
-          : v[k - 1 + offset]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x += 1;
-        y += 1;
-      }
-      v[k + offset] = x;
-      if (x >= n && y >= m) return d;
-    }
-  }
-  return null;
 }
 
 /** "3 lines added, 1 removed" style wording for summaries. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { largeTablesBody } from '@/lib/emulator/seed/bodies';
 import { formatStorage } from '@/lib/storage-format/format';
 import { parseStorage } from '@/lib/storage-format/parse';
 
@@ -171,6 +172,24 @@ describe('mergePage: mine is never lost', () => {
     // The generator produces both outcomes, so both paths were checked.
     expect(conflicted).toBeGreaterThan(0);
     expect(conflicted).toBeLessThan(150);
+  });
+});
+
+describe('mergePage: a big page', () => {
+  it('merges edits near the top and the bottom of a 300 KB one-line page of tables cleanly', () => {
+    // As Confluence stores it: one line, thousands of identical lines once formatted.
+    const base = largeTablesBody(300_000).replaceAll('\n', '');
+    expect(base.length).toBeGreaterThanOrEqual(300_000);
+    const mine = base.replace('<td>DEMO-1001</td>', '<td>DEMO-1001, edited by me</td>');
+    const lastKey = base.lastIndexOf('<td>DEMO-');
+    const theirs = `${base.slice(0, lastKey)}<td>Added by them</td>${base.slice(lastKey)}`;
+    const outcome = mergePage({ base: side(base), theirs: side(theirs), mine: side(mine) });
+    expect(outcome.formatted).toBe(true);
+    expect(outcome.clean).toBe(true);
+    expect(outcome.body).toContain('<td>DEMO-1001, edited by me</td>');
+    expect(outcome.body).toContain('<td>Added by them</td>');
+    expect(outcome.body).not.toContain('<td>DEMO-1001</td>');
+    expect(splitLines(outcome.body)).toHaveLength(splitLines(formatStorage(theirs)).length);
   });
 });
 

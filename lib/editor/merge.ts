@@ -1,7 +1,6 @@
-import { diff3Merge } from 'node-diff3';
-
 import { tryFormatStorage } from '@/lib/storage-format/format';
 
+import { diff3Merge } from './diff3';
 import { splitLines } from './line-diff';
 
 /**
@@ -119,23 +118,25 @@ export function mergePage(
     splitLines(bodies.mine),
     splitLines(bodies.base),
     splitLines(bodies.theirs),
-    { excludeFalseConflicts: true },
   );
-  const lines: string[] = [];
+  const parts: string[][] = [];
   let conflicts = 0;
   for (const region of regions) {
-    if (region.ok) {
-      lines.push(...region.ok);
-    } else if (region.conflict) {
+    if ('ok' in region) {
+      parts.push(region.ok);
+    } else {
       conflicts += 1;
-      lines.push(
-        `${CONFLICT_MARKER.mine} ${labels.mine}`,
-        ...region.conflict.a,
-        CONFLICT_MARKER.separator,
-        ...region.conflict.b,
-        `${CONFLICT_MARKER.theirs} ${labels.theirs}`,
+      parts.push(
+        [`${CONFLICT_MARKER.mine} ${labels.mine}`],
+        region.conflict.mine,
+        [CONFLICT_MARKER.separator],
+        region.conflict.theirs,
+        [`${CONFLICT_MARKER.theirs} ${labels.theirs}`],
       );
     }
   }
-  return done(lines.join('\n'), conflicts);
+  // Joined run by run (empty runs left out): a page's stable stretch can outgrow the arguments a
+  // spread may pass.
+  const text = parts.filter((lines) => lines.length > 0).map((lines) => lines.join('\n'));
+  return done(text.join('\n'), conflicts);
 }

@@ -1,7 +1,6 @@
-import { diffComm } from 'node-diff3';
-
 import { canonicalizeStorage } from '@/lib/storage-format/canonical';
 import { formatStorage } from '@/lib/storage-format/format';
+import { diffHunksOrReplace, type DiffLimits } from '@/lib/storage-format/line-diff-core';
 
 /**
  * Read-after-write verification: after a save, the page read back must be the one we meant to
@@ -65,6 +64,11 @@ function routineAdditions(sent: string, stored: string): number {
 /** At most this many body changes are described; the rest are counted. */
 const MAX_BODY_CHANGES = 5;
 const MAX_LINE = 80;
+/**
+ * A re-serialisation rewrites a few blocks; past these bounds the differing middle is described
+ * as one change rather than searched for longer.
+ */
+const BODY_DIFF_LIMITS: DiffLimits = { maxEdits: 2000, maxWork: 20_000_000 };
 
 function clip(line: string): string {
   const trimmed = line.trim();
@@ -83,13 +87,13 @@ function comparableLines(body: string): string[] {
 /** Human descriptions of how `stored` differs from `sent`, block by block. */
 export function describeBodyChanges(sent: string, stored: string, who = 'Confluence'): string[] {
   const out: string[] = [];
-  let hunks = 0;
-  for (const part of diffComm(comparableLines(sent), comparableLines(stored))) {
-    if (part.common) continue;
-    hunks++;
-    if (out.length >= MAX_BODY_CHANGES) continue;
-    const before = part.buffer1.map(clip);
-    const after = part.buffer2.map(clip);
+  const sentLines = comparableLines(sent);
+  const storedLines = comparableLines(stored);
+  const { hunks } = diffHunksOrReplace(sentLines, storedLines, BODY_DIFF_LIMITS);
+  for (const hunk of hunks) {
+    if (out.length >= MAX_BODY_CHANGES) break;
+    const before = sentLines.slice(hunk.aStart, hunk.aEnd).map(clip);
+    const after = storedLines.slice(hunk.bStart, hunk.bEnd).map(clip);
     if (before.length === 0) out.push(`${who} added ${after.map((l) => `\`${l}\``).join(', ')}`);
     else if (after.length === 0)
       out.push(`${who} removed ${before.map((l) => `\`${l}\``).join(', ')}`);
@@ -98,7 +102,7 @@ export function describeBodyChanges(sent: string, stored: string, who = 'Conflue
         `${who} rewrote ${before.map((l) => `\`${l}\``).join(', ')} as ${after.map((l) => `\`${l}\``).join(', ')}`,
       );
   }
-  if (hunks > out.length) out.push(`…and ${hunks - out.length} more changes`);
+  if (hunks.length > out.length) out.push(`…and ${hunks.length - out.length} more changes`);
   return out;
 }
 

@@ -8,6 +8,8 @@
  * between blocks is never taken for an edit.
  */
 
+import { diffHunksOrReplace } from '../line-diff-core';
+
 /** Replace `[start, end)` of the old text by `text`. */
 export interface TextEdit {
   start: number;
@@ -19,93 +21,6 @@ export interface TextEdit {
 const MAX_LINE_EDITS = 2000;
 /** Work bound for pairing the old and new lines of one changed run (line comparisons). */
 const MAX_PAIRING_WORK = 20_000;
-
-interface Hunk {
-  aStart: number;
-  aEnd: number;
-  bStart: number;
-  bEnd: number;
-}
-
-/**
- * The shortest edit script between two sequences as hunks, or null beyond `maxEdits`. Keeps one
- * V array per step to walk the path back: O(D²) memory, bounded by `maxEdits`.
- */
-function myersHunks(a: ArrayLike<number>, b: ArrayLike<number>, maxEdits: number): Hunk[] | null {
-  const n = a.length;
-  const m = b.length;
-  if (n === 0 && m === 0) return [];
-  if (n === 0 || m === 0) return [{ aStart: 0, aEnd: n, bStart: 0, bEnd: m }];
-  const limit = Math.min(n + m, maxEdits);
-  const offset = limit + 1;
-  const v = new Int32Array(2 * limit + 3);
-  const trace: Int32Array[] = [];
-  let found = -1;
-  for (let d = 0; d <= limit && found < 0; d++) {
-    for (let k = -d; k <= d; k += 2) {
-      let x =
-        k === -d || (k !== d && v[k - 1 + offset]! < v[k + 1 + offset]!)
-          ? v[k + 1 + offset]!
-          : v[k - 1 + offset]! + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[k + offset] = x;
-      if (x >= n && y >= m) {
-        found = d;
-        break;
-      }
-    }
-    trace.push(v.slice());
-  }
-  if (found < 0) return null;
-  // Walk back: each step is one deletion (x-1) or insertion (y-1) followed by a snake.
-  const ops: ('=' | '-' | '+')[] = [];
-  let x = n;
-  let y = m;
-  for (let d = found; d > 0; d--) {
-    const prev = trace[d - 1]!;
-    const k = x - y;
-    const down = k === -d || (k !== d && prev[k - 1 + offset]! < prev[k + 1 + offset]!);
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = prev[prevK + offset]!;
-    const prevY = prevX - prevK;
-    while (x > prevX + (down ? 0 : 1) && y > prevY + (down ? 1 : 0)) {
-      ops.push('=');
-      x--;
-      y--;
-    }
-    ops.push(down ? '+' : '-');
-    x = prevX;
-    y = prevY;
-  }
-  while (x > 0 && y > 0) {
-    ops.push('=');
-    x--;
-    y--;
-  }
-  ops.reverse();
-  const hunks: Hunk[] = [];
-  let ai = 0;
-  let bi = 0;
-  for (const op of ops) {
-    if (op === '=') {
-      ai++;
-      bi++;
-      continue;
-    }
-    const last = hunks[hunks.length - 1];
-    if (last === undefined || last.aEnd !== ai || last.bEnd !== bi) {
-      hunks.push({ aStart: ai, aEnd: ai, bStart: bi, bEnd: bi });
-    }
-    const hunk = hunks[hunks.length - 1]!;
-    if (op === '-') hunk.aEnd = ++ai;
-    else hunk.bEnd = ++bi;
-  }
-  return hunks;
-}
 
 /** Line start offsets of `text`, newline kept with its line, plus the end. */
 function lineStarts(text: string): number[] {
@@ -262,11 +177,11 @@ export function diffTexts(before: string, after: string): TextEdit[] {
     }
     return out;
   };
-  const hunks = myersHunks(
+  const { hunks } = diffHunksOrReplace(
     lineIds(beforeMiddle, aStarts),
     lineIds(afterMiddle, bStarts),
-    MAX_LINE_EDITS,
-  ) ?? [{ aStart: 0, aEnd: aStarts.length - 1, bStart: 0, bEnd: bStarts.length - 1 }];
+    { maxEdits: MAX_LINE_EDITS },
+  );
   const lines = (text: string, starts: number[], from: number, to: number) =>
     Array.from({ length: to - from }, (_, i) => text.slice(starts[from + i], starts[from + i + 1]));
   const edits: TextEdit[] = [];
