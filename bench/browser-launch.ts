@@ -8,7 +8,7 @@ import type { DemoApp } from './load-app';
 async function signIn(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
-  await page.getByLabel('Page ID or URL').waitFor();
+  await page.getByLabel('Page ID, URL or title').waitFor();
 }
 
 /**

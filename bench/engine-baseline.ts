@@ -30,7 +30,7 @@ export function rawTokenizerPass(body: string): void {
 
 export interface EngineInput {
   /**
-   * Short name for command-line choices: `corpus`, `20 KB`, `100 KB`, `1 MB`, `corpus 1 MB`,
+   * Short name for command-line choices: `corpus`, `20 KB`, `100 KB`, `200 KB`, `1 MB`, `corpus 1 MB`,
    * `one-line 1 MB`.
    */
   key: string;
@@ -40,7 +40,7 @@ export interface EngineInput {
 }
 
 /**
- * The valid corpus joined into one body; synthetic 20 KB, 100 KB and 1 MB pages; and 1 MB of real,
+ * The valid corpus joined into one body; synthetic 20 KB, 100 KB, 200 KB and 1 MB pages; and 1 MB of real,
  * macro-rich bodies (bench/corpus-pages.ts), multi-line and on one line.
  */
 export function engineInputs(): EngineInput[] {
@@ -54,6 +54,7 @@ export function engineInputs(): EngineInput[] {
     },
     { key: '20 KB', name: 'synthetic 20 KB', body: syntheticPage(20_000) },
     { key: '100 KB', name: 'synthetic 100 KB', body: syntheticPage(100_000) },
+    { key: '200 KB', name: 'synthetic 200 KB', body: syntheticPage(200_000) },
     { key: '1 MB', name: 'synthetic 1 MB', body: syntheticPage(1_000_000) },
     { key: 'corpus 1 MB', name: 'corpus 1 MB (macro-rich)', body: corpusPage(1_000_000) },
     {

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 
 import * as current from '@/lib/storage-format';
 import { engineInputs, median, rawTokenizerPass, timeRoundRobin } from './engine-baseline';
+import { incrementalKeystroke } from './incremental-keystroke';
 
 /**
  * The engine part of `npm run bench` alone (same stages, same inputs, same saxes baseline), for
@@ -10,7 +11,7 @@ import { engineInputs, median, rawTokenizerPass, timeRoundRobin } from './engine
  *
  *   npx tsx bench/engine-only.ts [--old path/to/storage-format/index.ts] [--rounds N] [--only NAME]
  *
- * `--only` keeps one input (`corpus`, `20 KB`, `100 KB`, `1 MB`, `corpus 1 MB` or `one-line 1 MB`).
+ * `--only` keeps one input (`corpus`, `20 KB`, `100 KB`, `200 KB`, `1 MB`, `corpus 1 MB` or `one-line 1 MB`).
  *
  * With `--old`, a second copy of the engine (e.g. a snapshot taken before a change) is timed in
  * the same process, its runs interleaved with the current engine's round by round, so both see
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     for (const [label, engine] of engines) {
       for (const [stage, run] of stagesOf(engine, body)) runs.push([`${stage} ${label}`, run]);
     }
+    runs.push(['incremental keystroke new', incrementalKeystroke(body)]);
     const samples = timeRoundRobin(runs, { maxRounds: rounds });
     const saxes = median(samples.get('saxes')!);
     for (const [key] of runs) {

@@ -1,4 +1,4 @@
-import { validateStorage } from '@/lib/storage-format/validate';
+import { IncrementalValidation } from '@/lib/storage-format/incremental/incremental-validation';
 
 import type { ValidateRequest, ValidateResponse } from './validation-protocol';
 
@@ -13,8 +13,10 @@ interface WorkerScope {
  * The client drops answers for superseded requests.
  */
 const scope = self as unknown as WorkerScope;
+/** The worker's own incremental parse: each request re-parses only what changed since the last. */
+const validation = new IncrementalValidation();
 
 scope.onmessage = (event) => {
   const { id, source } = event.data;
-  scope.postMessage({ id, diagnostics: validateStorage(source) });
+  scope.postMessage({ id, diagnostics: validation.validate(source) });
 };

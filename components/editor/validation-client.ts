@@ -1,6 +1,6 @@
 import { installBundlerScriptUrlPolicy } from '@/lib/security/script-url-policy';
+import { IncrementalValidation } from '@/lib/storage-format/incremental/incremental-validation';
 import type { Diagnostic } from '@/lib/storage-format/types';
-import { validateStorage } from '@/lib/storage-format/validate';
 
 import type { ValidateRequest, ValidateResponse } from './validation-protocol';
 
@@ -23,6 +23,8 @@ export function createValidator(): Validator {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, (diagnostics: Diagnostic[]) => void>();
+  // Small bodies, on this thread: each validation re-parses only what changed since the last.
+  const local = new IncrementalValidation();
 
   function getWorker(): Worker {
     if (worker) return worker;
@@ -41,7 +43,7 @@ export function createValidator(): Validator {
 
   return {
     validate(source) {
-      if (source.length <= WORKER_THRESHOLD) return Promise.resolve(validateStorage(source));
+      if (source.length <= WORKER_THRESHOLD) return Promise.resolve(local.validate(source));
       const id = nextId++;
       const request: ValidateRequest = { id, source };
       return new Promise((resolve) => {

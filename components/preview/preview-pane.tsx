@@ -57,7 +57,7 @@ export function PreviewPane({
   );
   const frameApi = useRef<PreviewFrameApi | null>(null);
 
-  const { instant, renderSource } = useInstantPreview(source, pageId, confluence);
+  const instant = useInstantPreview(source, pageId, confluence);
   const {
     rendering,
     current,
@@ -70,7 +70,7 @@ export function PreviewPane({
   // block (keyed by source offset). Not while signed out (or signing out): the check needs the
   // session.
   const signedIn = Boolean(useSession().data?.session);
-  const resolution = useReferenceCheck(confluence && signedIn ? pageId : undefined, renderSource);
+  const resolution = useReferenceCheck(confluence && signedIn ? pageId : undefined, source);
   const blocks = useMemo(
     () => (instant.parsed ? classifyBlocksByOffset(instant.parsed, resolution ?? undefined) : []),
     [instant.parsed, resolution],
@@ -194,7 +194,7 @@ export function PreviewPane({
         theme={theme}
         allowExternalImages={allowExternal}
         title="Preview"
-        sourceLength={renderSource.length}
+        sourceLength={source.length}
         apiRef={frameApi}
         onOffsetClick={confluenceMode ? undefined : goToOffset}
         onScrollOffset={confluenceMode ? undefined : onPreviewScroll}

@@ -1,22 +1,13 @@
 'use client';
 
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import { type BlockSanitizer, createBlockSanitizer } from '@/lib/preview/block-sanitizer';
 import { mentionNameResolver, useMentionNames } from '@/lib/queries/user-names';
 import { sanitizedPreviewHtml } from '@/lib/security/trusted-types';
-import { parseStorage } from '@/lib/storage-format/parse';
-import { renderDocument, type RenderOptions } from '@/lib/storage-format/render';
+import { IncrementalDocument } from '@/lib/storage-format/incremental/incremental-document';
+import type { RenderOptions } from '@/lib/storage-format/render';
 import type { Diagnostic, ParseResult } from '@/lib/storage-format/types';
-
-/**
- * Up to this size the instant preview renders in the keystroke's own render, so the frame shows
- * the key in the same frame as the editor (≤ 16 ms on a 20 KB page); parse, render and
- * sanitizing the changed block cost a few ms per 20 KB.
- */
-export const SYNC_PAGE = 100_000;
-/** Above this size the instant preview re-renders only when the browser is idle. */
-export const BIG_PAGE = 200_000;
 
 export interface InstantPreview {
   html: string;
@@ -30,7 +21,7 @@ export interface InstantPreview {
 /**
  * The instant preview's sanitizer: the same DOMPurify pass, one top-level block at a time with
  * the previous render's blocks remembered (block-sanitizer.ts), so a keystroke sanitizes only the
- * block it changed. None on the server (no DOM): renderDocument then refuses.
+ * block it changed. None on the server (no DOM): rendering then refuses.
  */
 function useBlockSanitizer(): BlockSanitizer | null {
   // The Trusted Types module's sanitizer: it remembers DOMPurify's outputs, so the frame's
@@ -41,12 +32,16 @@ function useBlockSanitizer(): BlockSanitizer | null {
   return sanitizer;
 }
 
-function renderInstant(source: string, options: RenderOptions): InstantPreview {
+function renderInstant(
+  document: IncrementalDocument,
+  source: string,
+  options: RenderOptions,
+): InstantPreview {
   try {
-    const parsed = parseStorage(source);
+    // The sanitizer runs last, block by block (DOMPURIFY_CONFIG, block-sanitizer.ts).
+    const { parsed, html } = document.update(source, options);
     return {
-      // renderDocument sanitizes with DOMPurify last (DOMPURIFY_CONFIG; block by block here).
-      html: renderDocument(parsed, options),
+      html,
       parsed,
       firstError: parsed.diagnostics.find((d) => d.severity === 'error') ?? null,
       lastLine: parsed.positions.lineCount,
@@ -59,41 +54,21 @@ function renderInstant(source: string, options: RenderOptions): InstantPreview {
 }
 
 /**
- * The source to render now: typical bodies at once, in the same render as the keystroke (so the
- * frame is patched before the next paint); larger ones in a deferred render typing can interrupt;
- * big ones when the browser is idle.
- */
-function useRenderSource(source: string): string {
-  const big = source.length > BIG_PAGE;
-  const middling = !big && source.length > SYNC_PAGE;
-  // A constant for other sizes, so their keystrokes schedule no deferred render at all.
-  const deferred = useDeferredValue(middling ? source : null);
-  const [idle, setIdle] = useState(source);
-  useEffect(() => {
-    if (!big) return;
-    const supported = typeof requestIdleCallback === 'function';
-    const handle = supported
-      ? requestIdleCallback(() => setIdle(source), { timeout: 1500 })
-      : window.setTimeout(() => setIdle(source), 300);
-    return () => (supported ? cancelIdleCallback(handle) : window.clearTimeout(handle));
-  }, [source, big]);
-  if (big) return idle;
-  return middling ? (deferred ?? source) : source;
-}
-
-/**
- * The app's own rendering of `source`, and the source it was rendered from (which trails the
- * text on big pages). Attachment images of `pageId` load through the app's attachment route;
- * with `confluence`, mentions show people's names, looked up through the app.
+ * The app's own rendering of `source`, in the keystroke's own render whatever the page's size:
+ * the incremental document re-parses and re-renders only the blocks an edit touched
+ * (lib/storage-format/incremental), so the frame is patched before the next paint. Attachment
+ * images of `pageId` load through the app's attachment route; with `confluence`, mentions show
+ * people's names, looked up through the app.
  */
 export function useInstantPreview(
   source: string,
   pageId: string | undefined,
   confluence: boolean,
-): { instant: InstantPreview; renderSource: string } {
+): InstantPreview {
   const blockSanitizer = useBlockSanitizer();
-  const renderSource = useRenderSource(source);
-  const mentionNames = useMentionNames(renderSource, confluence && pageId !== undefined);
+  // One per editor: it keeps the previous text's blocks.
+  const [document] = useState(() => new IncrementalDocument());
+  const mentionNames = useMentionNames(source, confluence && pageId !== undefined);
   const renderOptions = useMemo<RenderOptions>(
     () => ({
       attachmentUrl: (ref) =>
@@ -105,9 +80,8 @@ export function useInstantPreview(
     }),
     [pageId, blockSanitizer, mentionNames],
   );
-  const instant = useMemo(
-    () => renderInstant(renderSource, renderOptions),
-    [renderSource, renderOptions],
+  return useMemo(
+    () => renderInstant(document, source, renderOptions),
+    [document, source, renderOptions],
   );
-  return { instant, renderSource };
 }

@@ -21,6 +21,12 @@ export interface ConfluenceComplaint {
 export class ErrorCollector implements ErrorSink {
   readonly pending: PendingError[] = [];
   confluence: ConfluenceComplaint | null = null;
+  /**
+   * Just past the furthest character a complaint was about. Recovery may read past the end of
+   * the markup it keeps (a start tag given up at a later `<`), never past what it complains of:
+   * the incremental parse re-parses markup whose reach an edit touches.
+   */
+  reach = 0;
 
   error(
     code: string,
@@ -31,11 +37,13 @@ export class ErrorCollector implements ErrorSink {
     confluenceOffset: number,
   ): void {
     this.pending.push({ code, message: `${plain} — Confluence: ${confluenceMessage}`, start, end });
+    if (end > this.reach) this.reach = end;
     this.noteConfluence(confluenceMessage, confluenceOffset);
   }
 
   /** Records what Confluence would say without a diagnostic of ours (already reported once). */
   noteConfluence(message: string, offset: number): void {
+    if (offset + 1 > this.reach) this.reach = offset + 1;
     this.confluence ??= { message, offset };
   }
 

@@ -19,11 +19,18 @@ export class ParsedAttribute implements AttributeNode {
   constructor(
     readonly name: string,
     readonly value: string,
-    private readonly start: number,
-    private readonly end: number,
-    private readonly valueStart: number,
-    private readonly valueEnd: number,
+    private start: number,
+    private end: number,
+    private valueStart: number,
+    private valueEnd: number,
   ) {}
+
+  shift(delta: number): void {
+    this.start += delta;
+    this.end += delta;
+    this.valueStart += delta;
+    this.valueEnd += delta;
+  }
 
   get span(): Span {
     return { start: this.start, end: this.end };
@@ -123,8 +130,8 @@ export class ParsedElement implements ElementNode {
 
 abstract class ParsedLeaf {
   constructor(
-    readonly start: number,
-    readonly end: number,
+    public start: number,
+    public end: number,
   ) {}
 
   get span(): Span {
@@ -174,5 +181,29 @@ export class ParsedProcessingInstruction extends ParsedLeaf implements Processin
     end: number,
   ) {
     super(start, end);
+  }
+}
+
+/**
+ * Moves `nodes` and everything below them by `delta` offsets, in place: the incremental parse
+ * reuses the tree of blocks after an edit, which now start `delta` units later.
+ */
+export function shiftNodes(nodes: readonly StorageNode[], delta: number): void {
+  const stack: StorageNode[] = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node instanceof ParsedElement) {
+      node.start += delta;
+      node.openEnd += delta;
+      if (node.closeStart >= 0) node.closeStart += delta;
+      node.end += delta;
+      const attributes = node.attributes;
+      for (let i = 0; i < attributes.length; i++) (attributes[i] as ParsedAttribute).shift(delta);
+      const children = node.children;
+      for (let i = 0; i < children.length; i++) stack.push(children[i]!);
+    } else if (node instanceof ParsedLeaf) {
+      node.start += delta;
+      node.end += delta;
+    }
   }
 }

@@ -2,6 +2,9 @@ import { createPositionMapper } from '../positions';
 import type { ConfluenceParseError, Diagnostic, ParseResult, StorageNode } from '../types';
 import type { ErrorCollector } from './error-collector';
 
+/** What the result needs of the errors: the incremental parse combines them from its blocks. */
+export type CollectedErrors = Pick<ErrorCollector, 'pending' | 'confluence'>;
+
 /**
  * Turns the parser's output into a `ParseResult`: errors sorted into document order and given
  * 1-based lines and columns. The position mapper's line index is built only if something asks
@@ -10,7 +13,7 @@ import type { ErrorCollector } from './error-collector';
 export function buildParseResult(
   source: string,
   root: StorageNode[],
-  errors: ErrorCollector,
+  errors: CollectedErrors,
 ): ParseResult {
   const positions = createPositionMapper(source);
   const diagnostics: Diagnostic[] = [];

@@ -2,7 +2,7 @@ import type { ParseResult, StorageNode } from '../types';
 import * as charClasses from './char-classes';
 import { strayCloseAdvice, unclosedAdvice } from './close-advice';
 import { normaliseLineEnds, reportIllegalCharacter } from './control-characters';
-import { ErrorCollector } from './error-collector';
+import { type ConfluenceComplaint, ErrorCollector, type PendingError } from './error-collector';
 import { woodstox } from './messages';
 import * as namespaces from './namespaces';
 import type { NamespaceScope } from './namespaces';
@@ -27,6 +27,25 @@ const { readReference } = references;
 const { ScannedStartTag, scanStartTag } = startTags;
 
 const LT = 60;
+
+/**
+ * A run of top-level nodes between two points where the parse is at depth 0 (no element open):
+ * what the parse does after such a point depends only on the text after it, so the incremental
+ * parse re-parses from one and reuses what follows another.
+ */
+export interface ParsedBlock {
+  start: number;
+  end: number;
+  nodes: StorageNode[];
+  /** Errors found while parsing the block, in the order found. */
+  errors: PendingError[];
+  /** The first thing Confluence would complain about in this block, if anything. */
+  confluence: ConfluenceComplaint | null;
+  /** Just past the furthest character its errors were about (ErrorCollector `reach`), else 0. */
+  errorsReach: number;
+  /** Whether the nesting limit was reported by the end of this block (it is reported once). */
+  tooDeepReportedAfter: boolean;
+}
 
 /**
  * How deep elements may nest in a body. Confluence's parser (Woodstox 6) refuses a document
@@ -59,7 +78,7 @@ export const NESTING_TOO_DEEP = 'nesting_too_deep';
 export class StorageParser implements NodeSink {
   private readonly source: string;
   private readonly length: number;
-  private readonly errors = new ErrorCollector();
+  private errors = new ErrorCollector();
   /**
    * The open elements, innermost last; at the same index, the prefixes each declares (if any)
    * and where its children start in `nodes`.
@@ -96,6 +115,47 @@ export class StorageParser implements NodeSink {
     }
     this.closeAllAtEnd();
     return buildParseResult(source, this.nodes.slice(0, this.nodeCount), this.errors);
+  }
+
+  /**
+   * Parses from `from`, a point where a parse of the whole text is at depth 0 (with the nesting
+   * limit already reported or not), handing each block to `onBlock` as it ends; stops when
+   * `onBlock` returns false. The result equals the whole parse's from that point on.
+   */
+  parseBlocks(
+    from: number,
+    tooDeepReported: boolean,
+    onBlock: (block: ParsedBlock) => boolean,
+  ): void {
+    const { source, length } = this;
+    this.tooDeepReported = tooDeepReported;
+    let pos = from;
+    let blockStart = from;
+    while (pos < length) {
+      pos = source.charCodeAt(pos) === LT ? this.markup(pos) : this.text(pos);
+      if (this.open.length === 0) {
+        if (!onBlock(this.takeBlock(blockStart, pos))) return;
+        blockStart = pos;
+      }
+    }
+    this.closeAllAtEnd();
+    if (this.nodeCount > 0 || this.errors.count > 0) onBlock(this.takeBlock(blockStart, length));
+  }
+
+  private takeBlock(start: number, end: number): ParsedBlock {
+    const errors = this.errors;
+    const block: ParsedBlock = {
+      start,
+      end,
+      nodes: this.nodes.slice(0, this.nodeCount),
+      errors: errors.pending,
+      confluence: errors.confluence,
+      errorsReach: errors.reach,
+      tooDeepReportedAfter: this.tooDeepReported,
+    };
+    this.nodeCount = 0;
+    this.errors = new ErrorCollector();
+    return block;
   }
 
   /** Appends a node to the open element (or the top level). */

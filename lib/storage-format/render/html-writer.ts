@@ -125,6 +125,11 @@ const ATTRIBUTE_STARTS: ReadonlyMap<string, string> = new Map(
   ATTRIBUTES.map((name) => [name, ' ' + name + '="']),
 );
 
+function sourceMark(line: number, offset: number): string {
+  const mark = ' data-source-line="' + line + '"';
+  return offset >= 0 ? mark + ' data-source-offset="' + offset + '"' : mark;
+}
+
 export class HtmlWriter {
   /**
    * Output since the last reserved slot: `+=` builds a rope V8 flattens once, when the string is
@@ -139,6 +144,11 @@ export class HtmlWriter {
   private pendingLine = 0;
   private pendingOffset = -1;
   private pendingAt = -1;
+  /**
+   * Source marks written, each in a chunk of its own: when an edit moves a block, the incremental
+   * render rewrites them instead of rendering the block again.
+   */
+  private readonly marks: { slot: number; offset: number }[] = [];
 
   /** Opens `tag`; the first element opened right after `markSourceLine` carries that line. */
   open(tag: TagName, attributes?: Attributes): void {
@@ -256,12 +266,26 @@ export class HtmlWriter {
       }
     }
     if (this.sourceLinePending()) {
-      html += ' data-source-line="' + this.pendingLine + '"';
-      if (this.pendingOffset >= 0) html += ' data-source-offset="' + this.pendingOffset + '"';
+      this.chunks.push(this.buffer + html, sourceMark(this.pendingLine, this.pendingOffset));
+      this.marks.push({ slot: this.chunks.length - 1, offset: this.pendingOffset });
       this.pendingLine = 0;
+      this.buffer = '>';
+    } else {
+      this.buffer += html + '>';
     }
-    this.buffer += html + '>';
     this.writes++;
+  }
+
+  /**
+   * Rewrites the source marks written so far for output whose source moved by `delta`, with the
+   * lines `lineAt` gives for their new offsets.
+   */
+  moveSourceMarks(delta: number, lineAt: (offset: number) => number): void {
+    for (const mark of this.marks) {
+      if (mark.offset < 0) continue;
+      mark.offset += delta;
+      this.chunks[mark.slot] = sourceMark(lineAt(mark.offset), mark.offset);
+    }
   }
 
   private sourceLinePending(): boolean {

@@ -1,5 +1,5 @@
 import { parseStorage } from '../parse';
-import type { ParseResult } from '../types';
+import type { ParseResult, PositionMapper, StorageNode } from '../types';
 import { HtmlWriter } from './html-writer';
 import { ID_PREFIX, type RenderContext } from './render-context';
 import * as renderNodesModule from './render-nodes';
@@ -23,14 +23,34 @@ export function renderStorage(source: string, options: RenderOptions = {}): stri
 /** Same as `renderStorage`, from a parse the caller already has (the editor parses once). */
 export function renderDocument(parsed: ParseResult, options: RenderOptions = {}): string {
   // Resolved first, so a missing sanitizer in Node fails before any work is done.
-  const sanitizer: Sanitizer | null =
-    options.sanitizer === 'none' ? null : (options.sanitizer ?? defaultSanitizer());
+  const sanitizer = resolveSanitizer(options);
   const html = writeHtml(parsed, options, sanitizer === null);
   return sanitizer === null ? html : sanitizer(html);
 }
 
+/** The sanitizer `options` ask for; null for `'none'` (the writer's output is then final). */
+export function resolveSanitizer(options: RenderOptions): Sanitizer | null {
+  return options.sanitizer === 'none' ? null : (options.sanitizer ?? defaultSanitizer());
+}
+
 function writeHtml(parsed: ParseResult, options: RenderOptions, unsanitized: boolean): string {
-  const out = new HtmlWriter();
+  const ctx = createRenderContext(new HtmlWriter(), options, unsanitized, new Set());
+  const positions = parsed.positions;
+  for (const node of parsed.document.children) renderTopLevelNode(ctx, node, positions);
+  writeTocs(ctx, ctx.headings);
+  return ctx.out.toString();
+}
+
+/**
+ * A render's state, writing to `out`. `usedIds` is given so the incremental render can render one
+ * block at a time, seeing the ids of the blocks before it.
+ */
+export function createRenderContext(
+  out: HtmlWriter,
+  options: RenderOptions,
+  unsanitized: boolean,
+  usedIds: Set<string>,
+): RenderContext {
   const ctx: RenderContext = {
     out,
     options,
@@ -38,20 +58,24 @@ function writeHtml(parsed: ParseResult, options: RenderOptions, unsanitized: boo
     inline: false,
     depth: 0,
     headings: [],
-    usedIds: new Set(),
+    usedIds,
     tocRequests: [],
     renderNodes: (nodes) => renderNodes(ctx, nodes),
   };
-  const positions = parsed.positions;
-  for (const node of parsed.document.children) {
-    if (node.type === 'element') {
-      out.markSourceLine(positions.lineColumnAt(node.span.start).line, node.span.start);
-      renderNode(ctx, node);
-      out.clearSourceLine();
-    } else {
-      renderNode(ctx, node);
-    }
+  return ctx;
+}
+
+/** Renders a node of the body's top level; elements carry their source line and offset. */
+export function renderTopLevelNode(
+  ctx: RenderContext,
+  node: StorageNode,
+  positions: PositionMapper,
+): void {
+  if (node.type === 'element') {
+    ctx.out.markSourceLine(positions.lineColumnAt(node.span.start).line, node.span.start);
+    renderNode(ctx, node);
+    ctx.out.clearSourceLine();
+  } else {
+    renderNode(ctx, node);
   }
-  writeTocs(ctx);
-  return out.toString();
 }

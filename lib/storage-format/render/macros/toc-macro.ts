@@ -15,12 +15,15 @@ export function renderTocMacro(ctx: RenderContext, parameters: ReadonlyMap<strin
   ctx.tocRequests.push({ slot, parameters, line, offset, inline: ctx.inline });
 }
 
-/** Fills every reserved toc slot from the headings the render collected. */
-export function writeTocs(ctx: RenderContext): void {
+/**
+ * Fills every toc slot `ctx` reserved from the page's headings (the render's own, or, for one
+ * block of an incremental render, those of every block).
+ */
+export function writeTocs(ctx: RenderContext, headings: readonly TocHeading[]): void {
   for (const request of ctx.tocRequests) {
     const writer = new HtmlWriter();
     if (request.line > 0) writer.markSourceLine(request.line, request.offset);
-    writeToc(writer, request, ctx.headings);
+    writeToc(writer, request, headings);
     ctx.out.fill(request.slot, writer);
   }
 }

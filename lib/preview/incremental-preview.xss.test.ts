@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { IncrementalDocument } from '@/lib/storage-format/incremental/incremental-document';
+import { parseStorage } from '@/lib/storage-format/parse';
+import { renderDocument, type RenderOptions } from '@/lib/storage-format/render';
+import { createNodeSanitizer } from '@/lib/storage-format/render/node-sanitizer';
+import { loadXssPayloads, type XssPayload } from '@/lib/storage-format/render/xss-corpus';
+import { ECHO_BUILDERS, storageBody } from '@/lib/storage-format/render/xss-embedding';
+
+import { createBlockSanitizer } from './block-sanitizer';
+
+const purify = createNodeSanitizer();
+
+/**
+ * A small page with what other blocks depend on (a heading, the toc listing it): DOMPurify over
+ * jsdom costs about 5 ms per KB, and the full pipeline sanitizes the whole page every step.
+ */
+const PAGE = '<h1>Title</h1>\n<ac:structured-macro ac:name="toc" />\n<p>before</p>\n<p>after</p>\n';
+
+/** How many pieces each embedding is typed in (every cut leaves a different broken body). */
+const PIECES = 3;
+
+/**
+ * The instant preview's pipeline (incremental document, block sanitizer with its cache kept across
+ * edits) against the full one as the preview ran it before (parse, render, a fresh block
+ * sanitizer), with every XSS payload typed into a page in pieces and cut out again: the sanitized
+ * HTML must be the same after every step (docs/security.md XSS-2). Blockwise against whole-page
+ * DOMPurify is block-sanitizer.test.ts's job.
+ */
+describe('the incremental instant preview with XSS payloads typed in', () => {
+  let payloads: XssPayload[] = [];
+  beforeAll(async () => {
+    payloads = await loadXssPayloads();
+  });
+
+  it('sanitizes to what the full pipeline gives, after every step', { timeout: 120_000 }, () => {
+    expect(payloads.length).toBeGreaterThan(300);
+    const middle = PAGE.indexOf('<p>after');
+    const document = new IncrementalDocument();
+    const options: RenderOptions = {
+      ...ECHO_BUILDERS,
+      sanitizer: createBlockSanitizer(purify).sanitize,
+    };
+    const full = (text: string) =>
+      renderDocument(parseStorage(text), {
+        ...ECHO_BUILDERS,
+        sanitizer: createBlockSanitizer(purify).sanitize,
+      });
+    for (const { source, payload } of payloads) {
+      const embedded = storageBody(payload);
+      const step = Math.ceil(embedded.length / PIECES);
+      const texts: string[] = [];
+      for (let typed = step; typed < embedded.length + step; typed += step) {
+        texts.push(PAGE.slice(0, middle) + embedded.slice(0, typed) + PAGE.slice(middle));
+      }
+      texts.push(PAGE);
+      for (const text of texts) {
+        expect(document.update(text, options).html, source).toBe(full(text));
+      }
+    }
+  });
+});
