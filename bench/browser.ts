@@ -1,4 +1,4 @@
-import { corpusPage, oneLineCorpusPage } from './corpus-pages';
+import { corpusPage, oneLineCorpusPage, toOneLine } from './corpus-pages';
 import { measureKeystrokes } from './browser-keystrokes';
 import { openSignedInBrowser } from './browser-launch';
 import { measureEditorJs, measureOpen } from './browser-open';
@@ -22,6 +22,14 @@ export { measureOpen } from './browser-open';
 export const BROWSER_PAGES: BrowserPage[] = [
   { label: '20 KB', pageId: '9470047', bytes: 20_000 },
   { label: '200 KB', pageId: '9470048', bytes: 200_000 },
+  // The same page as Confluence's editor stores it: it opens laid out, and typing into it must
+  // cost no more than typing into the multi-line page above (issue: real pages).
+  {
+    label: '200 KB one-line',
+    pageId: '9470046',
+    bytes: 200_000,
+    makeBody: (bytes) => toOneLine(syntheticPage(bytes)),
+  },
   { label: '1 MB', pageId: '9470042', bytes: 1_000_000 },
   { label: '1 MB corpus', pageId: '9470044', bytes: 1_000_000, makeBody: corpusPage },
   {
