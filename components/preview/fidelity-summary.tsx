@@ -40,7 +40,11 @@ export function FidelitySummaryLine({
           (onSwitchToConfluence ? (
             <>
               {' — '}
-              <button type="button" className={styles.linkButton} onClick={onSwitchToConfluence}>
+              <button
+                type="button"
+                className={`link-button ${styles.linkButton}`}
+                onClick={onSwitchToConfluence}
+              >
                 switch to Confluence rendering
               </button>{' '}
               for the exact result

@@ -181,7 +181,7 @@ export function PreviewPane({
           <span>This body has errors; the preview shows what could be recovered.</span>
           <button
             type="button"
-            className={styles.linkButton}
+            className={`link-button ${styles.linkButton}`}
             onClick={() => goTo(instant.firstError!.line, instant.firstError!.column)}
           >
             Go to line {instant.firstError.line}: {instant.firstError.message}

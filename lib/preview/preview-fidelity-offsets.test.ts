@@ -70,18 +70,19 @@ describe('fidelity keyed by source offsets', () => {
     expect(new Set(blocks.map((b) => positions.lineColumnAt(b.start).line))).toEqual(new Set([1]));
   });
 
-  it('marks exactly the approximate and unresolved blocks of the rendered one-line body', () => {
-    const blocks = classifyBlocksByOffset(parseStorage(ONE_LINE), CHECKED);
-    const doc = frameOf(renderStorage(ONE_LINE, { sanitizer: 'none' }));
+  /** The body rendered with its marks: a frame document whose blocks say which mark they got. */
+  function markedFrameOf(source: string): Document {
+    const blocks = classifyBlocksByOffset(parseStorage(source), CHECKED);
+    const doc = frameOf(renderStorage(source, { sanitizer: 'none' }));
     createMarkLayer(doc).update(badgesByOffset(blocks));
-    expect(markedBlocks(doc)).toEqual([
-      'h1',
-      'p',
-      'div:approximate',
-      'h2',
-      'div:unresolved',
-      'div',
-    ]);
+    return doc;
+  }
+
+  const MARKED = ['h1', 'p', 'div:approximate', 'h2', 'div:unresolved', 'div'];
+
+  it('marks exactly the approximate and unresolved blocks of the rendered one-line body', () => {
+    const doc = markedFrameOf(ONE_LINE);
+    expect(markedBlocks(doc)).toEqual(MARKED);
     const unresolved = doc.querySelector('pw-mark[data-fidelity="unresolved"]')!;
     expect(unresolved.getAttribute('aria-label')).toMatch(/^Unresolved: .*no-such-macro/);
   });
@@ -89,17 +90,7 @@ describe('fidelity keyed by source offsets', () => {
   it('works on the laid-out view of the same body: offsets are the view’s', () => {
     const laid = layoutForEditing(ONE_LINE).text;
     expect(laid.split('\n').length).toBeGreaterThan(5);
-    const blocks = classifyBlocksByOffset(parseStorage(laid), CHECKED);
-    const doc = frameOf(renderStorage(laid, { sanitizer: 'none' }));
-    createMarkLayer(doc).update(badgesByOffset(blocks));
-    expect(markedBlocks(doc)).toEqual([
-      'h1',
-      'p',
-      'div:approximate',
-      'h2',
-      'div:unresolved',
-      'div',
-    ]);
+    expect(markedBlocks(markedFrameOf(laid))).toEqual(MARKED);
   });
 
   it('lists what is not exact for the summary line, unresolved first, each with its offset', () => {

@@ -11,22 +11,29 @@ export interface TextEdit {
   delta: number;
 }
 
-export function findEdit(previous: string, next: string): TextEdit {
-  const shorter = Math.min(previous.length, next.length);
-  let start = 0;
-  while (start < shorter && previous.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let suffix = 0;
-  const maxSuffix = shorter - start;
+/**
+ * How many UTF-16 units two texts share at the start, and (not overlapping it) at the end: the
+ * one scan behind every "what changed" question the engine asks of two texts.
+ */
+export function commonTextEnds(before: string, after: string): { head: number; tail: number } {
+  const shorter = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < shorter && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  let tail = 0;
   while (
-    suffix < maxSuffix &&
-    previous.charCodeAt(previous.length - 1 - suffix) === next.charCodeAt(next.length - 1 - suffix)
-  ) {
-    suffix++;
-  }
+    tail < shorter - head &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++;
+  return { head, tail };
+}
+
+export function findEdit(previous: string, next: string): TextEdit {
+  const { head, tail } = commonTextEnds(previous, next);
   return {
-    start,
-    oldEnd: previous.length - suffix,
-    newEnd: next.length - suffix,
+    start: head,
+    oldEnd: previous.length - tail,
+    newEnd: next.length - tail,
     delta: next.length - previous.length,
   };
 }

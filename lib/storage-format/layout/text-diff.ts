@@ -9,6 +9,7 @@
  */
 
 import { diffHunksOrReplace } from '../line-diff-core';
+import { commonTextEnds } from '../incremental/text-edit';
 
 /** Replace `[start, end)` of the old text by `text`. */
 export interface TextEdit {
@@ -33,15 +34,7 @@ function lineStarts(text: string): number[] {
 /** The one edit between two lines: their common head and tail kept. Null when equal. */
 function lineEdit(before: string, after: string, base: number): TextEdit | null {
   if (before === after) return null;
-  const max = Math.min(before.length, after.length);
-  let head = 0;
-  while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++;
-  let tail = 0;
-  while (
-    tail < max - head &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
-  )
-    tail++;
+  const { head, tail } = commonTextEnds(before, after);
   return {
     start: base + head,
     end: base + before.length - tail,
@@ -147,15 +140,7 @@ function mergeTouching(edits: TextEdit[]): TextEdit[] {
 /** The edits turning `before` into `after`, ascending and disjoint; empty when they are equal. */
 export function diffTexts(before: string, after: string): TextEdit[] {
   if (before === after) return [];
-  let head = 0;
-  const max = Math.min(before.length, after.length);
-  while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++;
-  let tail = 0;
-  while (
-    tail < max - head &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
-  )
-    tail++;
+  const { head, tail } = commonTextEnds(before, after);
   // Compare whole lines: widen the middle to the line boundaries on both sides (the head and the
   // tail are common, so the widened middles still line up).
   const lineHead = head === 0 ? 0 : before.lastIndexOf('\n', head - 1) + 1;
