@@ -65,7 +65,7 @@ export function FidelitySummaryLine({
                 data-source-offset={entry.start}
                 onClick={() => onJump(entry.start)}
               >
-                <span className={styles.visuallyHidden}>{KIND[entry.fidelity]}: </span>
+                <span className="visually-hidden">{KIND[entry.fidelity]}: </span>
                 {entry.short}
               </button>
             </li>

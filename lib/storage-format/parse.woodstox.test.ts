@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { WoodstoxOracle, woodstoxAvailable } from '@/lib/testing/woodstox/woodstox-oracle';
+import {
+  nestingLimitBodies,
+  WoodstoxOracle,
+  woodstoxAvailable,
+} from '@/lib/testing/woodstox/woodstox-oracle';
 
 import { parseStorage } from './parse';
 import { readCorpus } from './testing/corpus';
@@ -60,15 +64,7 @@ describe.skipIf(!available)('agreement with Woodstox', () => {
   }, 120_000);
 
   it('refuses the same depths with the same words (Woodstox gives no position for them)', async () => {
-    const levels = (n: number, inner = '') => '<div>'.repeat(n) + inner + '</div>'.repeat(n);
-    const bodies = [
-      levels(999),
-      levels(1000),
-      levels(999, '<br/>'),
-      levels(999, '<p a="&bogus;">x</p>'),
-      levels(999, 'a & b'),
-      levels(3000),
-    ];
+    const bodies = nestingLimitBodies();
     for (const body of bodies) {
       const verdict = await oracle.check(body);
       const mine = parseStorage(body).confluenceError;

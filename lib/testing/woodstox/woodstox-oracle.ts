@@ -84,3 +84,21 @@ export class WoodstoxOracle {
     rmSync(this.workDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Bodies around Confluence's nesting limit (Woodstox refuses more than 1,000 open elements, and
+ * Confluence's wrapper is the first), each with something else Woodstox could complain about at
+ * the deepest level: both checkers must refuse or accept them with the same words.
+ */
+export function nestingLimitBodies(): string[] {
+  const levels = (n: number, inner = '') => '<div>'.repeat(n) + inner + '</div>'.repeat(n);
+  return [
+    levels(999),
+    levels(1000),
+    levels(999, '<br/>'),
+    levels(999, '<p a="&bogus;">x</p>'),
+    levels(999, 'a & b'),
+    `<h:m/>${levels(1000)}`,
+    levels(3000),
+  ];
+}
