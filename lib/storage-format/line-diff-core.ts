@@ -24,8 +24,14 @@ export interface DiffLimits {
   maxWork?: number;
 }
 
-/** How many items the two sequences share at the start and (without overlapping it) at the end. */
+/**
+ * How many items the two sequences share at the start and (without overlapping it) at the end:
+ * lines of two texts here, characters of two texts for the incremental parse and the layout's
+ * text edits (strings are compared by code unit, which spares a one-character string per step on
+ * the keystroke path).
+ */
 export function commonEnds<T>(a: ArrayLike<T>, b: ArrayLike<T>): { head: number; tail: number } {
+  if (typeof a === 'string' && typeof b === 'string') return commonStringEnds(a, b);
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head += 1;
   let tail = 0;
@@ -38,9 +44,22 @@ export function commonEnds<T>(a: ArrayLike<T>, b: ArrayLike<T>): { head: number;
   return { head, tail };
 }
 
+function commonStringEnds(a: string, b: string): { head: number; tail: number } {
+  const shorter = Math.min(a.length, b.length);
+  let head = 0;
+  while (head < shorter && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  let tail = 0;
+  while (
+    tail < shorter - head &&
+    a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)
+  )
+    tail++;
+  return { head, tail };
+}
+
 /**
- * Myers' forward search over `a[from, aTo)` and `b[from, bTo)`, calling `step` with the V array
- * after each D (while recording a path). Returns D, or null when a limit is reached first.
+ * Myers' forward search over `a` and `b`, calling `step` with the V array after each D (while
+ * recording a path). Returns D, or null when a limit is reached first.
  * v[k + offset] is the furthest x reached on diagonal k = x - y.
  */
 function forwardSearch<T>(

@@ -1,3 +1,5 @@
+import { commonEnds } from '../line-diff-core';
+
 /**
  * The one range that differs between two texts: `[start, oldEnd)` of the old text became
  * `[start, newEnd)` of the new one. Found from the common prefix and suffix, so it covers any
@@ -11,25 +13,8 @@ export interface TextEdit {
   delta: number;
 }
 
-/**
- * How many UTF-16 units two texts share at the start, and (not overlapping it) at the end: the
- * one scan behind every "what changed" question the engine asks of two texts.
- */
-export function commonTextEnds(before: string, after: string): { head: number; tail: number } {
-  const shorter = Math.min(before.length, after.length);
-  let head = 0;
-  while (head < shorter && before.charCodeAt(head) === after.charCodeAt(head)) head++;
-  let tail = 0;
-  while (
-    tail < shorter - head &&
-    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
-  )
-    tail++;
-  return { head, tail };
-}
-
 export function findEdit(previous: string, next: string): TextEdit {
-  const { head, tail } = commonTextEnds(previous, next);
+  const { head, tail } = commonEnds(previous, next);
   return {
     start: head,
     oldEnd: previous.length - tail,

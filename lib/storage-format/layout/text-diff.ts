@@ -8,8 +8,7 @@
  * between blocks is never taken for an edit.
  */
 
-import { diffHunksOrReplace } from '../line-diff-core';
-import { commonTextEnds } from '../incremental/text-edit';
+import { commonEnds, diffHunksOrReplace } from '../line-diff-core';
 
 /** Replace `[start, end)` of the old text by `text`. */
 export interface TextEdit {
@@ -34,7 +33,7 @@ function lineStarts(text: string): number[] {
 /** The one edit between two lines: their common head and tail kept. Null when equal. */
 function lineEdit(before: string, after: string, base: number): TextEdit | null {
   if (before === after) return null;
-  const { head, tail } = commonTextEnds(before, after);
+  const { head, tail } = commonEnds(before, after);
   return {
     start: base + head,
     end: base + before.length - tail,
@@ -140,7 +139,7 @@ function mergeTouching(edits: TextEdit[]): TextEdit[] {
 /** The edits turning `before` into `after`, ascending and disjoint; empty when they are equal. */
 export function diffTexts(before: string, after: string): TextEdit[] {
   if (before === after) return [];
-  const { head, tail } = commonTextEnds(before, after);
+  const { head, tail } = commonEnds(before, after);
   // Compare whole lines: widen the middle to the line boundaries on both sides (the head and the
   // tail are common, so the widened middles still line up).
   const lineHead = head === 0 ? 0 : before.lastIndexOf('\n', head - 1) + 1;
