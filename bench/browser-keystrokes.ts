@@ -28,6 +28,24 @@ async function domParserMs(page: Page, body: string): Promise<number> {
   }
 }
 
+/** Where the keys are typed: after the last block, or halfway down (every block below moves). */
+export type TypingPlace = 'end' | 'middle';
+
+/** Puts the cursor at the end of the page, or at the end of its middle line (Monaco's Go to Line). */
+async function placeCursor(page: Page, where: TypingPlace): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  if (where === 'middle') {
+    const lines = Number(
+      await page.locator('.monaco-editor .line-numbers.active-line-number').first().textContent(),
+    );
+    await page.keyboard.press('Control+g');
+    await page.keyboard.insertText(String(Math.max(1, Math.floor(lines / 2))));
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('End');
+}
+
 export async function measureKeystrokes(
   page: Page,
   appUrl: string,
@@ -35,12 +53,11 @@ export async function measureKeystrokes(
   body: string,
   keystrokes: number,
   budgetMs: number,
+  where: TypingPlace = 'end',
 ): Promise<KeystrokeRow> {
   await openEditor(page, appUrl, target.pageId);
-  // Type inside a new paragraph at the end: every key changes what the preview shows.
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('End');
+  // Type inside a new paragraph: every key changes what the preview shows.
+  await placeCursor(page, where);
   await page.keyboard.press('Enter');
   await page.keyboard.insertText('<p></p>');
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
@@ -75,7 +92,7 @@ export async function measureKeystrokes(
   }
   latencies.sort((a, b) => a - b);
   return {
-    page: target.label,
+    page: where === 'end' ? target.label : `${target.label}, mid-page`,
     kB: Math.round(target.bytes / 1000),
     keystrokes: latencies.length,
     p50Ms: round(quantile(latencies, 0.5)),

@@ -8,6 +8,7 @@ import {
   openSignedInBrowser,
   seedSyntheticBodies,
 } from './browser';
+import type { TypingPlace } from './browser-keystrokes';
 import { benchDistDir, startDemoApp } from './load-app';
 
 /**
@@ -19,7 +20,9 @@ import { benchDistDir, startDemoApp } from './load-app';
  *
  * KEYSTROKE_PAGES  labels to measure, comma-separated (default `20 KB,200 KB`)
  * KEYSTROKES       keys per page (default 60)
- * KEYSTROKE_TRACE  `1`: after the 20 KB run, trace TRACE_KEYS more keys and print the breakdown
+ * KEYSTROKE_AT     `end` (default), `middle`, or `both`: where on the page the keys are typed
+ * KEYSTROKE_TRACE  `1`: after the TRACE_PAGE run, trace TRACE_KEYS more keys and print the breakdown
+ * TRACE_PAGE      the page traced (default `20 KB`)
  * TRACE_KEYS       keys traced (default 20); the raw trace goes to /tmp/keystroke-trace.json
  */
 
@@ -260,6 +263,10 @@ async function main(): Promise<void> {
   const keystrokes = Number(process.env.KEYSTROKES ?? 60);
   const trace = process.env.KEYSTROKE_TRACE === '1';
   const traceKeys = Number(process.env.TRACE_KEYS ?? 20);
+  const tracePage = process.env.TRACE_PAGE ?? '20 KB';
+  const at = process.env.KEYSTROKE_AT ?? 'end';
+  const places: TypingPlace[] =
+    at === 'both' ? ['end', 'middle'] : [at === 'middle' ? 'middle' : 'end'];
   const targets = BROWSER_PAGES.filter((p) => wanted.includes(p.label));
   const app = await startDemoApp(benchDistDir());
   try {
@@ -269,8 +276,12 @@ async function main(): Promise<void> {
       const rows = [];
       for (const target of targets) {
         const body = bodies.get(target.pageId)!;
-        rows.push(await measureKeystrokes(page, app.appUrl, target, body, keystrokes, 120_000));
-        if (!trace || target.label !== '20 KB') continue;
+        for (const where of places) {
+          rows.push(
+            await measureKeystrokes(page, app.appUrl, target, body, keystrokes, 120_000, where),
+          );
+        }
+        if (!trace || target.label !== tracePage) continue;
         const cdp = await page.context().newCDPSession(page);
         const keysBefore = await page.evaluate(() => window.__bench!.keys.length);
         const events = await collectTrace(cdp, async () => {

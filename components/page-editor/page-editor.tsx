@@ -4,10 +4,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   startTransition,
   useCallback,
-  useDeferredValue,
   useEffect,
   useId,
-  useMemo,
   useReducer,
   useRef,
   useState,
@@ -26,7 +24,6 @@ import { useAttachmentUploads } from '@/components/attachments/use-attachment-up
 import { LabelsPanel } from '@/components/labels/labels-panel';
 import { attachmentReference } from '@/lib/attachments/names';
 import { registerUnsavedWork } from '@/lib/editor/draft-store';
-import { hasUnsavedChanges } from '@/lib/editor/save-checks';
 import { type Page, pageQueryKey, pageQueryOptions } from '@/lib/queries/pages';
 import { rememberRecentPage } from '@/lib/queries/recent-pages';
 import { useReadOnlyReason } from '@/lib/queries/permissions';
@@ -52,6 +49,7 @@ import { useDrafts } from './use-drafts';
 import { useEditorCommands } from './use-editor-commands';
 import { useEditorPreferences } from './use-editor-preferences';
 import { useSaveFlow } from './use-save-flow';
+import { useUnsavedChanges } from './use-unsaved-changes';
 
 /** `/pages/[id]`: loads the page, then hands it to the editor (errors: the server's message). */
 export function PageEditor({ id }: { id: string }) {
@@ -120,18 +118,8 @@ function LoadedPageEditor({ page }: { page: Page }) {
 
   const trimmedTitle = title.trim();
   const baseVersion = baseVersionOf(state);
-  // Canonical comparison: re-indenting or reordering attributes is not a change. It parses both
-  // bodies: typing reaches `body` in a transition already, and the deferred value keeps the app's
-  // own replacements (draft, reload, history) and title edits from waiting for it.
-  const deferredBody = useDeferredValue(body);
-  const dirty = useMemo(
-    () =>
-      hasUnsavedChanges(
-        { title: base.title, body: base.body },
-        { title: trimmedTitle, body: deferredBody },
-      ),
-    [base.title, base.body, trimmedTitle, deferredBody],
-  );
+  // Canonical comparison: re-indenting or reordering attributes is not a change.
+  const dirty = useUnsavedChanges(base, { title: trimmedTitle, body });
 
   useEffect(() => {
     rememberRecentPage({ id: page.id, title: page.title, spaceKey: page.spaceKey });

@@ -1,5 +1,7 @@
 'use client';
 
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+
 import type { FidelityEntry } from '@/lib/preview/preview-fidelity';
 import type { FidelitySummary } from '@/lib/preview/preview-fidelity-badges';
 
@@ -19,6 +21,52 @@ export interface FidelitySummaryLineProps {
 
 const KIND = { unresolved: 'Unresolved', approximate: 'Approximate' } as const;
 
+/** The same buttons: what each says, whatever offsets an edit above moved the blocks to. */
+function sameButtons(a: readonly FidelityEntry[], b: readonly FidelityEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.fidelity !== y.fidelity || x.label !== y.label || x.short !== y.short) return false;
+  }
+  return true;
+}
+
+interface EntryButtonsProps {
+  entries: readonly FidelityEntry[];
+  onJumpTo: (index: number) => void;
+}
+
+/**
+ * One button per block that is not exact. A keystroke moves every block below it in the source;
+ * the buttons do not change with that (a jump reads the block's offset when clicked), so a page
+ * with a thousand macros does not rebuild a thousand buttons per key.
+ */
+const EntryButtons = memo(
+  function EntryButtons({ entries, onJumpTo }: EntryButtonsProps) {
+    return (
+      <ul className={styles.fidelityEntries} aria-label="Go to a block that is not exact">
+        {entries.map((entry, index) => (
+          // By place in the list: the blocks' offsets move with every edit above them.
+          <li key={index}>
+            <button
+              type="button"
+              className={`${styles.fidelityEntry} ${styles[entry.fidelity]}`}
+              title={`${entry.label} — go to this block`}
+              onClick={() => onJumpTo(index)}
+            >
+              <span className="visually-hidden">{KIND[entry.fidelity]}: </span>
+              {entry.short}
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
+  },
+  (before, after) =>
+    before.onJumpTo === after.onJumpTo && sameButtons(before.entries, after.entries),
+);
+
 /**
  * The one line above the instant preview that says what it does not show exactly: the counts,
  * then one button per such block (its reason; the full one in the tooltip) that jumps to it. The
@@ -31,6 +79,14 @@ export function FidelitySummaryLine({
   onSwitchToConfluence,
   onJump,
 }: FidelitySummaryLineProps) {
+  const latest = useRef({ entries, onJump });
+  useLayoutEffect(() => {
+    latest.current = { entries, onJump };
+  });
+  const jumpTo = useCallback((index: number) => {
+    const entry = latest.current.entries[index];
+    if (entry) latest.current.onJump(entry.start);
+  }, []);
   const marked = entries.length > 0;
   return (
     <div className={styles.fidelity} data-testid="fidelity-summary">
@@ -54,24 +110,7 @@ export function FidelitySummaryLine({
           ))}
         {unchecked ? ' (links and attachments not checked yet)' : ''}
       </span>
-      {marked && (
-        <ul className={styles.fidelityEntries} aria-label="Go to a block that is not exact">
-          {entries.map((entry) => (
-            <li key={`${entry.fidelity}-${entry.start}`}>
-              <button
-                type="button"
-                className={`${styles.fidelityEntry} ${styles[entry.fidelity]}`}
-                title={`${entry.label} — go to this block`}
-                data-source-offset={entry.start}
-                onClick={() => onJump(entry.start)}
-              >
-                <span className="visually-hidden">{KIND[entry.fidelity]}: </span>
-                {entry.short}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {marked && <EntryButtons entries={entries} onJumpTo={jumpTo} />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import {
   topForSourceOffset,
 } from '@/lib/preview/preview-scroll';
 import { trustedPreviewShell } from '@/lib/security/trusted-types';
+import type { PlacedBlock } from '@/lib/storage-format/incremental/incremental-blocks';
 import { PREVIEW_CSS } from '@/lib/storage-format/render';
 
 import styles from '@/components/editor/editor.module.css';
@@ -44,8 +45,8 @@ export interface PreviewFrameApi {
 }
 
 export interface PreviewFrameProps {
-  /** Sanitized HTML (DOMPurify's output) to show. */
-  html: string;
+  /** Sanitized HTML (DOMPurify's output) to show, block by block, with each block's place. */
+  blocks: readonly PlacedBlock[];
   theme: 'light' | 'dark';
   /** Lets https images from other origins load (the CSP and the image guard follow). */
   allowExternalImages: boolean;
@@ -67,6 +68,8 @@ interface FrameState {
   marks: MarkLayer;
   anchors: OffsetAnchor[] | null;
   echoUntil: number;
+  /** A marks update is waiting for the next paint to pass. */
+  marksDue: boolean;
 }
 
 /** The start offset of the top-level block holding `target`. */
@@ -111,7 +114,7 @@ function anchorsOf(state: FrameState): OffsetAnchor[] {
  * layers (writer, DOMPurify, sandbox, two CSPs) remain.
  */
 export function PreviewFrame({
-  html,
+  blocks,
   theme,
   allowExternalImages,
   title = 'Preview',
@@ -127,9 +130,9 @@ export function PreviewFrame({
   const shell = useMemo(() => trustedPreviewShell(csp, FRAME_CSS), [csp]);
   const frame = useRef<FrameState | null>(null);
   const savedScroll = useRef(0);
-  const latest = useRef({ html, theme, onOffsetClick, onScrollOffset, sourceLength, badges });
+  const latest = useRef({ blocks, theme, onOffsetClick, onScrollOffset, sourceLength, badges });
   useLayoutEffect(() => {
-    latest.current = { html, theme, onOffsetClick, onScrollOffset, sourceLength, badges };
+    latest.current = { blocks, theme, onOffsetClick, onScrollOffset, sourceLength, badges };
   });
 
   const onLoad = useCallback(
@@ -143,10 +146,11 @@ export function PreviewFrame({
         marks: createMarkLayer(doc),
         anchors: null,
         echoUntil: 0,
+        marksDue: false,
       };
       frame.current = state;
       doc.documentElement.setAttribute('data-theme', latest.current.theme);
-      state.patcher.update(latest.current.html);
+      state.patcher.update(latest.current.blocks);
       state.marks.update(latest.current.badges);
       if (savedScroll.current > 0) {
         state.echoUntil = performance.now() + ECHO_MS;
@@ -223,15 +227,25 @@ export function PreviewFrame({
 
   // A layout effect: the frame is patched in the same task as the commit, before the browser
   // paints, so a keystroke and its preview appear in the same frame (a passive effect of the
-  // keystroke's render could run a frame later). The marks follow in the same task: new blocks
-  // come unmarked, and every block below an edit may have moved.
+  // keystroke's render could run a frame later). The marks follow right after that paint: new
+  // blocks come unmarked and every block below an edit may have moved, but placing a thousand
+  // marks (and the layout it forces) must not hold back the text. After the paint the layout is
+  // done, so reading the blocks' boxes costs nothing more; keys typed faster than frames share
+  // one update.
   useLayoutEffect(() => {
     const state = frame.current;
     if (!state) return;
-    state.patcher.update(html);
+    state.patcher.update(blocks);
     state.anchors = null;
-    state.marks.update(badges);
-  }, [html, badges]);
+    if (state.marksDue) return;
+    state.marksDue = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        state.marksDue = false;
+        if (frame.current === state) state.marks.update(latest.current.badges);
+      }, 0),
+    );
+  }, [blocks, badges]);
 
   useEffect(() => {
     const state = frame.current;

@@ -2,6 +2,7 @@
 
 import { type RefObject, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 
+import { unplacedBlocks } from '@/lib/preview/preview-dom';
 import { classifyBlocksByOffset, fidelityEntries } from '@/lib/preview/preview-fidelity';
 import { badgesByOffset, summarizeFidelity } from '@/lib/preview/preview-fidelity-badges';
 import { createFlagStore, EXTERNAL_IMAGES_KEY } from '@/lib/preview/preview-settings';
@@ -87,7 +88,9 @@ export function PreviewPane({
   const onPreviewScroll = useScrollSync(editorApiRef, frameApi);
 
   const confluenceMode = confluence && mode === 'confluence';
-  const shownHtml = confluenceMode ? (rendering?.html ?? '') : instant.html;
+  const confluenceHtml = rendering?.html ?? '';
+  const confluenceBlocks = useMemo(() => unplacedBlocks(confluenceHtml), [confluenceHtml]);
+  const shownBlocks = confluenceMode ? confluenceBlocks : instant.blocks;
 
   return (
     <div className={styles.pane}>
@@ -190,7 +193,7 @@ export function PreviewPane({
       )}
 
       <PreviewFrame
-        html={shownHtml}
+        blocks={shownBlocks}
         theme={theme}
         allowExternalImages={allowExternal}
         title="Preview"

@@ -5,13 +5,17 @@ import { useMemo, useState } from 'react';
 import { type BlockSanitizer, createBlockSanitizer } from '@/lib/preview/block-sanitizer';
 import { mentionNameResolver, useMentionNames } from '@/lib/queries/user-names';
 import { sanitizedPreviewHtml } from '@/lib/security/trusted-types';
-import { IncrementalDocument } from '@/lib/storage-format/incremental/incremental-document';
+import {
+  IncrementalBlocks,
+  type PlacedBlock,
+} from '@/lib/storage-format/incremental/incremental-blocks';
 import type { RenderOptions } from '@/lib/storage-format/render';
 import type { Diagnostic, ParseResult } from '@/lib/storage-format/types';
 
 export interface InstantPreview {
-  html: string;
-  /** The parse the html came from (null when rendering failed): the fidelity badges read it. */
+  /** The sanitized preview, block by block, for the frame (preview-dom.ts places their marks). */
+  blocks: readonly PlacedBlock[];
+  /** The parse the blocks came from (null when rendering failed): the fidelity badges read it. */
   parsed: ParseResult | null;
   firstError: Diagnostic | null;
   lastLine: number;
@@ -32,16 +36,20 @@ function useBlockSanitizer(): BlockSanitizer | null {
   return sanitizer;
 }
 
+const NO_BLOCKS: readonly PlacedBlock[] = [];
+
 function renderInstant(
-  document: IncrementalDocument,
+  document: IncrementalBlocks,
   source: string,
-  options: RenderOptions,
+  options: Omit<RenderOptions, 'sanitizer'>,
+  sanitizer: BlockSanitizer | null,
 ): InstantPreview {
   try {
-    // The sanitizer runs last, block by block (DOMPURIFY_CONFIG, block-sanitizer.ts).
-    const { parsed, html } = document.update(source, options);
+    // No DOM, no DOMPurify (server rendering): refuse, as renderDocument does.
+    if (sanitizer === null) throw new Error('The preview needs a browser to sanitize its HTML');
+    const { parsed, blocks } = document.update(source, options, sanitizer.sanitizeBlocks);
     return {
-      html,
+      blocks,
       parsed,
       firstError: parsed.diagnostics.find((d) => d.severity === 'error') ?? null,
       lastLine: parsed.positions.lineCount,
@@ -49,7 +57,7 @@ function renderInstant(
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { html: '', parsed: null, firstError: null, lastLine: 1, failure: message };
+    return { blocks: NO_BLOCKS, parsed: null, firstError: null, lastLine: 1, failure: message };
   }
 }
 
@@ -67,21 +75,20 @@ export function useInstantPreview(
 ): InstantPreview {
   const blockSanitizer = useBlockSanitizer();
   // One per editor: it keeps the previous text's blocks.
-  const [document] = useState(() => new IncrementalDocument());
+  const [document] = useState(() => new IncrementalBlocks());
   const mentionNames = useMentionNames(source, confluence && pageId !== undefined);
-  const renderOptions = useMemo<RenderOptions>(
+  const renderOptions = useMemo<Omit<RenderOptions, 'sanitizer'>>(
     () => ({
       attachmentUrl: (ref) =>
         pageId !== undefined && ref.pageTitle === undefined
           ? `/api/pages/${encodeURIComponent(pageId)}/attachments/${encodeURIComponent(ref.filename)}`
           : null,
       userName: mentionNameResolver(mentionNames),
-      ...(blockSanitizer ? { sanitizer: blockSanitizer.sanitize } : {}),
     }),
-    [pageId, blockSanitizer, mentionNames],
+    [pageId, mentionNames],
   );
   return useMemo(
-    () => renderInstant(document, source, renderOptions),
-    [document, source, renderOptions],
+    () => renderInstant(document, source, renderOptions, blockSanitizer),
+    [document, source, renderOptions, blockSanitizer],
   );
 }

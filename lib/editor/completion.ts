@@ -339,5 +339,21 @@ export function completionsAt(
   }
   const entities = entitySuggestions(text, offset);
   if (entities.length > 0) return entities;
+  if (!mayBeParameterValue(text, offset)) return [];
   return parameterValueSuggestions(text, offset, openElementsAt(text, offset), catalogue);
+}
+
+/**
+ * False where `offset` cannot be in a parameter's value, found without the scan from the start of
+ * the text that the open elements need (half a megabyte per key, mid-page, on a 1 MB page). A
+ * value holds no `<`, and neither do attribute values in well-formed storage format (XML), so the
+ * last `<` before the cursor starts the parameter's own start tag.
+ */
+function mayBeParameterValue(text: string, offset: number): boolean {
+  const lt = text.lastIndexOf('<', offset - 1);
+  if (lt === -1) return false;
+  for (const name of PARAMETER_ELEMENTS) {
+    if (text.startsWith(name, lt + 1)) return true;
+  }
+  return false;
 }

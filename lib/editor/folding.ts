@@ -15,12 +15,17 @@ export interface FoldRange {
 export function foldingRanges(text: string): FoldRange[] {
   const lines = createLineIndex(text);
   const ranges: FoldRange[] = [];
-  scanElements(text, text.length, (pair) => {
-    if (pair.closeStart === null) return;
-    const start = lines.lineAt(pair.openStart);
-    const end = lines.lineAt(pair.closeStart) - 1;
-    if (end > start) ranges.push({ start, end });
-  });
+  scanElements(
+    text,
+    text.length,
+    (pair) => {
+      if (pair.closeStart === null) return;
+      const start = lines.lineAt(pair.openStart);
+      const end = lines.lineAt(pair.closeStart) - 1;
+      if (end > start) ranges.push({ start, end });
+    },
+    false,
+  );
   for (const match of text.matchAll(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>/g)) {
     const start = lines.lineAt(match.index);
     const end = lines.lineAt(match.index + match[0].length - 1);

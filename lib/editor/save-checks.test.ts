@@ -6,6 +6,7 @@ import {
   buildSaveChecks,
   hasUnsavedChanges,
   saveProblemsOf,
+  unsavedChangesAgainst,
   verificationNoticeOf,
 } from './save-checks';
 
@@ -59,6 +60,28 @@ describe('hasUnsavedChanges', () => {
     expect(hasUnsavedChanges(loaded, { title: 'Page', body: '<p>One</p><p>Three</p>' })).toBe(true);
     expect(hasUnsavedChanges(loaded, { title: 'Other', body: loaded.body })).toBe(true);
     expect(hasUnsavedChanges(loaded, { title: 'Page', body: '<p>One</p><p>Two' })).toBe(true);
+  });
+});
+
+describe('unsavedChangesAgainst', () => {
+  it('answers as hasUnsavedChanges for text after text against the same loaded version', () => {
+    const loaded = { title: 'Page', body: '<p>One</p><p>Two</p>' };
+    const unsaved = unsavedChangesAgainst(loaded);
+    const texts = [
+      { title: 'Page', body: '<p>One</p>\n<p>Two</p>' },
+      { title: 'Page', body: '<p>One</p>\n<p>Two!</p>' },
+      { title: ' Page ', body: '<p>One</p><p>Two</p>' },
+      { title: 'Page', body: '<p>One</p><p>Two' },
+      { title: 'Page 2', body: '<p>One</p><p>Two</p>' },
+      loaded,
+    ];
+    expect(texts.map(unsaved)).toEqual([false, true, false, true, true, false]);
+  });
+
+  it('never equals a loaded body that does not parse to anything but itself', () => {
+    const unsaved = unsavedChangesAgainst({ title: 'P', body: '<p>open' });
+    expect(unsaved({ title: 'P', body: '<p>open' })).toBe(false);
+    expect(unsaved({ title: 'P', body: '<p>open</p>' })).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { type SaveVerification, verificationMessage } from '@/lib/pages/save-verification';
-import { isNoOpSave } from '@/lib/storage-format/canonical';
+import { canonicalizeStorage, isNoOpSave } from '@/lib/storage-format/canonical';
 import { findRemovals, type RemovalReport } from '@/lib/storage-format/integrity';
 import { parseStorage } from '@/lib/storage-format/parse';
 import type { Diagnostic } from '@/lib/storage-format/types';
@@ -40,8 +40,22 @@ export function buildSaveChecks(loaded: PageText, next: PageText): SaveChecks {
  * Formatting alone (indentation, attribute order, `<p></p>` vs `<p/>`) is not a change.
  */
 export function hasUnsavedChanges(loaded: PageText, next: PageText): boolean {
-  if (loaded.body === next.body && loaded.title === next.title.trim()) return false;
-  return !isNoOpSave(loaded, next);
+  return unsavedChangesAgainst(loaded)(next);
+}
+
+/**
+ * {@link hasUnsavedChanges} against one loaded version, for a text checked again and again while it
+ * is edited: the loaded body's canonical form is worked out once, on first need, not per check.
+ */
+export function unsavedChangesAgainst(loaded: PageText): (next: PageText) => boolean {
+  let loadedCanonical: string | null | undefined;
+  return (next) => {
+    if (loaded.title.trim() !== next.title.trim()) return true;
+    if (loaded.body === next.body) return false;
+    loadedCanonical ??= canonicalizeStorage(loaded.body);
+    // A loaded body that does not parse equals only itself (isCanonicallyEqual).
+    return loadedCanonical === null || canonicalizeStorage(next.body) !== loadedCanonical;
+  };
 }
 
 /** One problem of a refused save, in plain words, with its mechanical repairs (maybe none). */

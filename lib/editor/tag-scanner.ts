@@ -197,6 +197,8 @@ export function scanElements(
   text: string,
   limit = text.length,
   onPair?: (pair: ElementPair) => void,
+  /** False when only names and offsets are needed (folding): attributes are most of the cost. */
+  withAttributes = true,
 ): OpenElement[] {
   const stack: OpenElement[] = [];
   const head = limit === text.length ? text : text.slice(0, limit);
@@ -224,7 +226,7 @@ export function scanElements(
     } else if (attrs.endsWith('/') || VOID_ELEMENTS.has(name)) {
       onPair?.({ name, openStart: start, openEnd: end, closeStart: null, closeEnd: null });
     } else {
-      stack.push({ name, start, end, attributes: parseAttributes(attrs) });
+      stack.push({ name, start, end, attributes: withAttributes ? parseAttributes(attrs) : {} });
     }
   }
   return stack;

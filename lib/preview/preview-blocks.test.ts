@@ -119,6 +119,13 @@ describe('planBlockPatch', () => {
     expect(plan).toEqual([0, 1, -1]);
   });
 
+  it('keeps repeated blocks around an edit in place, not matched across it', () => {
+    // A block and its line break typed between two others: the breaks below must stay theirs.
+    const before = ['<p>a</p>', '\n', '<p>b</p>', '\n', '<p>c</p>', '\n'];
+    const after = ['<p>a</p>', '\n', '<p>new</p>', '\n', '<p>b</p>', '\n', '<p>c</p>', '\n'];
+    expect(planBlockPatch(before, after)).toEqual([0, 1, -1, -1, 2, 3, 4, 5]);
+  });
+
   it('creates everything on the first render', () => {
     expect(planBlockPatch([], ['<p>a</p>', '<p>b</p>'])).toEqual([-1, -1]);
   });

@@ -1,4 +1,5 @@
 import { trustedPreviewHtml } from '@/lib/security/trusted-types';
+import type { PlacedBlock } from '@/lib/storage-format/incremental/incremental-blocks';
 
 import { splitTopLevelBlocks } from './preview-blocks';
 import { planBlockPatch } from './preview-patch';
@@ -12,8 +13,9 @@ import { planBlockPatch } from './preview-patch';
  * boundaries only (preview-blocks.ts), and parsed by the browser's HTML parser in body context,
  * which is what `srcdoc` would do with the whole. They are parsed in an inert document (no
  * browsing context: nothing loads, nothing runs) and then adopted into the frame, whose sandbox
- * has no `allow-scripts` and whose CSP allows no script. The only change made to the parsed
- * nodes is replacing images the policy does not allow by a text placeholder.
+ * has no `allow-scripts` and whose CSP allows no script. The only changes made to the parsed
+ * nodes are replacing images the policy does not allow by a text placeholder, and setting the
+ * numeric source marks to the block's place in the body (setAttribute parses nothing).
  *
  * Trusted Types (XSS-9): each block reaches the parser through the `app-preview` policy
  * (lib/security/trusted-types.ts), which sanitizes it again with the same DOMPurify config; the
@@ -67,28 +69,61 @@ function guardImages(root: ParentNode, policy: ImagePolicy): void {
 }
 
 export interface BlockPatcher {
-  /** Makes the body show `html`; returns how many blocks were (re)created. */
-  update(html: string): number;
+  /** Makes the body show `blocks`; returns how many blocks were (re)created. */
+  update(blocks: readonly PlacedBlock[]): number;
 }
 
-/**
- * A top-level block's start offset in the source changes with every edit above it, while the
- * block itself does not: blocks are matched without it, and a kept block gets its new offset.
- */
-const SOURCE_OFFSET = / data-source-offset="(\d+)"/;
-
-function withoutSourceOffset(blockHtml: string): string {
-  return blockHtml.replace(SOURCE_OFFSET, '');
+/** Sanitized HTML with no source marks to place (Confluence's rendering) as frame blocks. */
+export function unplacedBlocks(html: string): PlacedBlock[] {
+  return splitTopLevelBlocks(html).map((block) => ({ html: block, start: -1, line: 0 }));
 }
 
-function moveSourceOffset(blockNodes: readonly Node[], blockHtml: string): void {
-  const offset = SOURCE_OFFSET.exec(blockHtml)?.[1];
-  if (offset === undefined) return;
-  for (const node of blockNodes) {
-    if (node.nodeType === 1 && (node as Element).hasAttribute('data-source-offset')) {
-      (node as Element).setAttribute('data-source-offset', offset);
-      return;
-    }
+const LINE = 'data-source-line';
+const OFFSET = 'data-source-offset';
+
+/** An element carrying source marks, and their values relative to its block's start. */
+interface MarkedElement {
+  element: Element;
+  line: number;
+  /** -1 when the element has no offset mark. */
+  offset: number;
+}
+
+/** A block's nodes in the frame, its marked elements and the place they were last set for. */
+interface FrameBlock {
+  nodes: Node[];
+  marked: MarkedElement[];
+  start: number;
+  line: number;
+}
+
+function relativeMark(element: Element, name: string): number {
+  const value = Number(element.getAttribute(name));
+  return Number.isInteger(value) && value >= 0 ? value : -1;
+}
+
+/** The elements of freshly parsed block nodes that carry source marks (relative, as written). */
+function markedElements(nodes: readonly Node[]): MarkedElement[] {
+  const marked: MarkedElement[] = [];
+  const take = (element: Element) => {
+    const line = relativeMark(element, LINE);
+    if (line >= 1) marked.push({ element, line, offset: relativeMark(element, OFFSET) });
+  };
+  for (const node of nodes) {
+    if (node.nodeType !== 1) continue;
+    take(node as Element);
+    for (const inner of Array.from((node as Element).querySelectorAll(`[${LINE}]`))) take(inner);
+  }
+  return marked;
+}
+
+/** Sets a block's marks to its place in the body: relative value + the block's start. */
+function placeMarks(block: FrameBlock, start: number, line: number): void {
+  block.start = start;
+  block.line = line;
+  for (const { element, line: relativeLine, offset } of block.marked) {
+    element.setAttribute(LINE, String(line + relativeLine - 1));
+    if (offset >= 0) element.setAttribute(OFFSET, String(start + offset));
   }
 }
 
@@ -97,49 +132,67 @@ export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy)
   const range = inert.createRange();
   range.selectNodeContents(inert.body);
   let keys: string[] = [];
-  let nodes: Node[][] = [];
+  let shown: FrameBlock[] = [];
 
-  const create = (html: string): Node[] => {
+  const create = (block: PlacedBlock): FrameBlock => {
     // TrustedHTML where the browser has Trusted Types; lib.dom types the parameter as string.
-    const fragment = range.createContextualFragment(trustedPreviewHtml(html) as string);
+    const fragment = range.createContextualFragment(trustedPreviewHtml(block.html) as string);
     guardImages(fragment, policy);
     const adopted = frameDocument.adoptNode(fragment);
-    return Array.from(adopted.childNodes);
+    const nodes = Array.from(adopted.childNodes);
+    const created: FrameBlock = {
+      nodes,
+      marked: block.start < 0 ? [] : markedElements(nodes),
+      start: 0,
+      line: 1,
+    };
+    if (block.start >= 0) placeMarks(created, block.start, block.line);
+    return created;
   };
 
   return {
-    update(html) {
-      const blocks = splitTopLevelBlocks(html);
-      const blockKeys = blocks.map(withoutSourceOffset);
+    update(blocks) {
+      const blockKeys = blocks.map((block) => block.html);
       const plan = planBlockPatch(keys, blockKeys);
       const body = frameDocument.body;
       const reused = new Set<number>();
       for (const from of plan) if (from >= 0) reused.add(from);
-      for (let i = 0; i < nodes.length; i++) {
-        if (!reused.has(i)) for (const node of nodes[i]!) node.parentNode?.removeChild(node);
+      for (let i = 0; i < shown.length; i++) {
+        if (!reused.has(i)) for (const node of shown[i]!.nodes) node.parentNode?.removeChild(node);
       }
       let created = 0;
-      const nextNodes: Node[][] = [];
+      const next: FrameBlock[] = [];
       let cursor: ChildNode | null = body.firstChild;
       for (let j = 0; j < blocks.length; j++) {
+        const block = blocks[j]!;
         const from = plan[j]!;
-        const blockNodes = from >= 0 ? nodes[from]! : create(blocks[j]!);
-        if (from < 0) created++;
-        else moveSourceOffset(blockNodes, blocks[j]!);
-        for (const node of blockNodes) {
+        let frameBlock: FrameBlock;
+        if (from < 0) {
+          frameBlock = create(block);
+          created++;
+        } else {
+          frameBlock = shown[from]!;
+          // Only a block an edit moved has marks to set; the others keep theirs.
+          if (
+            block.start >= 0 &&
+            (frameBlock.start !== block.start || frameBlock.line !== block.line)
+          )
+            placeMarks(frameBlock, block.start, block.line);
+        }
+        for (const node of frameBlock.nodes) {
           if (node === cursor) cursor = cursor.nextSibling;
           else body.insertBefore(node, cursor);
         }
-        nextNodes.push(blockNodes);
+        next.push(frameBlock);
       }
       // Anything else (nothing, unless the body was touched from outside) goes.
       while (cursor) {
-        const next: ChildNode | null = cursor.nextSibling;
+        const following: ChildNode | null = cursor.nextSibling;
         cursor.remove();
-        cursor = next;
+        cursor = following;
       }
       keys = blockKeys;
-      nodes = nextNodes;
+      shown = next;
       return created;
     },
   };

@@ -49,6 +49,12 @@ function setIfChanged(element: Element, name: string, value: string): void {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
+const px = (value: number) => `${Math.round(value)}px`;
+
+function setStyleIfChanged(element: HTMLElement, name: 'left' | 'top' | 'height', value: string) {
+  if (element.style[name] !== value) element.style[name] = value;
+}
+
 export function createMarkLayer(doc: Document): MarkLayer {
   const layer = doc.createElement(LAYER_TAG);
   layer.setAttribute('role', 'group');
@@ -66,13 +72,16 @@ export function createMarkLayer(doc: Document): MarkLayer {
     const win = doc.defaultView;
     const scrollX = win?.scrollX ?? 0;
     const scrollY = win?.scrollY ?? 0;
-    // All reads first, then all writes: one layout, however many marks.
+    // All reads first, then all writes: one layout, however many marks. Only changed values are
+    // written: a keystroke that changes no block's height moves no mark, on a page with a
+    // thousand of them.
     const boxes = placed.map(({ block }) => block.getBoundingClientRect());
     placed.forEach(({ mark }, index) => {
       const box = boxes[index]!;
-      mark.style.left = `${Math.max(0, box.left + scrollX - MARK_GAP_PX)}px`;
-      mark.style.top = `${box.top + scrollY}px`;
-      mark.style.height = `${Math.max(box.height, 8)}px`;
+      // Whole pixels: the strings then read back as written, so unchanged ones compare equal.
+      setStyleIfChanged(mark, 'left', px(Math.max(0, box.left + scrollX - MARK_GAP_PX)));
+      setStyleIfChanged(mark, 'top', px(box.top + scrollY));
+      setStyleIfChanged(mark, 'height', px(Math.max(box.height, 8)));
     });
   };
 

@@ -57,6 +57,24 @@ describe('commonEnds', () => {
     expect(commonEnds(['x', 'a', 'b'], ['y', 'a', 'b'])).toEqual({ head: 0, tail: 2 });
     expect(commonEnds([], ['a'])).toEqual({ head: 0, tail: 0 });
   });
+
+  it('gives strings the same ends as arrays of their characters, across chunk edges', () => {
+    const random = (() => {
+      let state = 7;
+      return () => (state = (state * 48271) % 2147483647) / 2147483647;
+    })();
+    const base = Array.from({ length: 3000 }, (_, i) => 'ab'[i % 7 === 0 ? 1 : 0]).join('');
+    for (let round = 0; round < 300; round++) {
+      const start = Math.floor(random() * base.length);
+      const end = start + Math.floor(random() * 40);
+      const insert = 'aab'.slice(0, Math.floor(random() * 4));
+      const edited = base.slice(0, start) + insert + base.slice(end);
+      expect(commonEnds(base, edited), `round ${round}`).toEqual(
+        commonEnds([...base], [...edited]),
+      );
+    }
+    expect(commonEnds('a'.repeat(1024), 'a'.repeat(1536))).toEqual({ head: 1024, tail: 0 });
+  });
 });
 
 describe('diffHunks', () => {

@@ -9,6 +9,8 @@ import { validateStorage } from '../validate';
 import { readCorpus } from '../testing/corpus';
 import { createRandom } from '../testing/mutations';
 import { parseShape } from '../testing/tree-shape';
+import { placedHtml } from '../testing/placed-marks';
+import { IncrementalBlocks } from './incremental-blocks';
 import { IncrementalDocument } from './incremental-document';
 import { IncrementalValidation } from './incremental-validation';
 
@@ -116,19 +118,34 @@ const EDITS: readonly Edit[] = [
 
 interface Incremental {
   document: IncrementalDocument;
+  /** The preview's form: marks relative to each block, placed beside it. */
+  blocks: IncrementalBlocks;
   validation: IncrementalValidation;
 }
 
+/** A sanitizer that changes nothing: the writer's output, as a sanitized render would write it. */
+const unchanged = (html: string) => html;
+const unchangedBlocks = (blocks: readonly string[]) => blocks;
+// The same options objects every update, as the preview keeps them: new ones start afresh.
+const UNSANITIZED = { sanitizer: 'none' } as const;
+const NO_OPTIONS = {};
+
 function expectSameAsFull(incremental: Incremental, text: string, label: string): void {
-  const preview = incremental.document.update(text, { sanitizer: 'none' });
+  const preview = incremental.document.update(text, UNSANITIZED);
   const full = parseStorage(text);
   expect(parseShape(preview.parsed), label).toEqual(parseShape(full));
   expect(preview.html, label).toBe(renderDocument(full, { sanitizer: 'none' }));
+  const placed = incremental.blocks.update(text, NO_OPTIONS, unchangedBlocks);
+  expect(placedHtml(placed.blocks), label).toBe(renderDocument(full, { sanitizer: unchanged }));
   expect(incremental.validation.validate(text), label).toEqual(validateStorage(text));
 }
 
 function incrementalPair(): Incremental {
-  return { document: new IncrementalDocument(), validation: new IncrementalValidation() };
+  return {
+    document: new IncrementalDocument(),
+    blocks: new IncrementalBlocks(),
+    validation: new IncrementalValidation(),
+  };
 }
 
 function runEdits(body: string, seed: number, count: number, label: string): void {

@@ -33,7 +33,10 @@ export class IncrementalDocument {
     let html: string;
     try {
       update = this.parse.update(text);
-      html = this.render.render(update, options, sanitizer === null);
+      html = '';
+      for (const block of this.render.render(update, options, sanitizer === null)) {
+        html += block.html;
+      }
     } catch (error) {
       // Half-updated blocks must not be reused: the next text starts afresh.
       this.parse = new IncrementalParse();

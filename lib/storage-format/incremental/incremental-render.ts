@@ -1,4 +1,4 @@
-import { HtmlWriter } from '../render/html-writer';
+import { BODY_START, HtmlWriter } from '../render/html-writer';
 import { writeTocs } from '../render/macros/toc-macro';
 import { createRenderContext, renderTopLevelNode } from '../render/render';
 import type { RenderContext, TocHeading } from '../render/render-context';
@@ -17,11 +17,25 @@ interface RenderedBlock {
   html: string;
 }
 
+/** One block of the writer's output, and where its source starts now. */
+export interface BlockHtml {
+  readonly html: string;
+  readonly start: number;
+}
+
+/**
+ * How a block's source marks are written: `absolute` as `renderDocument` writes them (rewritten
+ * when an edit moves the block), or `relative` to the block's start, so a block an edit only moved
+ * keeps its very string (the preview's sanitizer and frame then reuse it as it is).
+ */
+export type SourceMarks = 'absolute' | 'relative';
+
 /**
  * The writer's HTML for a page (`renderDocument` before the sanitizer), block by block: a block's
  * output is reused while the block is, rewritten only where it depends on the rest of the page —
- * its source marks when an edit moved it, ids of headings when ids before it changed (BlockIds),
- * the toc when any heading changed. Same output as rendering the whole parse at once.
+ * its source marks when an edit moved it (absolute marks only), ids of headings when ids before
+ * it changed (BlockIds), the toc when any heading changed. Joined, the blocks are the output of
+ * rendering the whole parse at once (with absolute marks).
  */
 export class IncrementalRender {
   private options: RenderOptions | null = null;
@@ -31,7 +45,9 @@ export class IncrementalRender {
   /** Blocks the last call rendered (the others' output was reused). */
   renderedLast = 0;
 
-  render(update: BlocksUpdate, options: RenderOptions, unsanitized: boolean): string {
+  constructor(private readonly marks: SourceMarks = 'absolute') {}
+
+  render(update: BlocksUpdate, options: RenderOptions, unsanitized: boolean): BlockHtml[] {
     if (options !== this.options || unsanitized !== this.unsanitized) {
       this.options = options;
       this.unsanitized = unsanitized;
@@ -51,8 +67,13 @@ export class IncrementalRender {
         stale.add(rendered);
         this.renderedLast++;
       } else if (index >= update.firstMoved) {
-        moveBlock(rendered, block.start, lineAt);
-        stale.add(rendered);
+        // Relative marks hold however the block moved; absolute ones also follow its line, which
+        // an edit of the same length can change too.
+        if (this.marks === 'relative') rendered.start = block.start;
+        else {
+          moveBlock(rendered, block.start, lineAt);
+          stale.add(rendered);
+        }
       }
       for (const id of rendered.ids) used.add(id);
       for (const heading of rendered.ctx.headings) headings.push(heading);
@@ -60,16 +81,14 @@ export class IncrementalRender {
     });
     const headingsChanged = !sameHeadings(headings, this.headings);
     this.headings = headings;
-    let html = '';
-    for (const rendered of page) {
+    return page.map((rendered) => {
       const hasToc = rendered.ctx.tocRequests.length > 0;
       if (stale.has(rendered) || (hasToc && headingsChanged)) {
         if (hasToc) writeTocs(rendered.ctx, headings);
         rendered.html = rendered.ctx.out.toString();
       }
-      html += rendered.html;
-    }
-    return html;
+      return { html: rendered.html, start: rendered.start };
+    });
   }
 
   private renderBlock(
@@ -78,7 +97,11 @@ export class IncrementalRender {
     positions: PositionMapper,
   ): RenderedBlock {
     const ids = new BlockIds(used);
-    const ctx = createRenderContext(new HtmlWriter(), this.options!, this.unsanitized, ids);
+    const markBase =
+      this.marks === 'absolute'
+        ? BODY_START
+        : { offset: block.start, line: positions.lineColumnAt(block.start).line };
+    const ctx = createRenderContext(new HtmlWriter(markBase), this.options!, this.unsanitized, ids);
     for (const node of block.nodes) renderTopLevelNode(ctx, node, positions);
     const rendered: RenderedBlock = { ctx, ids, start: block.start, html: '' };
     this.rendered.set(block, rendered);

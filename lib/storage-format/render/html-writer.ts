@@ -130,7 +130,22 @@ function sourceMark(line: number, offset: number): string {
   return offset >= 0 ? mark + ' data-source-offset="' + offset + '"' : mark;
 }
 
+/**
+ * What source marks count from: a writer for one block of an incremental preview writes them
+ * relative to the block's start (offset 0, line 1), so the block's HTML stays the same string when
+ * an edit above moves it, and the frame adds the block's place (preview-dom.ts). The default is
+ * the body's start: absolute marks.
+ */
+export interface SourceMarkBase {
+  readonly offset: number;
+  readonly line: number;
+}
+
+export const BODY_START: SourceMarkBase = { offset: 0, line: 1 };
+
 export class HtmlWriter {
+  constructor(readonly markBase: SourceMarkBase = BODY_START) {}
+
   /**
    * Output since the last reserved slot: `+=` builds a rope V8 flattens once, when the string is
    * first read. (A list of parts joined at the end was measured slower: joining ~1M parts costs
@@ -266,7 +281,15 @@ export class HtmlWriter {
       }
     }
     if (this.sourceLinePending()) {
-      this.chunks.push(this.buffer + html, sourceMark(this.pendingLine, this.pendingOffset));
+      const base = this.markBase;
+      const mark =
+        base === BODY_START
+          ? sourceMark(this.pendingLine, this.pendingOffset)
+          : sourceMark(
+              this.pendingLine - base.line + 1,
+              this.pendingOffset < 0 ? -1 : this.pendingOffset - base.offset,
+            );
+      this.chunks.push(this.buffer + html, mark);
       this.marks.push({ slot: this.chunks.length - 1, offset: this.pendingOffset });
       this.pendingLine = 0;
       this.buffer = '>';
@@ -281,6 +304,8 @@ export class HtmlWriter {
    * lines `lineAt` gives for their new offsets.
    */
   moveSourceMarks(delta: number, lineAt: (offset: number) => number): void {
+    // Relative marks never move: their block's place is kept beside the HTML instead.
+    if (this.markBase !== BODY_START) throw new Error('Relative source marks do not move');
     for (const mark of this.marks) {
       if (mark.offset < 0) continue;
       mark.offset += delta;

@@ -21,7 +21,7 @@ export function renderTocMacro(ctx: RenderContext, parameters: ReadonlyMap<strin
  */
 export function writeTocs(ctx: RenderContext, headings: readonly TocHeading[]): void {
   for (const request of ctx.tocRequests) {
-    const writer = new HtmlWriter();
+    const writer = new HtmlWriter(ctx.out.markBase);
     if (request.line > 0) writer.markSourceLine(request.line, request.offset);
     writeToc(writer, request, headings);
     ctx.out.fill(request.slot, writer);

@@ -1,0 +1,57 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+
+import { type PageText, unsavedChangesAgainst } from '@/lib/editor/save-checks';
+
+/**
+ * How long typing must pause before the text is compared canonically with the loaded version:
+ * the comparison parses the whole body, about as long as a keystroke's whole budget on a 1 MB
+ * page, so it runs once per pause instead of once per key.
+ */
+export const UNSAVED_CHECK_QUIET_MS = 300;
+
+interface Checked extends PageText {
+  check: (next: PageText) => boolean;
+  dirty: boolean;
+}
+
+/**
+ * "Unsaved changes" (save-checks.ts hasUnsavedChanges) for the text being edited. Exact at once
+ * where it is cheap (a changed title; the loaded text itself; a text already compared), and
+ * otherwise true until the canonical comparison has run after a pause in typing: a text that
+ * differs from the loaded one is treated as unsaved (the leave guard, the draft) until shown to
+ * mean the same.
+ */
+export function useUnsavedChanges(loaded: PageText, current: PageText): boolean {
+  const { title: loadedTitle, body: loadedBody } = loaded;
+  const { title, body } = current;
+  const check = useMemo(
+    () => unsavedChangesAgainst({ title: loadedTitle, body: loadedBody }),
+    [loadedTitle, loadedBody],
+  );
+  // The text the page opened with is compared at once: a page laid out for editing must not
+  // open as "unsaved".
+  const [checked, setChecked] = useState<Checked>(() => ({
+    check,
+    title,
+    body,
+    dirty: check({ title, body }),
+  }));
+  const upToDate = checked.check === check && checked.body === body && checked.title === title;
+  useEffect(() => {
+    if (upToDate) return;
+    const timer = setTimeout(
+      () => setChecked({ check, title, body, dirty: check({ title, body }) }),
+      UNSAVED_CHECK_QUIET_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [upToDate, check, title, body]);
+
+  if (upToDate) return checked.dirty;
+  if (loadedTitle.trim() !== title.trim()) return true;
+  if (loadedBody === body) return false;
+  // Only the title changed since the last comparison: its answer for the body still holds.
+  if (checked.check === check && checked.body === body) return checked.dirty;
+  return true;
+}
