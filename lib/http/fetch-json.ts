@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 import {
   ACTION_DEADLINE_SECONDS,
@@ -102,43 +102,45 @@ function isOffline(): boolean {
 // parsers for a few error details: it builds them without (before the schemas below exist).
 if (typeof window !== 'undefined') z.config({ jitless: true });
 
+// zod/mini, not zod's classic API: this module is in every route's first load (the session query
+// uses it), and the classic API's methods carry the whole library (≈ 30 kB gzip, BENCHMARKS.md
+// "First-load JS, round 2"); the same checks built from functions tree-shake to a few kB.
+const optionalNumber = z.optional(z.number());
+const optionalString = z.optional(z.string());
+
 const diagnosticSchema = z.object({
   line: z.number(),
   column: z.number(),
-  endLine: z.number().optional(),
-  endColumn: z.number().optional(),
+  endLine: optionalNumber,
+  endColumn: optionalNumber,
   message: z.string(),
-  code: z.string().optional(),
+  code: optionalString,
 });
 
 /** The shape of each code's details (lib/errors.ts), checked once here for every screen. */
-const DETAILS_SCHEMAS: { [C in keyof AppErrorDetailsByCode]: z.ZodType<AppErrorDetailsByCode[C]> } =
-  {
-    version_conflict: z.object({ currentVersion: z.number().int().positive().optional() }),
-    title_clash: z.object({
-      confluence: z.string(),
-      suggestedTitle: z.string().nullable().optional(),
-      clash: z
-        .object({ id: z.string(), title: z.string(), status: z.string().optional() })
-        .optional(),
-    }),
-    invalid_storage: z.object({ diagnostics: z.array(diagnosticSchema) }),
-    rate_limited: z.object({
-      retryAfterMs: z.number().optional(),
-      reason: z.string().optional(),
-    }),
-    sign_in_throttled: z.object({ retryAfterMs: z.number() }),
-    csrf_rejected: z.object({ reason: z.string() }),
-    server_unavailable: z.object({ cause: z.string() }),
-    page_gone: z.object({ minorEditUnavailable: z.boolean().optional() }),
-    bad_request: z.object({
-      signInSite: z.string().nullable().optional(),
-      confluence: z.string().optional(),
-    }),
-    too_large: z.object({ maxBytes: z.number().optional(), confluence: z.string().optional() }),
-    upstream_too_large: z.object({ maxBytes: z.number().optional() }),
-    confluence_error: z.object({ status: z.number().int().min(500).max(599) }),
-  };
+const DETAILS_SCHEMAS: {
+  [C in keyof AppErrorDetailsByCode]: z.ZodMiniType<AppErrorDetailsByCode[C]>;
+} = {
+  version_conflict: z.object({ currentVersion: z.optional(z.int().check(z.positive())) }),
+  title_clash: z.object({
+    confluence: z.string(),
+    suggestedTitle: z.optional(z.nullable(z.string())),
+    clash: z.optional(z.object({ id: z.string(), title: z.string(), status: optionalString })),
+  }),
+  invalid_storage: z.object({ diagnostics: z.array(diagnosticSchema) }),
+  rate_limited: z.object({ retryAfterMs: optionalNumber, reason: optionalString }),
+  sign_in_throttled: z.object({ retryAfterMs: z.number() }),
+  csrf_rejected: z.object({ reason: z.string() }),
+  server_unavailable: z.object({ cause: z.string() }),
+  page_gone: z.object({ minorEditUnavailable: z.optional(z.boolean()) }),
+  bad_request: z.object({
+    signInSite: z.optional(z.nullable(z.string())),
+    confluence: optionalString,
+  }),
+  too_large: z.object({ maxBytes: optionalNumber, confluence: optionalString }),
+  upstream_too_large: z.object({ maxBytes: optionalNumber }),
+  confluence_error: z.object({ status: z.int().check(z.gte(500), z.lte(599)) }),
+};
 
 function hasDetails(code: AppErrorCode): code is keyof AppErrorDetailsByCode {
   return Object.hasOwn(DETAILS_SCHEMAS, code);
