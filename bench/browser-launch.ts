@@ -5,7 +5,8 @@ import { CHROMIUM_ARGS, chromiumExecutablePath } from '@/lib/testing/chromium';
 import { PROBES_SCRIPT } from './browser-probes';
 import type { DemoApp } from './load-app';
 
-async function signIn(page: Page, appUrl: string): Promise<void> {
+/** Signs in as Demo User (Data Center) with the demo account button on /login. */
+export async function signIn(page: Page, appUrl: string): Promise<void> {
   await page.goto(`${appUrl}/login`);
   await page.getByRole('button', { name: /Use demo account: Demo User — Data Center/ }).click();
   await page.getByLabel('Page ID, URL or title').waitFor();

@@ -37,6 +37,15 @@ export interface ChunkSize {
 
 export interface BundleSizes {
   routes: RouteSize[];
+  /** Route → the files its first load counts (paths under the dist folder). */
+  firstLoadFiles: Record<string, string[]>;
+  /** The chunks every route loads (`rootMainFiles`), each with its size. */
+  frameworkChunks: ChunkSize[];
+  /**
+   * Next's legacy polyfills (`polyfillFiles`): in `<script noModule>`, which a browser that runs
+   * modules never fetches, so no first load counts them.
+   */
+  polyfillChunks: ChunkSize[];
   /** The largest lazily loaded chunk that sets up Monaco (the editor core). */
   monacoChunk: ChunkSize | null;
   /** Whether any route loads Monaco up front (it should not). */
@@ -56,6 +65,11 @@ function walk(dir: string, found: string[] = []): string[] {
     else found.push(path);
   }
   return found;
+}
+
+function chunkSize(distRoot: string, file: string): ChunkSize {
+  const { bytes, gzip } = sizes(distRoot, [file]);
+  return { file, kB: kB(bytes), gzipKB: kB(gzip) };
 }
 
 function sizes(distRoot: string, files: Iterable<string>): { bytes: number; gzip: number } {
@@ -88,8 +102,10 @@ function pageManifests(distRoot: string): Map<string, RscManifest> {
 export function measureBundleSizes(distRoot: string): BundleSizes {
   const buildManifest = JSON.parse(readFileSync(join(distRoot, 'build-manifest.json'), 'utf8')) as {
     rootMainFiles: string[];
+    polyfillFiles?: string[];
   };
   const firstLoadFiles = new Set<string>();
+  const filesByRoute: Record<string, string[]> = {};
   const routes: RouteSize[] = [];
   const framework = sizes(distRoot, buildManifest.rootMainFiles);
   for (const [route, manifest] of [...pageManifests(distRoot)].sort(([a], [b]) =>
@@ -100,6 +116,7 @@ export function measureBundleSizes(distRoot: string): BundleSizes {
       for (const chunk of chunks) files.add(chunk);
     }
     for (const file of files) firstLoadFiles.add(file);
+    filesByRoute[route] = [...files];
     const { bytes, gzip } = sizes(distRoot, files);
     routes.push({
       route,
@@ -124,12 +141,13 @@ export function measureBundleSizes(distRoot: string): BundleSizes {
   const largest = lazy
     .map((file) => ({ file, bytes: statSync(join(distRoot, file)).size }))
     .sort((a, b) => b.bytes - a.bytes)[0];
-  const monacoChunk = largest
-    ? {
-        file: largest.file,
-        kB: kB(largest.bytes),
-        gzipKB: kB(sizes(distRoot, [largest.file]).gzip),
-      }
-    : null;
-  return { routes, monacoChunk, monacoInFirstLoad };
+  const monacoChunk = largest ? chunkSize(distRoot, largest.file) : null;
+  return {
+    routes,
+    firstLoadFiles: filesByRoute,
+    frameworkChunks: buildManifest.rootMainFiles.map((file) => chunkSize(distRoot, file)),
+    polyfillChunks: (buildManifest.polyfillFiles ?? []).map((file) => chunkSize(distRoot, file)),
+    monacoChunk,
+    monacoInFirstLoad,
+  };
 }

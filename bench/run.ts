@@ -4,7 +4,8 @@ import { join } from 'node:path';
 
 import { formatStorage, parseStorage, renderDocument, validateParsed } from '@/lib/storage-format';
 import { createNodeSanitizer } from '@/lib/storage-format/render/node-sanitizer';
-import { measureBrowser, type BrowserResults } from './browser';
+import { BROWSER_PAGES, measureBrowser, type BrowserResults } from './browser';
+import { measureFetchedFirstLoad, type FetchedFirstLoadRow } from './browser-first-load';
 import { measureBundleSizes, type BundleSizes } from './bundle-sizes';
 import { engineInputs, median, rawTokenizerPass, timeRoundRobin } from './engine-baseline';
 import { incrementalKeystroke } from './incremental-keystroke';
@@ -143,6 +144,8 @@ interface AppMeasurements {
   /** Why the build-dependent part was skipped, if it was. */
   skipped?: string;
   bundles?: BundleSizes;
+  /** bundle-sizes' first loads checked against what Chromium fetched. */
+  fetchedFirstLoad?: FetchedFirstLoadRow[];
   browser?: BrowserResults;
 }
 
@@ -162,6 +165,10 @@ async function measureApp(): Promise<AppMeasurements> {
     `\nFirst-load JS per route (${distDir}/): framework = chunks every route loads, app = layout + page; goals from #16`,
   );
   console.table(bundles.routes);
+  console.log(
+    'Framework chunks (build-manifest rootMainFiles) and nomodule polyfills (not counted)',
+  );
+  console.table([...bundles.frameworkChunks, ...bundles.polyfillChunks]);
   console.table({
     'Monaco chunk': bundles.monacoChunk?.file ?? 'not found',
     'Monaco chunk kB': bundles.monacoChunk?.kB ?? 0,
@@ -172,6 +179,9 @@ async function measureApp(): Promise<AppMeasurements> {
 
   const app = await startDemoApp(distDir);
   try {
+    const fetchedFirstLoad = await measureFetchedFirstLoad(app, bundles, BROWSER_PAGES[0]!.pageId);
+    console.log('\nFirst-load JS as Chromium fetched it (empty cache), next to bundle-sizes');
+    console.table(fetchedFirstLoad);
     const browser = await measureBrowser(app);
     console.log('\nChromium: keystroke → preview updated, and DOMParser on the same body');
     console.table(browser.keystroke);
@@ -183,7 +193,7 @@ async function measureApp(): Promise<AppMeasurements> {
     const { largest, ...editorJs } = browser.editorJs;
     console.table(editorJs);
     console.table(largest);
-    return { bundles, browser };
+    return { bundles, fetchedFirstLoad, browser };
   } finally {
     await app.close();
   }
@@ -309,6 +319,17 @@ function summarise(
       value: app.bundles.monacoChunk?.gzipKB ?? 'not found',
       goal: 'own lazy chunk (#5)',
       met: app.bundles.monacoChunk !== null && !app.bundles.monacoInFirstLoad,
+    });
+  }
+  for (const row of app.fetchedFirstLoad ?? []) {
+    summary.push({
+      metric: `first-load JS ${row.route} as Chromium fetched it (gzip kB)`,
+      value: row.gzipKB,
+      goal: 'same files and size as counted',
+      met:
+        row.countedNotFetched === 0 &&
+        row.fetchedNotCounted === 0 &&
+        row.gzipKB === row.countedGzipKB,
     });
   }
   if (app.browser) {

@@ -107,6 +107,8 @@ describe('fetchJson', () => {
   it.each([
     ['version_conflict', { currentVersion: 'seven' }],
     ['version_conflict', { currentVersion: 0 }],
+    ['version_conflict', { currentVersion: 7.5 }],
+    ['confluence_error', { status: 404 }],
     ['invalid_storage', { diagnostics: [{ line: 'a', column: 1, message: 'm' }] }],
     ['invalid_storage', { diagnostics: { line: 1, column: 1, message: 'm' } }],
     ['invalid_storage', 'line 1'],

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 import {
   ACTION_DEADLINE_SECONDS,
   AppError,
@@ -8,9 +6,11 @@ import {
   type AppErrorDetailsByCode,
   isAppErrorCode,
   messageFor,
+  type ReportedDiagnostic,
 } from '@/lib/errors';
 
 import { CSRF_HEADER, CSRF_HEADER_VALUE } from './csrf-header';
+import * as shape from './json-shape';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -97,58 +97,55 @@ function isOffline(): boolean {
   return typeof navigator !== 'undefined' && navigator.onLine === false;
 }
 
-// zod compiles object parsers with `new Function`, and merely probing for it is a violation the
-// page's Trusted Types policy reports (docs/security.md XSS-9). The browser needs no compiled
-// parsers for a few error details: it builds them without (before the schemas below exist).
-if (typeof window !== 'undefined') z.config({ jitless: true });
-
-const diagnosticSchema = z.object({
-  line: z.number(),
-  column: z.number(),
-  endLine: z.number().optional(),
-  endColumn: z.number().optional(),
-  message: z.string(),
-  code: z.string().optional(),
+const diagnostic = shape.object<ReportedDiagnostic>({
+  line: shape.number,
+  column: shape.number,
+  endLine: shape.optional(shape.number),
+  endColumn: shape.optional(shape.number),
+  message: shape.string,
+  code: shape.optional(shape.string),
 });
 
 /** The shape of each code's details (lib/errors.ts), checked once here for every screen. */
-const DETAILS_SCHEMAS: { [C in keyof AppErrorDetailsByCode]: z.ZodType<AppErrorDetailsByCode[C]> } =
-  {
-    version_conflict: z.object({ currentVersion: z.number().int().positive().optional() }),
-    title_clash: z.object({
-      confluence: z.string(),
-      suggestedTitle: z.string().nullable().optional(),
-      clash: z
-        .object({ id: z.string(), title: z.string(), status: z.string().optional() })
-        .optional(),
-    }),
-    invalid_storage: z.object({ diagnostics: z.array(diagnosticSchema) }),
-    rate_limited: z.object({
-      retryAfterMs: z.number().optional(),
-      reason: z.string().optional(),
-    }),
-    sign_in_throttled: z.object({ retryAfterMs: z.number() }),
-    csrf_rejected: z.object({ reason: z.string() }),
-    server_unavailable: z.object({ cause: z.string() }),
-    page_gone: z.object({ minorEditUnavailable: z.boolean().optional() }),
-    bad_request: z.object({
-      signInSite: z.string().nullable().optional(),
-      confluence: z.string().optional(),
-    }),
-    too_large: z.object({ maxBytes: z.number().optional(), confluence: z.string().optional() }),
-    upstream_too_large: z.object({ maxBytes: z.number().optional() }),
-    confluence_error: z.object({ status: z.number().int().min(500).max(599) }),
-  };
+const DETAILS: { [C in keyof AppErrorDetailsByCode]: shape.Reader<AppErrorDetailsByCode[C]> } = {
+  version_conflict: shape.object({ currentVersion: shape.optional(shape.integer(1)) }),
+  title_clash: shape.object({
+    confluence: shape.string,
+    suggestedTitle: shape.optional(shape.nullable(shape.string)),
+    clash: shape.optional(
+      shape.object({ id: shape.string, title: shape.string, status: shape.optional(shape.string) }),
+    ),
+  }),
+  invalid_storage: shape.object({ diagnostics: shape.arrayOf(diagnostic) }),
+  rate_limited: shape.object({
+    retryAfterMs: shape.optional(shape.number),
+    reason: shape.optional(shape.string),
+  }),
+  sign_in_throttled: shape.object({ retryAfterMs: shape.number }),
+  csrf_rejected: shape.object({ reason: shape.string }),
+  server_unavailable: shape.object({ cause: shape.string }),
+  page_gone: shape.object({ minorEditUnavailable: shape.optional(shape.boolean) }),
+  bad_request: shape.object({
+    signInSite: shape.optional(shape.nullable(shape.string)),
+    confluence: shape.optional(shape.string),
+  }),
+  too_large: shape.object({
+    maxBytes: shape.optional(shape.number),
+    confluence: shape.optional(shape.string),
+  }),
+  upstream_too_large: shape.object({ maxBytes: shape.optional(shape.number) }),
+  confluence_error: shape.object({ status: shape.integer(500, 599) }),
+};
 
 function hasDetails(code: AppErrorCode): code is keyof AppErrorDetailsByCode {
-  return Object.hasOwn(DETAILS_SCHEMAS, code);
+  return Object.hasOwn(DETAILS, code);
 }
 
 /** The details as the code's type, or undefined when they do not fit it (or the code has none). */
 function detailsFor(code: AppErrorCode, details: unknown): AppErrorDetails | undefined {
   if (details === undefined || !hasDetails(code)) return undefined;
-  const parsed = DETAILS_SCHEMAS[code].safeParse(details);
-  return parsed.success ? parsed.data : undefined;
+  const checked = DETAILS[code](details);
+  return checked === shape.INVALID ? undefined : checked;
 }
 
 /** The id the server logged the failure under, as its error body carries it. */
