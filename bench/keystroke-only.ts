@@ -9,6 +9,7 @@ import {
   seedSyntheticBodies,
 } from './browser';
 import type { TypingPlace } from './browser-keystrokes';
+import { analyseProfile, type CpuProfile } from './cpu-profile';
 import { benchDistDir, startDemoApp } from './load-app';
 
 /**
@@ -35,15 +36,6 @@ interface TraceEvent {
   pid: number;
   tid: number;
   args?: { data?: Record<string, unknown>; name?: string };
-}
-
-interface CpuProfile {
-  nodes: Array<{
-    id: number;
-    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  }>;
-  samples: number[];
-  timeDeltas: number[];
 }
 
 const TRACE_CATEGORIES = [
@@ -234,30 +226,6 @@ function analyseTrace(events: TraceEvent[], keys: number[], updates: number[]): 
   console.table(rows);
 }
 
-function analyseProfile(profile: CpuProfile, keys: number): void {
-  const self = new Map<number, number>();
-  for (let i = 0; i < profile.samples.length; i++) {
-    const id = profile.samples[i]!;
-    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  }
-  const byFrame = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const ms = self.get(node.id) ?? 0;
-    if (ms === 0) continue;
-    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    const key = `${functionName || '(anon)'} ${url.replace(/^.*\/_next\//, '')}:${lineNumber + 1}:${columnNumber + 1}`;
-    byFrame.set(key, (byFrame.get(key) ?? 0) + ms);
-  }
-  const rows = [...byFrame]
-    .filter(([name]) => !name.startsWith('(idle)') && !name.startsWith('(program)'))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 30)
-    .map(([frame, ms]) => ({ frame, selfMsPerKey: Number((ms / keys).toFixed(2)) }));
-  console.log(`\nCPU profile: self time per key (top 30 of ${keys} keys)`);
-  console.table(rows);
-  writeFileSync('/tmp/keystroke-profile.json', JSON.stringify(profile));
-}
-
 async function main(): Promise<void> {
   const wanted = (process.env.KEYSTROKE_PAGES ?? '20 KB,200 KB').split(',').map((s) => s.trim());
   const keystrokes = Number(process.env.KEYSTROKES ?? 60);
@@ -296,7 +264,7 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.start');
         for (let k = 0; k < traceKeys; k++) await typeKey(page, 'y');
         const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-        analyseProfile(profile, traceKeys);
+        analyseProfile(profile, traceKeys, 'key', '/tmp/keystroke-profile.json');
         await cdp.detach();
       }
       console.log(`\nKeystroke → preview (${benchDistDir()})`);

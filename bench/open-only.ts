@@ -1,6 +1,8 @@
 import type { Browser, Page } from '@playwright/test';
 
 import { BROWSER_PAGES, measureOpen, openSignedInBrowser, seedSyntheticBodies } from './browser';
+import { analyseProfile, type CpuProfile } from './cpu-profile';
+import { openEditor } from './browser-editor';
 import { startDemoApp, type DemoApp } from './load-app';
 
 /**
@@ -12,6 +14,9 @@ import { startDemoApp, type DemoApp } from './load-app';
  * OPEN_PAGES  labels to open, comma-separated (default `20 KB,1 MB`)
  * OPEN_ROUNDS rounds (default 3); each round opens every page once in every build, in turn, so
  *             the builds meet the same spells of a noisy machine
+ * OPEN_PROFILE a page label: after the rounds, opens it OPEN_PROFILE_RUNS times (default 3) in the
+ *             first build under Chromium's CPU profiler and prints where the time went (the raw
+ *             profile goes to /tmp/open-profile.json)
  */
 interface BuildRun {
   distDir: string;
@@ -45,6 +50,8 @@ async function main(): Promise<void> {
         }
       }
     }
+    const profiled = targets.find((target) => target.label === process.env.OPEN_PROFILE);
+    if (profiled) await profileOpens(runs[0]!, profiled.pageId);
     const rows = runs.flatMap((run) =>
       targets.map((target) => {
         const samples = [...run.samples.get(target.label)!].sort((a, b) => a - b);
@@ -67,6 +74,19 @@ async function main(): Promise<void> {
       await run.app.close();
     }
   }
+}
+
+/** Opens the page under the CPU profiler (sampling every 100 µs) and prints the heaviest frames. */
+async function profileOpens(run: BuildRun, pageId: string): Promise<void> {
+  const opens = Number(process.env.OPEN_PROFILE_RUNS ?? 3);
+  const cdp = await run.page!.context().newCDPSession(run.page!);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < opens; i++) await openEditor(run.page!, run.app.appUrl, pageId);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  analyseProfile(profile, opens, 'open', '/tmp/open-profile.json');
+  await cdp.detach();
 }
 
 main().catch((error: unknown) => {

@@ -91,6 +91,25 @@ function blockAt(body: HTMLElement, offset: number): Element | null {
   return null;
 }
 
+/**
+ * Updates the marks right after the next paint: placing a thousand of them (and the layout that
+ * reading the blocks' boxes forces) must not hold back the text, and after the paint that layout
+ * is done already. Keys typed faster than frames share one update.
+ */
+function placeMarksAfterPaint(
+  state: FrameState,
+  latest: RefObject<{ badges: ReadonlyMap<number, FidelityBadge> }>,
+): void {
+  if (state.marksDue) return;
+  state.marksDue = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      state.marksDue = false;
+      state.marks.update(latest.current.badges);
+    }, 0),
+  );
+}
+
 /** Scroll anchors of the top-level blocks, measured once per layout (cached until it changes). */
 function anchorsOf(state: FrameState): OffsetAnchor[] {
   state.anchors ??= offsetAnchorsOf(state.doc.body);
@@ -151,7 +170,7 @@ export function PreviewFrame({
       frame.current = state;
       doc.documentElement.setAttribute('data-theme', latest.current.theme);
       state.patcher.update(latest.current.blocks);
-      state.marks.update(latest.current.badges);
+      placeMarksAfterPaint(state, latest);
       if (savedScroll.current > 0) {
         state.echoUntil = performance.now() + ECHO_MS;
         win.scrollTo(0, savedScroll.current);
@@ -227,24 +246,14 @@ export function PreviewFrame({
 
   // A layout effect: the frame is patched in the same task as the commit, before the browser
   // paints, so a keystroke and its preview appear in the same frame (a passive effect of the
-  // keystroke's render could run a frame later). The marks follow right after that paint: new
-  // blocks come unmarked and every block below an edit may have moved, but placing a thousand
-  // marks (and the layout it forces) must not hold back the text. After the paint the layout is
-  // done, so reading the blocks' boxes costs nothing more; keys typed faster than frames share
-  // one update.
+  // keystroke's render could run a frame later). The marks follow right after that paint (new
+  // blocks come unmarked, and every block below an edit may have moved).
   useLayoutEffect(() => {
     const state = frame.current;
     if (!state) return;
     state.patcher.update(blocks);
     state.anchors = null;
-    if (state.marksDue) return;
-    state.marksDue = true;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        state.marksDue = false;
-        if (frame.current === state) state.marks.update(latest.current.badges);
-      }, 0),
-    );
+    placeMarksAfterPaint(state, latest);
   }, [blocks, badges]);
 
   useEffect(() => {
