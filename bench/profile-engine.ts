@@ -1,5 +1,6 @@
 import { parseStorage, renderDocument, validateParsed } from '@/lib/storage-format';
 import { readCorpus } from '@/lib/storage-format/testing/corpus';
+import { corpusPage, oneLineCorpusPage } from './corpus-pages';
 import { rawTokenizerPass } from './engine-baseline';
 import { syntheticPage } from './synthetic-pages';
 
@@ -9,7 +10,7 @@ import { syntheticPage } from './synthetic-pages';
  * covers that stage alone, and prints the median next to saxes measured in the same process.
  *
  *   npx tsx bench/profile-engine.ts [input] [stage] [iterations]
- *   input: corpus | 20k | 100k | 1m (default 1m); stage: parse | validate | checks (the semantic
+ *   input: corpus | 20k | 100k | 1m | corpus-1m | one-line-1m (default 1m); stage: parse | validate | checks (the semantic
  *   checks alone) | render | pipeline | saxes | all (default all)
  *
  * Under a profiler, `--no-saxes` leaves the saxes baseline out so the profile holds the stage alone.
@@ -29,8 +30,13 @@ function inputFor(name: string): string {
       return syntheticPage(100_000);
     case '1m':
       return syntheticPage(1_000_000);
+    // The real-content 1 MB pages of `npm run bench` (bench/corpus-pages.ts).
+    case 'corpus-1m':
+      return corpusPage(1_000_000);
+    case 'one-line-1m':
+      return oneLineCorpusPage(1_000_000);
     default:
-      throw new Error(`unknown input ${name}: corpus | 20k | 100k | 1m`);
+      throw new Error(`unknown input ${name}: corpus | 20k | 100k | 1m | corpus-1m | one-line-1m`);
   }
 }
 

@@ -182,6 +182,12 @@ const CASES: Record<string, Case> = {
     bad: `<h2>Setup</h2><p><ac:link ac:anchor="install"><ac:plain-text-link-body><![CDATA[go]]></ac:plain-text-link-body></ac:link></p>`,
     good: `<h2>Setup</h2><p>${macro('anchor', parameter('', 'install'))}</p><p><ac:link ac:anchor="install"><ac:plain-text-link-body><![CDATA[go]]></ac:plain-text-link-body></ac:link></p>`,
   },
+  'anchor link to a heading, matched without whitespace and case': {
+    code: 'unresolved_anchor',
+    severity: 'info',
+    bad: `<h2>Set\tup\u00a0Guide</h2><p><ac:link ac:anchor="SetupGuides"><ac:plain-text-link-body><![CDATA[go]]></ac:plain-text-link-body></ac:link></p>`,
+    good: `<h2>Set\tup\u00a0Guide</h2><h3>Über  Uns</h3><p><ac:link ac:anchor="setupguide"><ac:plain-text-link-body><![CDATA[go]]></ac:plain-text-link-body></ac:link><ac:link ac:anchor="über uns"><ac:plain-text-link-body><![CDATA[go]]></ac:plain-text-link-body></ac:link></p>`,
+  },
 };
 
 describe('checkSemantics: each finding, and silence on the correct form', () => {

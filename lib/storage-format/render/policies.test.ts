@@ -104,6 +104,7 @@ describe('URL policy', () => {
     for (const url of [
       'javascript:alert(1)',
       ' JaVaScRiPt:alert(1)',
+      'JavaScript:alert(1)',
       'java\tscript:alert(1)',
       'java\nscript:alert(1)',
       '\u0001javascript:alert(1)',
@@ -114,6 +115,18 @@ describe('URL policy', () => {
       expect(safeLinkUrl(url), url).toBeNull();
       expect(safeImageUrl(url), url).toBeNull();
     }
+  });
+
+  it('reads the scheme from the first 65 characters that are not whitespace or controls', () => {
+    const longHost = 'https://' + 'a'.repeat(70);
+    expect(safeLinkUrl(longHost + '\tb')).toBe(longHost + '\tb');
+    expect(safeLinkUrl('j\ta\tv\ta' + 'script:alert(1)')).toBeNull();
+    // A scheme pushed past the probe by ignored characters is read as no scheme at all.
+    expect(safeLinkUrl('x'.repeat(70) + ':y')).toBe('x'.repeat(70) + ':y');
+    expect(safeLinkUrl('x'.repeat(60) + '\t'.repeat(10) + 'abcde:y')).toBe(
+      'x'.repeat(60) + '\t'.repeat(10) + 'abcde:y',
+    );
+    expect(safeLinkUrl('x'.repeat(60) + '\t'.repeat(10) + 'abcd:y')).toBeNull();
   });
 
   it('allows raster data images but not SVG or HTML ones', () => {

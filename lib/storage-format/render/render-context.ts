@@ -34,6 +34,12 @@ export interface RenderContext {
   depth: number;
   readonly headings: TocHeading[];
   readonly usedIds: Set<string>;
+  /**
+   * Per heading key, the first `.n` suffix not yet known to be taken: a page repeating a heading
+   * would otherwise probe `x.1`, `x.2` … from the start for every copy (quadratic). Ids are only
+   * ever added during a render, so the suffixes below it stay taken.
+   */
+  readonly nextSuffixes: Map<string, number>;
   readonly tocRequests: TocRequest[];
   /** Renders a node list (the dispatcher; given here so renderers need not import it). */
   renderNodes(nodes: readonly StorageNode[]): void;
@@ -44,12 +50,16 @@ export const ID_PREFIX = 'user-content-';
 
 /** Anchor names become ids without whitespace, as Confluence's own anchors do. */
 export function anchorKey(name: string): string {
+  // Runs between whitespace are copied as slices: most names have little or none.
   let key = '';
+  let runStart = 0;
   for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c > 0x20) key += name[i];
+    if (name.charCodeAt(i) > 0x20) continue;
+    if (i > runStart) key += name.slice(runStart, i);
+    runStart = i + 1;
   }
-  return key;
+  if (runStart === 0) return name;
+  return runStart < name.length ? key + name.slice(runStart) : key;
 }
 
 /** `href` of an in-page link to anchor `name`. */
@@ -68,9 +78,12 @@ export function anchorId(ctx: RenderContext, name: string): string {
 export function uniqueAnchorKey(ctx: RenderContext, base: string): string {
   const key = anchorKey(base) || 'section';
   if (!ctx.usedIds.has(key)) return key;
-  for (let n = 1; ; n++) {
-    const candidate = `${key}.${n}`;
-    if (!ctx.usedIds.has(candidate)) return candidate;
+  for (let n = ctx.nextSuffixes.get(key) ?? 1; ; n++) {
+    const candidate = key + '.' + n;
+    if (!ctx.usedIds.has(candidate)) {
+      ctx.nextSuffixes.set(key, n);
+      return candidate;
+    }
   }
 }
 

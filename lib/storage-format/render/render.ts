@@ -59,6 +59,7 @@ export function createRenderContext(
     depth: 0,
     headings: [],
     usedIds,
+    nextSuffixes: new Map(),
     tocRequests: [],
     renderNodes: (nodes) => renderNodes(ctx, nodes),
   };

@@ -50,7 +50,34 @@ export function visibleText(node: StorageNode): string {
 
 /** Collapses runs of whitespace to one space and trims. */
 export function collapseWhitespace(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  return isCollapsedAscii(value) ? value : value.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * True when `value` is printable ASCII with single spaces between words only, which collapsing
+ * leaves as it is (most heading text): no regex pass and no copy then. Anything else, including
+ * non-ASCII (some of it is whitespace to `\s`), takes the regex.
+ */
+function isCollapsedAscii(value: string): boolean {
+  const last = value.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = value.charCodeAt(i);
+    if (c > 0x20 && c < 0x7f) continue;
+    if (c !== 0x20 || i === 0 || i === last || value.charCodeAt(i + 1) === 0x20) return false;
+  }
+  return true;
+}
+
+/**
+ * `value.trim().toLowerCase()`, without the two copies when `value` is already printable ASCII
+ * without capitals (macro names and most parameter values, read for every macro).
+ */
+export function trimmedLowerCase(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || (c >= 0x41 && c <= 0x5a)) return value.trim().toLowerCase();
+  }
+  return value;
 }
 
 /** A positive integer attribute within [1, max], or undefined. */

@@ -2,7 +2,7 @@ import type { ElementNode } from '../../types';
 import * as treeModule from '../tree';
 
 // Module-level copies of helpers called per element: see the note in parser/start-tag.ts.
-const { attr, childWithPrefix, visibleText } = treeModule;
+const { attr, childWithPrefix, trimmedLowerCase, visibleText } = treeModule;
 
 /**
  * One macro occurrence read from `ac:structured-macro` (or legacy `ac:macro`): its name,
@@ -47,7 +47,7 @@ export function readMacroCall(element: ElementNode): MacroCall {
     }
   }
   return {
-    name: displayName.trim().toLowerCase(),
+    name: trimmedLowerCase(displayName),
     displayName,
     parameters,
     richBody,
@@ -113,7 +113,8 @@ function describeResource(resource: ElementNode): string | undefined {
 
 /** A boolean parameter (`true`/`false`, any case), or `fallback` when absent or unreadable. */
 export function booleanParameter(call: MacroCall, name: string, fallback: boolean): boolean {
-  const value = call.parameters.get(name)?.trim().toLowerCase();
+  const raw = call.parameters.get(name);
+  const value = raw === undefined ? undefined : trimmedLowerCase(raw);
   if (value === 'true') return true;
   if (value === 'false') return false;
   return fallback;
