@@ -72,16 +72,20 @@ export async function measureBrowser(
     const keystroke: KeystrokeRow[] = [];
     for (const target of BROWSER_PAGES) {
       open.push(await measureOpen(page, app.appUrl, target, openRuns));
-      keystroke.push(
-        await measureKeystrokes(
-          page,
-          app.appUrl,
-          target,
-          bodies.get(target.pageId)!,
-          keystrokes,
-          keystrokeBudgetMs,
-        ),
-      );
+      // At the end of the page, then halfway down, where every block below moves with each key.
+      for (const where of ['end', 'middle'] as const) {
+        keystroke.push(
+          await measureKeystrokes(
+            page,
+            app.appUrl,
+            target,
+            bodies.get(target.pageId)!,
+            keystrokes,
+            keystrokeBudgetMs,
+            where,
+          ),
+        );
+      }
     }
     const signedIn = await context.storageState();
     await context.close();
