@@ -119,7 +119,11 @@ function LoadedPageEditor({ page }: { page: Page }) {
   const trimmedTitle = title.trim();
   const baseVersion = baseVersionOf(state);
   // Canonical comparison: re-indenting or reordering attributes is not a change.
-  const dirty = useUnsavedChanges(base, { title: trimmedTitle, body });
+  const dirty = useUnsavedChanges(
+    base,
+    { title: trimmedTitle, body },
+    base.body === initialView.original ? initialView.text : undefined,
+  );
 
   useEffect(() => {
     rememberRecentPage({ id: page.id, title: page.title, spaceKey: page.spaceKey });

@@ -23,15 +23,19 @@ interface Checked extends PageText {
  * differs from the loaded one is treated as unsaved (the leave guard, the draft) until shown to
  * mean the same.
  */
-export function useUnsavedChanges(loaded: PageText, current: PageText): boolean {
+export function useUnsavedChanges(
+  loaded: PageText,
+  current: PageText,
+  /** The loaded body laid out for editing (see unsavedChangesAgainst), if it was. */
+  laidOut?: string,
+): boolean {
   const { title: loadedTitle, body: loadedBody } = loaded;
   const { title, body } = current;
   const check = useMemo(
-    () => unsavedChangesAgainst({ title: loadedTitle, body: loadedBody }),
-    [loadedTitle, loadedBody],
+    () => unsavedChangesAgainst({ title: loadedTitle, body: loadedBody }, laidOut),
+    [loadedTitle, loadedBody, laidOut],
   );
-  // The text the page opened with is compared at once: a page laid out for editing must not
-  // open as "unsaved".
+  // The text the page opened with is answered at once (as it was loaded, or laid out: no parse).
   const [checked, setChecked] = useState<Checked>(() => ({
     check,
     title,
@@ -50,7 +54,7 @@ export function useUnsavedChanges(loaded: PageText, current: PageText): boolean 
 
   if (upToDate) return checked.dirty;
   if (loadedTitle.trim() !== title.trim()) return true;
-  if (loadedBody === body) return false;
+  if (loadedBody === body || laidOut === body) return false;
   // Only the title changed since the last comparison: its answer for the body still holds.
   if (checked.check === check && checked.body === body) return checked.dirty;
   return true;

@@ -46,12 +46,17 @@ export function hasUnsavedChanges(loaded: PageText, next: PageText): boolean {
 /**
  * {@link hasUnsavedChanges} against one loaded version, for a text checked again and again while it
  * is edited: the loaded body's canonical form is worked out once, on first need, not per check.
+ * `laidOut` is the loaded body as the editor laid it out for editing (page-view.ts), which means
+ * the same by construction: the text a page opens with is known unchanged without a parse.
  */
-export function unsavedChangesAgainst(loaded: PageText): (next: PageText) => boolean {
+export function unsavedChangesAgainst(
+  loaded: PageText,
+  laidOut?: string,
+): (next: PageText) => boolean {
   let loadedCanonical: string | null | undefined;
   return (next) => {
     if (loaded.title.trim() !== next.title.trim()) return true;
-    if (loaded.body === next.body) return false;
+    if (loaded.body === next.body || laidOut === next.body) return false;
     loadedCanonical ??= canonicalizeStorage(loaded.body);
     // A loaded body that does not parse equals only itself (isCanonicallyEqual).
     return loadedCanonical === null || canonicalizeStorage(next.body) !== loadedCanonical;
