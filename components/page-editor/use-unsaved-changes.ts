@@ -18,10 +18,10 @@ interface Checked extends PageText {
 
 /**
  * "Unsaved changes" (save-checks.ts hasUnsavedChanges) for the text being edited. Exact at once
- * where it is cheap (a changed title; the loaded text itself; a text already compared), and
- * otherwise true until the canonical comparison has run after a pause in typing: a text that
- * differs from the loaded one is treated as unsaved (the leave guard, the draft) until shown to
- * mean the same.
+ * where it is cheap (a changed title; the loaded text itself; a text already compared) and for a
+ * new loaded version, and otherwise true until the canonical comparison has run after a pause in
+ * typing: a text that differs from the loaded one is treated as unsaved (the leave guard, the
+ * draft) until shown to mean the same.
  */
 export function useUnsavedChanges(
   loaded: PageText,
@@ -42,7 +42,14 @@ export function useUnsavedChanges(
     body,
     dirty: check({ title, body }),
   }));
-  const upToDate = checked.check === check && checked.body === body && checked.title === title;
+  // A new loaded version (a save, a merge, a reload) is compared at once too: right after a save
+  // the text must not show as unsaved while a pause is awaited.
+  let latest = checked;
+  if (checked.check !== check) {
+    latest = { check, title, body, dirty: check({ title, body }) };
+    setChecked(latest);
+  }
+  const upToDate = latest.body === body && latest.title === title;
   useEffect(() => {
     if (upToDate) return;
     const timer = setTimeout(
@@ -52,10 +59,10 @@ export function useUnsavedChanges(
     return () => clearTimeout(timer);
   }, [upToDate, check, title, body]);
 
-  if (upToDate) return checked.dirty;
+  if (upToDate) return latest.dirty;
   if (loadedTitle.trim() !== title.trim()) return true;
   if (loadedBody === body || laidOut === body) return false;
   // Only the title changed since the last comparison: its answer for the body still holds.
-  if (checked.check === check && checked.body === body) return checked.dirty;
+  if (latest.body === body) return latest.dirty;
   return true;
 }
