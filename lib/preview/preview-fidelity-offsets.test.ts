@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 
+import { IncrementalDocument } from '@/lib/storage-format/incremental/incremental-document';
 import { layoutForEditing } from '@/lib/storage-format/layout';
 import { parseStorage } from '@/lib/storage-format/parse';
 import { renderStorage } from '@/lib/storage-format/render';
@@ -130,5 +131,25 @@ describe('fidelity keyed by source offsets', () => {
     expect(blockAtOffset(blocks, ONE_LINE.length)).toBeNull();
     const spaced = classifyBlocksByOffset(parseStorage('<p>a</p>\n\n<p>b</p>'));
     expect(blockAtOffset(spaced, 9)).toBeNull();
+  });
+
+  it('judges the kept blocks of an incremental parse as a fresh parse does, edit after edit', () => {
+    // Verdicts are remembered per node: an edit must never leave one that no longer holds.
+    const document = new IncrementalDocument();
+    const edits = [
+      ONE_LINE,
+      ONE_LINE.replace('no-such-macro', 'info'),
+      ONE_LINE.replace('no-such-macro', 'info').replace('<p>', '<p>typed '),
+      ONE_LINE,
+      `<p>new first</p>${ONE_LINE}`,
+    ];
+    for (const [step, text] of edits.entries()) {
+      const kept = document.update(text, { sanitizer: 'none' }).parsed;
+      for (const resolution of [undefined, CHECKED]) {
+        expect(classifyBlocksByOffset(kept, resolution), `step ${step}`).toEqual(
+          classifyBlocksByOffset(parseStorage(text), resolution),
+        );
+      }
+    }
   });
 });

@@ -199,11 +199,31 @@ export function classifyBlocksByOffset(
   const blocks: OffsetBlockFidelity[] = [];
   for (const node of parsed.document.children) {
     if (node.type !== 'element') continue;
-    const reasons: Reason[] = [];
-    collectReasons(node, resolution, reasons);
-    blocks.push({ start: node.span.start, end: node.span.end, ...judge(reasons) });
+    blocks.push({ start: node.span.start, end: node.span.end, ...verdictOf(node, resolution) });
   }
   return blocks;
+}
+
+type Verdict = Pick<OffsetBlockFidelity, 'fidelity' | 'reasons'>;
+
+/**
+ * Verdicts per top-level element node and resolution. The incremental parse keeps the nodes of
+ * every block an edit did not touch (only their offsets move), so a keystroke judges one block
+ * again, not the thousand macros of the rest of the page.
+ */
+const verdicts = new WeakMap<
+  ElementNode,
+  { resolution: Resolution | undefined; verdict: Verdict }
+>();
+
+function verdictOf(node: ElementNode, resolution: Resolution | undefined): Verdict {
+  const known = verdicts.get(node);
+  if (known !== undefined && known.resolution === resolution) return known.verdict;
+  const reasons: Reason[] = [];
+  collectReasons(node, resolution, reasons);
+  const verdict = judge(reasons);
+  verdicts.set(node, { resolution, verdict });
+  return verdict;
 }
 
 /** One line of the fidelity summary: a block that is not exact, and where it starts. */
