@@ -378,7 +378,8 @@ function summarise(
 
 /** Keystroke → preview p95 goal of a page (#16: 20 and 200 KB ≤ 16 ms, 1 MB ≤ 50 ms), any place. */
 function keystrokeGoalMs(page: string): number | null {
-  const size = page.split(' ').slice(0, 2).join(' ');
+  // "200 KB one-line, mid-page" → "200 KB".
+  const size = page.split(',')[0]!.split(' ').slice(0, 2).join(' ');
   if (size === '20 KB' || size === '200 KB') return 16;
   if (size === '1 MB') return 50;
   return null;
