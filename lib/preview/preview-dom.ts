@@ -140,12 +140,8 @@ export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy)
     guardImages(fragment, policy);
     const adopted = frameDocument.adoptNode(fragment);
     const nodes = Array.from(adopted.childNodes);
-    const created: FrameBlock = {
-      nodes,
-      marked: block.start < 0 ? [] : markedElements(nodes),
-      start: 0,
-      line: 1,
-    };
+    // Found whether or not the block is placed now: the same string may be placed later.
+    const created: FrameBlock = { nodes, marked: markedElements(nodes), start: 0, line: 1 };
     if (block.start >= 0) placeMarks(created, block.start, block.line);
     return created;
   };
