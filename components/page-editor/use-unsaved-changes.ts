@@ -2,7 +2,11 @@
 
 import { useEffect, useMemo, useState } from 'react';
 
-import { type PageText, unsavedChangesAgainst } from '@/lib/editor/save-checks';
+import {
+  type PageText,
+  unsavedChangesAgainst,
+  unsavedWithoutParsing,
+} from '@/lib/editor/save-checks';
 
 /**
  * How long typing must pause before the text is compared canonically with the loaded version:
@@ -60,8 +64,8 @@ export function useUnsavedChanges(
   }, [upToDate, check, title, body]);
 
   if (upToDate) return latest.dirty;
-  if (loadedTitle.trim() !== title.trim()) return true;
-  if (loadedBody === body || laidOut === body) return false;
+  const known = unsavedWithoutParsing(loaded, current, laidOut);
+  if (known !== null) return known;
   // Only the title changed since the last comparison: its answer for the body still holds.
   if (latest.body === body) return latest.dirty;
   return true;

@@ -55,12 +55,26 @@ export function unsavedChangesAgainst(
 ): (next: PageText) => boolean {
   let loadedCanonical: string | null | undefined;
   return (next) => {
-    if (loaded.title.trim() !== next.title.trim()) return true;
-    if (loaded.body === next.body || laidOut === next.body) return false;
+    const known = unsavedWithoutParsing(loaded, next, laidOut);
+    if (known !== null) return known;
     loadedCanonical ??= canonicalizeStorage(loaded.body);
     // A loaded body that does not parse equals only itself (isCanonicallyEqual).
     return loadedCanonical === null || canonicalizeStorage(next.body) !== loadedCanonical;
   };
+}
+
+/**
+ * The answers of {@link unsavedChangesAgainst} that need no parse: a changed title is unsaved, and
+ * the loaded body (or its layout, `laidOut`) is not. Null when only the canonical forms can tell.
+ */
+export function unsavedWithoutParsing(
+  loaded: PageText,
+  next: PageText,
+  laidOut?: string,
+): boolean | null {
+  if (loaded.title.trim() !== next.title.trim()) return true;
+  if (loaded.body === next.body || laidOut === next.body) return false;
+  return null;
 }
 
 /** One problem of a refused save, in plain words, with its mechanical repairs (maybe none). */

@@ -16,7 +16,7 @@ import { splitTopLevelBlocks } from './preview-blocks';
  *   its own. Its tags come from an allowlist with no raw-text elements and its values are
  *   escaped, so each block parses on its own in body context as it does inside the whole;
  *   block-sanitizer.test.ts checks that joining the sanitized blocks equals sanitizing the whole
- *   over the storage corpus and every XSS payload embedding, and incremental-preview.xss.test.ts
+ *   over the storage corpus and every XSS payload embedding, and incremental-frame.xss.test.ts
  *   that the frame built from the incremental blocks equals the whole page sanitized at once.
  * - Source marks relative to a block's start (incremental-blocks.ts) are digits in the writer's
  *   own double-quoted attributes, sanitized with the rest; the frame then sets the attributes to
