@@ -2,6 +2,7 @@ import { trustedPreviewHtml } from '@/lib/security/trusted-types';
 import type { PlacedBlock } from '@/lib/storage-format/incremental/incremental-blocks';
 
 import { splitTopLevelBlocks } from './preview-blocks';
+import { sourceMarkOf } from './preview-marks';
 import { planBlockPatch } from './preview-patch';
 
 /**
@@ -97,17 +98,12 @@ interface FrameBlock {
   line: number;
 }
 
-function relativeMark(element: Element, name: string): number {
-  const value = Number(element.getAttribute(name));
-  return Number.isInteger(value) && value >= 0 ? value : -1;
-}
-
 /** The elements of freshly parsed block nodes that carry source marks (relative, as written). */
 function markedElements(nodes: readonly Node[]): MarkedElement[] {
   const marked: MarkedElement[] = [];
   const take = (element: Element) => {
-    const line = relativeMark(element, LINE);
-    if (line >= 1) marked.push({ element, line, offset: relativeMark(element, OFFSET) });
+    const line = sourceMarkOf(element, LINE) ?? 0;
+    if (line >= 1) marked.push({ element, line, offset: sourceMarkOf(element, OFFSET) ?? -1 });
   };
   for (const node of nodes) {
     if (node.nodeType !== 1) continue;

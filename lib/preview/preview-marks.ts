@@ -38,8 +38,9 @@ interface Placed {
   offset: number;
 }
 
-function sourceOffsetOf(element: Element): number | null {
-  const raw = element.getAttribute('data-source-offset');
+/** A source mark of `element` (`data-source-offset` unless named) as a whole number ≥ 0, or null. */
+export function sourceMarkOf(element: Element, name = 'data-source-offset'): number | null {
+  const raw = element.getAttribute(name);
   if (raw === null || raw === '') return null;
   const offset = Number(raw);
   return Number.isInteger(offset) && offset >= 0 ? offset : null;
@@ -90,7 +91,7 @@ export function createMarkLayer(doc: Document): MarkLayer {
       attach();
       const next: Placed[] = [];
       for (const block of Array.from(doc.body.children)) {
-        const offset = sourceOffsetOf(block);
+        const offset = sourceMarkOf(block);
         const badge = offset === null ? undefined : badges.get(offset);
         if (offset === null || !badge) continue;
         // Marks are reused in order, so one that has focus keeps it while the text moves.
