@@ -72,23 +72,17 @@ interface FrameState {
   marksDue: boolean;
 }
 
-/** The start offset of the top-level block holding `target`. */
-function blockOffsetOf(body: HTMLElement, target: EventTarget | null): number | null {
+/** The start offset of the top-level block holding `target` (the patcher knows it). */
+function blockOffsetOf(state: FrameState, target: EventTarget | null): number | null {
+  const body = state.doc.body;
   let node = target as Node | null;
-  if (node && node.nodeType !== 1) node = node.parentNode;
   while (node && node.parentNode !== body) node = node.parentNode;
-  const raw =
-    node && node.nodeType === 1 ? (node as Element).getAttribute('data-source-offset') : null;
-  const offset = raw === null || raw === '' ? NaN : Number(raw);
-  return Number.isInteger(offset) && offset >= 0 ? offset : null;
+  return node ? state.patcher.offsetOf(node) : null;
 }
 
 /** The top-level block that starts at source `offset`. */
-function blockAt(body: HTMLElement, offset: number): Element | null {
-  for (const element of Array.from(body.children)) {
-    if (element.getAttribute('data-source-offset') === String(offset)) return element;
-  }
-  return null;
+function blockAt(state: FrameState, offset: number): Element | null {
+  return state.patcher.offsetBlocks().find((block) => block.offset === offset)?.element ?? null;
 }
 
 /**
@@ -112,7 +106,7 @@ function placeMarksAfterPaint(
 
 /** Scroll anchors of the top-level blocks, measured once per layout (cached until it changes). */
 function anchorsOf(state: FrameState): OffsetAnchor[] {
-  state.anchors ??= offsetAnchorsOf(state.doc.body);
+  state.anchors ??= offsetAnchorsOf(state.patcher.offsetBlocks());
   return state.anchors;
 }
 
@@ -159,10 +153,12 @@ export function PreviewFrame({
       const doc = iframe.contentDocument;
       const win = iframe.contentWindow;
       if (!doc || !win || !doc.body) return;
+      const patcher = createBlockPatcher(doc, { appOrigin, allowExternalImages });
       const state: FrameState = {
         doc,
-        patcher: createBlockPatcher(doc, { appOrigin, allowExternalImages }),
-        marks: createMarkLayer(doc),
+        patcher,
+        // The patcher knows each block's offset: no attribute reads per keystroke.
+        marks: createMarkLayer(doc, () => patcher.offsetBlocks()),
         anchors: null,
         echoUntil: 0,
         marksDue: false,
@@ -184,7 +180,7 @@ export function PreviewFrame({
           const link = target?.closest?.('a[href]');
           // In-page anchors (the toc) may scroll the frame; nothing else navigates it.
           if (link && !link.getAttribute('href')?.startsWith('#')) event.preventDefault();
-          const offset = state.marks.offsetOfMark(target) ?? blockOffsetOf(doc.body, event.target);
+          const offset = state.marks.offsetOfMark(target) ?? blockOffsetOf(state, event.target);
           if (offset !== null) latest.current.onOffsetClick?.(offset);
         },
         true,
@@ -280,7 +276,7 @@ export function PreviewFrame({
       revealBlock(offset) {
         const state = frame.current;
         const win = state?.doc.defaultView;
-        const block = state ? blockAt(state.doc.body, offset) : null;
+        const block = state ? blockAt(state, offset) : null;
         if (!state || !win || !block) return false;
         // Not an echo: the editor follows the jump like any scroll of the frame.
         win.scrollTo(0, Math.max(0, block.getBoundingClientRect().top + win.scrollY - 24));

@@ -2,7 +2,7 @@ import { trustedPreviewHtml } from '@/lib/security/trusted-types';
 import type { PlacedBlock } from '@/lib/storage-format/incremental/incremental-blocks';
 
 import { splitTopLevelBlocks } from './preview-blocks';
-import { sourceMarkOf } from './preview-marks';
+import { type OffsetBlock, sourceMarkOf } from './source-marks';
 import { planBlockPatch } from './preview-patch';
 
 /**
@@ -17,6 +17,13 @@ import { planBlockPatch } from './preview-patch';
  * has no `allow-scripts` and whose CSP allows no script. The only changes made to the parsed
  * nodes are replacing images the policy does not allow by a text placeholder, and setting the
  * numeric source marks to the block's place in the body (setAttribute parses nothing).
+ *
+ * A block an edit only moved keeps its nodes, and its marks are set to its new place once typing
+ * pauses, in idle time (`SETTLE_AFTER_MS`). Typing mid-page moves every block below the edit, and
+ * setting their marks (tens of thousands on a macro-rich 1 MB page) on every key cost more than
+ * rendering the key (issue #16). Until then the patcher itself says where each block starts
+ * (`offsetBlocks`, `offsetOf`): click-to-source, scroll sync and the fidelity marks ask it, not
+ * the attributes.
  *
  * Trusted Types (XSS-9): each block reaches the parser through the `app-preview` policy
  * (lib/security/trusted-types.ts), which sanitizes it again with the same DOMPurify config; the
@@ -72,7 +79,36 @@ function guardImages(root: ParentNode, policy: ImagePolicy): void {
 export interface BlockPatcher {
   /** Makes the body show `blocks`; returns how many blocks were (re)created. */
   update(blocks: readonly PlacedBlock[]): number;
+  /**
+   * The top-level elements that carry a source offset, in body order, with that offset: what
+   * the body's `data-source-offset` attributes say, without reading a thousand of them.
+   */
+  offsetBlocks(): readonly OffsetBlock[];
+  /** The source offset of `node`, a top-level node of the body, if it carries one. */
+  offsetOf(node: Node): number | null;
+  /** Sets the marks still waiting for a pause now (tests, and anything reading the attributes). */
+  settleMarks(): void;
 }
+
+/** Runs `task` a while from now, when the browser is idle (at once, where it cannot tell). */
+export type IdleScheduler = (task: (deadline: { timeRemaining(): number }) => void) => void;
+
+/** The pause in typing after which moved blocks get the rest of their marks. */
+export const SETTLE_AFTER_MS = 500;
+
+/** Idle slices of at most this many ms where the browser cannot say how much time is left. */
+const SLICE_MS = 4;
+
+const idleScheduler: IdleScheduler = (task) => {
+  setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(task, { timeout: 1_000 });
+      return;
+    }
+    const start = performance.now();
+    task({ timeRemaining: () => SLICE_MS - (performance.now() - start) });
+  }, SETTLE_AFTER_MS);
+};
 
 /** Sanitized HTML with no source marks to place (Confluence's rendering) as frame blocks. */
 export function unplacedBlocks(html: string): PlacedBlock[] {
@@ -88,47 +124,98 @@ interface MarkedElement {
   line: number;
   /** -1 when the element has no offset mark. */
   offset: number;
+  /** A child of the body (one of the block's own nodes), not an element inside one. */
+  topLevel: boolean;
 }
 
 /** A block's nodes in the frame, its marked elements and the place they were last set for. */
 interface FrameBlock {
   nodes: Node[];
   marked: MarkedElement[];
+  /** The marked elements that are top-level nodes and carry an offset. */
+  topLevel: MarkedElement[];
   start: number;
   line: number;
+  /** Its marks were set to a place (`start`, `line`); false for blocks shown as written. */
+  placed: boolean;
 }
 
 /** The elements of freshly parsed block nodes that carry source marks (relative, as written). */
 function markedElements(nodes: readonly Node[]): MarkedElement[] {
   const marked: MarkedElement[] = [];
-  const take = (element: Element) => {
+  const take = (element: Element, topLevel: boolean) => {
     const line = sourceMarkOf(element, LINE) ?? 0;
-    if (line >= 1) marked.push({ element, line, offset: sourceMarkOf(element, OFFSET) ?? -1 });
+    if (line < 1) return;
+    marked.push({ element, line, offset: sourceMarkOf(element, OFFSET) ?? -1, topLevel });
   };
   for (const node of nodes) {
     if (node.nodeType !== 1) continue;
-    take(node as Element);
-    for (const inner of Array.from((node as Element).querySelectorAll(`[${LINE}]`))) take(inner);
+    take(node as Element, true);
+    for (const inner of Array.from((node as Element).querySelectorAll(`[${LINE}]`))) {
+      take(inner, false);
+    }
   }
   return marked;
 }
 
-/** Sets a block's marks to its place in the body: relative value + the block's start. */
-function placeMarks(block: FrameBlock, start: number, line: number): void {
-  block.start = start;
-  block.line = line;
+/** Sets every mark of a block to its place: relative value + the block's start (or line). */
+function placeAllMarks(block: FrameBlock): void {
   for (const { element, line: relativeLine, offset } of block.marked) {
-    element.setAttribute(LINE, String(line + relativeLine - 1));
-    if (offset >= 0) element.setAttribute(OFFSET, String(start + offset));
+    element.setAttribute(LINE, String(block.line + relativeLine - 1));
+    if (offset >= 0) element.setAttribute(OFFSET, String(block.start + offset));
   }
 }
 
-export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy): BlockPatcher {
+/** Where the block's mark `mark` says it starts, once the block's marks are set. */
+function offsetIn(block: FrameBlock, mark: MarkedElement): number {
+  return block.placed ? block.start + mark.offset : mark.offset;
+}
+
+export function createBlockPatcher(
+  frameDocument: Document,
+  policy: ImagePolicy,
+  whenIdle: IdleScheduler = idleScheduler,
+): BlockPatcher {
   const inert = frameDocument.implementation.createHTMLDocument('');
   const range = inert.createRange();
   range.selectNodeContents(inert.body);
   let keys: string[] = [];
   let shown: FrameBlock[] = [];
+  let offsets: OffsetBlock[] | null = null;
+  /** Moved blocks whose marks are not set to their place yet. */
+  const unsettled = new Set<FrameBlock>();
+  let settling = false;
+  /** Counts moves: a settle task that finds it changed waits for the next pause instead. */
+  let moves = 0;
+
+  const scheduleSettle = () => {
+    if (settling) return;
+    settling = true;
+    const movesThen = moves;
+    whenIdle((deadline) => {
+      settling = false;
+      if (moves !== movesThen) {
+        scheduleSettle();
+        return;
+      }
+      for (const block of unsettled) {
+        if (deadline.timeRemaining() <= 0) break;
+        unsettled.delete(block);
+        placeAllMarks(block);
+      }
+      if (unsettled.size > 0) scheduleSettle();
+    });
+  };
+
+  /** A reused block moved to `start`/`line`: its marks are set once typing pauses. */
+  const move = (block: FrameBlock, start: number, line: number) => {
+    block.start = start;
+    block.line = line;
+    block.placed = true;
+    unsettled.add(block);
+    moves++;
+    scheduleSettle();
+  };
 
   const create = (block: PlacedBlock): FrameBlock => {
     // TrustedHTML where the browser has Trusted Types; lib.dom types the parameter as string.
@@ -137,9 +224,28 @@ export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy)
     const adopted = frameDocument.adoptNode(fragment);
     const nodes = Array.from(adopted.childNodes);
     // Found whether or not the block is placed now: the same string may be placed later.
-    const created: FrameBlock = { nodes, marked: markedElements(nodes), start: 0, line: 1 };
-    if (block.start >= 0) placeMarks(created, block.start, block.line);
+    const marked = markedElements(nodes);
+    const created: FrameBlock = {
+      nodes,
+      marked,
+      topLevel: marked.filter((mark) => mark.topLevel && mark.offset >= 0),
+      start: block.start,
+      line: block.line,
+      placed: block.start >= 0,
+    };
+    // Not in the document yet: setting every mark now costs no style work.
+    if (created.placed) placeAllMarks(created);
     return created;
+  };
+
+  /** Sets a reused block's place if an edit moved it (the others keep their marks). */
+  const follow = (frameBlock: FrameBlock, block: PlacedBlock) => {
+    if (
+      block.start >= 0 &&
+      (!frameBlock.placed || frameBlock.start !== block.start || frameBlock.line !== block.line)
+    ) {
+      move(frameBlock, block.start, block.line);
+    }
   };
 
   return {
@@ -150,12 +256,29 @@ export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy)
       const reused = new Set<number>();
       for (const from of plan) if (from >= 0) reused.add(from);
       for (let i = 0; i < shown.length; i++) {
-        if (!reused.has(i)) for (const node of shown[i]!.nodes) node.parentNode?.removeChild(node);
+        if (reused.has(i)) continue;
+        unsettled.delete(shown[i]!);
+        for (const node of shown[i]!.nodes) node.parentNode?.removeChild(node);
       }
       let created = 0;
       const next: FrameBlock[] = [];
+      // The blocks the page starts with that stay where they are: their nodes lead the body
+      // already, and stepping through a thousand of them per key is time the key does not have.
+      let head = 0;
       let cursor: ChildNode | null = body.firstChild;
-      for (let j = 0; j < blocks.length; j++) {
+      while (head < blocks.length && plan[head] === head) {
+        const frameBlock = shown[head]!;
+        follow(frameBlock, blocks[head]!);
+        const last = frameBlock.nodes[frameBlock.nodes.length - 1];
+        if (last) cursor = last.nextSibling;
+        next.push(frameBlock);
+        head++;
+      }
+      // Likewise the blocks it ends with (moved by the edit, but in the same order at the end).
+      const shift = shown.length - blocks.length;
+      let tail = blocks.length;
+      while (tail > head && plan[tail - 1] === tail - 1 + shift) tail--;
+      for (let j = head; j < blocks.length; j++) {
         const block = blocks[j]!;
         const from = plan[j]!;
         let frameBlock: FrameBlock;
@@ -164,16 +287,17 @@ export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy)
           created++;
         } else {
           frameBlock = shown[from]!;
-          // Only a block an edit moved has marks to set; the others keep theirs.
-          if (
-            block.start >= 0 &&
-            (frameBlock.start !== block.start || frameBlock.line !== block.line)
-          )
-            placeMarks(frameBlock, block.start, block.line);
+          follow(frameBlock, block);
         }
-        for (const node of frameBlock.nodes) {
-          if (node === cursor) cursor = cursor.nextSibling;
-          else body.insertBefore(node, cursor);
+        if (j >= tail && (frameBlock.nodes.length === 0 || frameBlock.nodes[0] === cursor)) {
+          // In place already: its nodes follow one another from the cursor on.
+          const last = frameBlock.nodes[frameBlock.nodes.length - 1];
+          if (last) cursor = last.nextSibling;
+        } else {
+          for (const node of frameBlock.nodes) {
+            if (node === cursor) cursor = cursor.nextSibling;
+            else body.insertBefore(node, cursor);
+          }
         }
         next.push(frameBlock);
       }
@@ -185,7 +309,31 @@ export function createBlockPatcher(frameDocument: Document, policy: ImagePolicy)
       }
       keys = blockKeys;
       shown = next;
+      offsets = null;
       return created;
+    },
+    offsetBlocks() {
+      if (offsets) return offsets;
+      const list: OffsetBlock[] = [];
+      for (const block of shown) {
+        for (const mark of block.topLevel) {
+          list.push({ element: mark.element, offset: offsetIn(block, mark) });
+        }
+      }
+      offsets = list;
+      return list;
+    },
+    offsetOf(node) {
+      for (const block of shown) {
+        for (const mark of block.topLevel) {
+          if (mark.element === node) return offsetIn(block, mark);
+        }
+      }
+      return null;
+    },
+    settleMarks() {
+      for (const block of unsettled) placeAllMarks(block);
+      unsettled.clear();
     },
   };
 }

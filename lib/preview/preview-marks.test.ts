@@ -1,11 +1,20 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { FidelityBadge } from './preview-fidelity-badges';
-import { createMarkLayer, MARK_GAP_PX } from './preview-marks';
+import { createMarkLayer, MARK_GAP_PX, MARKS_QUIET_MS } from './preview-marks';
 
 function frame(bodyHtml: string): Document {
   return new DOMParser().parseFromString(`<!doctype html><body>${bodyHtml}</body>`, 'text/html');
+}
+
+/** A frame document with a view (a window: 768px high in jsdom, scrolled to the top). */
+function framed(bodyHtml: string): Document {
+  const iframe = document.createElement('iframe');
+  document.body.append(iframe);
+  const doc = iframe.contentDocument!;
+  doc.body.append(...Array.from(frame(bodyHtml).body.childNodes).map((n) => doc.adoptNode(n)));
+  return doc;
 }
 
 const approximate = (reason: string): FidelityBadge => ({
@@ -36,6 +45,10 @@ const BODY =
   '<p data-source-offset="40">plain</p><div data-source-offset="60">unknown</div>';
 
 describe('the fidelity mark layer', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('marks exactly the blocks with a badge, in a layer outside the body', () => {
     const doc = frame(BODY);
     const layer = createMarkLayer(doc);
@@ -103,6 +116,53 @@ describe('the fidelity mark layer', () => {
     place(blocks[1]!, { left: 24, top: 90, height: 120 });
     layer.relayout();
     expect(style(10)).toEqual([`${24 - MARK_GAP_PX}px`, '90px', '120px']);
+  });
+
+  it('places marks near the view at once and the others when the updates pause', () => {
+    vi.useFakeTimers();
+    const doc = framed(BODY);
+    const blocks = Array.from(doc.body.children);
+    // The block at 60 is five screens down.
+    place(blocks[1]!, { left: 24, top: 50, height: 80 });
+    place(blocks[3]!, { left: 24, top: 4_000, height: 20 });
+    const layer = createMarkLayer(doc);
+    const badges = new Map([
+      [10, approximate('a')],
+      [60, unresolved('b')],
+    ]);
+    // Never measured before: both are placed at once.
+    layer.update(badges);
+    const top = (offset: number) => layer.markAt(offset)!.style.top;
+    expect([top(10), top(60)]).toEqual(['50px', '4000px']);
+    // A keystroke in the first block makes it taller and moves the far block down.
+    place(blocks[1]!, { left: 24, top: 50, height: 100 });
+    place(blocks[3]!, { left: 24, top: 4_020, height: 20 });
+    layer.update(badges);
+    expect(layer.markAt(10)!.style.height).toBe('100px');
+    expect(top(60)).toBe('4000px');
+    vi.advanceTimersByTime(MARKS_QUIET_MS - 1);
+    layer.update(badges);
+    vi.advanceTimersByTime(MARKS_QUIET_MS - 1);
+    expect(top(60)).toBe('4000px');
+    vi.advanceTimersByTime(1);
+    expect(top(60)).toBe('4020px');
+  });
+
+  it('re-places a mark drawn near the view even when its new block is far away', () => {
+    vi.useFakeTimers();
+    const doc = framed(BODY);
+    const blocks = Array.from(doc.body.children);
+    place(blocks[1]!, { left: 24, top: 50, height: 80 });
+    place(blocks[3]!, { left: 24, top: 4_000, height: 20 });
+    const layer = createMarkLayer(doc);
+    layer.update(new Map([[10, approximate('a')]]));
+    const mark = layer.markAt(10)!;
+    expect(mark.style.top).toBe('50px');
+    // The near block is exact now: the same mark element goes to the far block at once, or it
+    // would stay drawn beside a block that has no mark any more.
+    layer.update(new Map([[60, unresolved('b')]]));
+    expect(layer.markAt(60)).toBe(mark);
+    expect(mark.style.top).toBe('4000px');
   });
 
   it('knows which block a mark belongs to, and ignores look-alikes a page could write', () => {

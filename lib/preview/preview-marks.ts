@@ -1,4 +1,5 @@
 import type { FidelityBadge } from './preview-fidelity-badges';
+import { type OffsetBlock, offsetBlocksOf } from './source-marks';
 
 /**
  * The fidelity marks of the instant preview: a thin edge in the body's left padding beside each
@@ -12,6 +13,11 @@ import type { FidelityBadge } from './preview-fidelity-badges';
  * elements the sanitizer never lets a page write, and the marks are found through this module's
  * own references, so page content can neither forge a mark nor hide one (docs/security.md XSS-5:
  * the parent writes the frame's DOM; nothing runs in it).
+ *
+ * Placing a mark reads its block's box. A keystroke mid-page may move every block below it, and
+ * reading a thousand boxes per key cost more than the key's render (issue #16), so an update
+ * places only the marks that are, or were, near the visible part of the frame, and all of them
+ * once typing pauses. A mark off screen that is briefly out of place is seen by no one.
  */
 
 const LAYER_TAG = 'pw-marks';
@@ -22,9 +28,12 @@ export const MARK_GAP_PX = 16;
 export const MARK_WIDTH_PX = 8;
 
 export interface MarkLayer {
-  /** Marks exactly the top-level blocks whose `data-source-offset` has a badge, and places them. */
+  /**
+   * Marks exactly the top-level blocks whose `data-source-offset` has a badge; places those near
+   * the visible part now and all of them after `quietMs` without another update.
+   */
   update(badges: ReadonlyMap<number, FidelityBadge>): void;
-  /** Places the marks again: the layout changed (resize, an image loaded, an expand opened). */
+  /** Places every mark again: the layout changed (resize, an image loaded, an expand opened). */
   relayout(): void;
   /** The mark of the block starting at source `offset`, if it has one. */
   markAt(offset: number): HTMLElement | null;
@@ -38,16 +47,25 @@ interface Placed {
   offset: number;
 }
 
-/** A source mark of `element` (`data-source-offset` unless named) as a whole number ≥ 0, or null. */
-export function sourceMarkOf(element: Element, name = 'data-source-offset'): number | null {
-  const raw = element.getAttribute(name);
-  if (raw === null || raw === '') return null;
-  const offset = Number(raw);
-  return Number.isInteger(offset) && offset >= 0 ? offset : null;
+/** A vertical extent in the frame document, px. */
+interface Extent {
+  top: number;
+  bottom: number;
 }
 
+/** After this long without an update, every mark is placed (not only those near the view). */
+export const MARKS_QUIET_MS = 250;
+
+/** What the layer last wrote into each of its marks' attributes: only it writes them. */
+const written = new WeakMap<Element, Map<string, string>>();
+
+/** Sets an attribute of a mark unless it already holds `value` (no DOM read either way). */
 function setIfChanged(element: Element, name: string, value: string): void {
-  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+  let values = written.get(element);
+  if (!values) written.set(element, (values = new Map()));
+  if (values.get(name) === value) return;
+  values.set(name, value);
+  element.setAttribute(name, value);
 }
 
 const px = (value: number) => `${Math.round(value)}px`;
@@ -56,12 +74,25 @@ function setStyleIfChanged(element: HTMLElement, name: 'left' | 'top' | 'height'
   if (element.style[name] !== value) element.style[name] = value;
 }
 
-export function createMarkLayer(doc: Document): MarkLayer {
+/**
+ * The marks layer of a frame document. `blocksOf` lists the top-level blocks with their offsets
+ * (the block patcher's list; by default the body's attributes are read).
+ */
+export function createMarkLayer(
+  doc: Document,
+  blocksOf: () => readonly OffsetBlock[] = () => offsetBlocksOf(doc.body),
+  quietMs = MARKS_QUIET_MS,
+): MarkLayer {
   const layer = doc.createElement(LAYER_TAG);
   layer.setAttribute('role', 'group');
   layer.setAttribute('aria-label', 'Approximate and unresolved blocks');
   let placed: Placed[] = [];
   const pool: HTMLElement[] = [];
+  /** Where each block's mark was last placed (its block's extent then), if it was measured. */
+  let measured = new WeakMap<Element, Extent>();
+  /** Where each mark element is drawn now. */
+  const drawn = new WeakMap<HTMLElement, Extent>();
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
 
   const attach = () => {
     if (layer.parentNode !== doc.documentElement) {
@@ -69,31 +100,59 @@ export function createMarkLayer(doc: Document): MarkLayer {
     }
   };
 
-  const relayout = () => {
+  /** Places the marks of `entries`: all reads first, then all writes (one layout, however many). */
+  const place = (entries: readonly Placed[]) => {
     const win = doc.defaultView;
     const scrollX = win?.scrollX ?? 0;
     const scrollY = win?.scrollY ?? 0;
-    // All reads first, then all writes: one layout, however many marks. Only changed values are
-    // written: a keystroke that changes no block's height moves no mark, on a page with a
-    // thousand of them.
-    const boxes = placed.map(({ block }) => block.getBoundingClientRect());
-    placed.forEach(({ mark }, index) => {
+    const boxes = entries.map(({ block }) => block.getBoundingClientRect());
+    entries.forEach(({ block, mark }, index) => {
       const box = boxes[index]!;
-      // Whole pixels: the strings then read back as written, so unchanged ones compare equal.
+      // Whole pixels: the strings then read back as written, so unchanged ones compare equal
+      // (a keystroke that changes no block's height moves no mark).
+      const top = Math.round(box.top + scrollY);
+      const height = Math.round(Math.max(box.height, 8));
       setStyleIfChanged(mark, 'left', px(Math.max(0, box.left + scrollX - MARK_GAP_PX)));
-      setStyleIfChanged(mark, 'top', px(box.top + scrollY));
-      setStyleIfChanged(mark, 'height', px(Math.max(box.height, 8)));
+      setStyleIfChanged(mark, 'top', px(top));
+      setStyleIfChanged(mark, 'height', px(height));
+      const extent = { top, bottom: top + height };
+      measured.set(block, extent);
+      drawn.set(mark, extent);
     });
+  };
+
+  const relayout = () => {
+    clearTimeout(quietTimer);
+    quietTimer = undefined;
+    measured = new WeakMap();
+    place(placed);
+  };
+
+  /**
+   * Places the marks that are or were within a screen of the view, and those never measured
+   * (new blocks, next to the edit). The others wait for the pause.
+   */
+  const placeNearView = () => {
+    const win = doc.defaultView;
+    const scrollY = win?.scrollY ?? 0;
+    const screen = win?.innerHeight ?? 0;
+    // A document with no view (no window to scroll) has no "near": every mark is placed.
+    const near = (extent: Extent | undefined) =>
+      !win ||
+      extent === undefined ||
+      (extent.bottom >= scrollY - screen && extent.top <= scrollY + 2 * screen);
+    place(placed.filter(({ block, mark }) => near(measured.get(block)) || near(drawn.get(mark))));
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(relayout, quietMs);
   };
 
   return {
     update(badges) {
       attach();
       const next: Placed[] = [];
-      for (const block of Array.from(doc.body.children)) {
-        const offset = sourceMarkOf(block);
-        const badge = offset === null ? undefined : badges.get(offset);
-        if (offset === null || !badge) continue;
+      for (const { element: block, offset } of blocksOf()) {
+        const badge = badges.get(offset);
+        if (!badge) continue;
         // Marks are reused in order, so one that has focus keeps it while the text moves.
         let mark = pool[next.length];
         if (!mark) {
@@ -111,7 +170,7 @@ export function createMarkLayer(doc: Document): MarkLayer {
       for (let i = next.length; i < pool.length; i++) pool[i]!.remove();
       pool.length = next.length;
       placed = next;
-      relayout();
+      placeNearView();
     },
     relayout,
     markAt(offset) {

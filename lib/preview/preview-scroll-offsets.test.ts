@@ -10,6 +10,7 @@ import {
   sourceOffsetForTop,
   topForSourceOffset,
 } from './preview-scroll';
+import { offsetBlocksOf } from './source-marks';
 
 const anchors = [
   { offset: 0, top: 0 },
@@ -66,7 +67,7 @@ describe('scroll sync by source offsets', () => {
       'text/html',
     ).body;
     // jsdom does no layout (every top is 0): the offsets read are the blocks' own.
-    expect(offsetAnchorsOf(frame).map((a) => a.offset)).toEqual([0, 10, 18, 44]);
+    expect(offsetAnchorsOf(offsetBlocksOf(frame)).map((a) => a.offset)).toEqual([0, 10, 18, 44]);
     const offsets = Array.from(frame.children).map((e) =>
       Number(e.getAttribute('data-source-offset')),
     );

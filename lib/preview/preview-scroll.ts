@@ -1,3 +1,5 @@
+import type { OffsetBlock } from './source-marks';
+
 /**
  * Scroll sync between the editor and the preview, by source offsets. Top-level preview blocks
  * carry `data-source-offset`, the block's start offset in the source; each gives an anchor: that
@@ -89,15 +91,9 @@ export function sourceOffsetForTop(
   return Math.floor(from.offset + fraction * (to.offset - from.offset));
 }
 
-/** The anchors of a frame body's top-level blocks that carry `data-source-offset`. */
-export function offsetAnchorsOf(body: Element): OffsetAnchor[] {
-  const anchors: OffsetAnchor[] = [];
-  for (const element of Array.from(body.children)) {
-    const raw = element.getAttribute('data-source-offset');
-    if (raw === null || raw === '') continue;
-    const offset = Number(raw);
-    if (!Number.isInteger(offset)) continue;
-    anchors.push({ offset, top: (element as HTMLElement).offsetTop });
-  }
-  return monotonicOffsetAnchors(anchors);
+/** The anchors of the frame body's top-level blocks that carry a source offset, in order. */
+export function offsetAnchorsOf(blocks: readonly OffsetBlock[]): OffsetAnchor[] {
+  return monotonicOffsetAnchors(
+    blocks.map(({ element, offset }) => ({ offset, top: (element as HTMLElement).offsetTop })),
+  );
 }
