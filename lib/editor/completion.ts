@@ -300,7 +300,18 @@ export function completionsAt(
   offset: number,
   catalogue: readonly CatalogueMacro[],
 ): Suggestion[] {
-  if (isInCommentOrCData(text, offset)) return [];
+  const suggestions = completionsOutsideComments(text, offset, catalogue);
+  // Asked last: whether a comment or CDATA section is open may mean a scan back to the start of
+  // the page, and typing in text (most keys) has nothing to offer anyway.
+  return suggestions.length > 0 && isInCommentOrCData(text, offset) ? [] : suggestions;
+}
+
+/** completionsAt, as if `offset` were not inside a comment or CDATA section. */
+function completionsOutsideComments(
+  text: string,
+  offset: number,
+  catalogue: readonly CatalogueMacro[],
+): Suggestion[] {
   const tag = tagAt(text, offset);
   if (tag) {
     if (offset <= tag.nameEnd) {

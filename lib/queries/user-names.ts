@@ -8,14 +8,22 @@ import type { UserRef } from '@/lib/storage-format/render/render-options';
 /** Shown for a mentioned person while the name is on its way. */
 export const LOADING_NAME_LABEL = 'Loading name…';
 
-const MENTION_ATTRIBUTE = /<ri:user\b[^>]*?\bri:(?:account-id|userkey|username)\s*=\s*"([^"]+)"/g;
+const USER_TAG = '<ri:user';
+/** Matched where a `<ri:user` starts (sticky): the id attribute of that element. */
+const MENTION_ATTRIBUTE = /<ri:user\b[^>]*?\bri:(?:account-id|userkey|username)\s*=\s*"([^"]+)"/y;
 const USER_ID = /^[A-Za-z0-9:._@-]{1,128}$/;
 
-/** The people a body mentions (`<ri:user ri:account-id|userkey|username="…">`), sorted, once each. */
+/**
+ * The people a body mentions (`<ri:user ri:account-id|userkey|username="…">`), sorted, once each.
+ * Runs on every keystroke: `indexOf` finds the few elements in a megabyte several times faster
+ * than a regular expression searching for them.
+ */
 export function mentionedUserIds(source: string): string[] {
   const ids = new Set<string>();
-  for (const match of source.matchAll(MENTION_ATTRIBUTE)) {
-    if (USER_ID.test(match[1]!)) ids.add(match[1]!);
+  for (let at = source.indexOf(USER_TAG); at !== -1; at = source.indexOf(USER_TAG, at + 1)) {
+    MENTION_ATTRIBUTE.lastIndex = at;
+    const id = MENTION_ATTRIBUTE.exec(source)?.[1];
+    if (id !== undefined && USER_ID.test(id)) ids.add(id);
   }
   return [...ids].sort();
 }

@@ -6,10 +6,36 @@ import type { PositionMapper } from './types';
  * The line index is built on first use (most parses never need a position) in O(n); each
  * lookup is then a binary search.
  */
-export function createPositionMapper(source: string): PositionMapper {
+/**
+ * The edit that turned the previous text into this one: `[start, oldEnd)` of the old text became
+ * `[start, newEnd)` (incremental/text-edit.ts finds it).
+ */
+export interface EditedFrom {
+  previous: PositionMapper;
+  edit: { start: number; oldEnd: number; newEnd: number; delta: number };
+}
+
+/** Each mapper's line index, once built: the next text's mapper derives its own from it. */
+const builtIndexes = new WeakMap<PositionMapper, readonly number[]>();
+
+/**
+ * `editedFrom`: the previous text's mapper and the edit since. If that mapper's index was built,
+ * this one's is derived from it at the cost of the edit (the incremental parse asks for positions
+ * on every keystroke, and scanning a megabyte for line breaks each time was most of that cost).
+ */
+export function createPositionMapper(source: string, editedFrom?: EditedFrom): PositionMapper {
   const length = source.length;
   let index: number[] | null = null;
-  const lines = (): number[] => (index ??= lineStartsOf(source));
+  // Held only until this mapper's index is built: a chain of old texts' indexes is never kept.
+  let seed = editedFrom && builtIndexes.get(editedFrom.previous);
+  const lines = (): number[] => {
+    if (index === null) {
+      index = seed ? lineStartsAfterEdit(seed, source, editedFrom!.edit) : lineStartsOf(source);
+      seed = undefined;
+      builtIndexes.set(mapper, index);
+    }
+    return index;
+  };
 
   function lineIndexAt(offset: number): number {
     const lineStarts = lines();
@@ -23,7 +49,7 @@ export function createPositionMapper(source: string): PositionMapper {
     return low;
   }
 
-  return {
+  const mapper: PositionMapper = {
     get lineCount() {
       return lines().length;
     },
@@ -39,6 +65,36 @@ export function createPositionMapper(source: string): PositionMapper {
       return Math.max(0, Math.min(length, start + column - 1));
     },
   };
+  return mapper;
+}
+
+/** Whether a line starts at `offset` (> 0): after `\n`, or after a `\r` not followed by `\n`. */
+function startsLine(source: string, offset: number): boolean {
+  const before = source.charCodeAt(offset - 1);
+  return before === 10 || (before === 13 && source.charCodeAt(offset) !== 10);
+}
+
+/**
+ * The line starts of `source` from those of the text before `edit`. Whether a line starts at an
+ * offset depends on the characters just before and at it, so starts before the edit are kept,
+ * those after it are the old ones moved by `delta`, and only the edited stretch is scanned.
+ */
+export function lineStartsAfterEdit(
+  previous: readonly number[],
+  source: string,
+  edit: EditedFrom['edit'],
+): number[] {
+  const starts = [0];
+  let i = 1;
+  for (; i < previous.length && previous[i]! < edit.start; i++) starts.push(previous[i]!);
+  const scanTo = Math.min(edit.newEnd, source.length);
+  for (let offset = Math.max(1, edit.start); offset <= scanTo; offset++) {
+    if (startsLine(source, offset)) starts.push(offset);
+  }
+  for (; i < previous.length; i++) {
+    if (previous[i]! > edit.oldEnd) starts.push(previous[i]! + edit.delta);
+  }
+  return starts;
 }
 
 function lineStartsOf(source: string): number[] {

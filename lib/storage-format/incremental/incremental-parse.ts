@@ -2,6 +2,7 @@ import { shiftNodes } from '../parser/nodes';
 import { buildParseResult } from '../parser/parse-result';
 import type { ConfluenceComplaint, PendingError } from '../parser/error-collector';
 import { type ParsedBlock, StorageParser } from '../parser/storage-parser';
+import type { EditedFrom } from '../positions';
 import type { ParseResult, StorageNode } from '../types';
 import { findEdit } from './text-edit';
 
@@ -67,10 +68,11 @@ export class IncrementalParse {
       if (edit.delta !== 0) shiftBlock(block, edit.delta);
       blocks.push(block);
     }
+    const editedFrom = this.last ? { previous: this.last.result.positions, edit } : undefined;
     this.text = text;
     this.blocks = blocks;
     this.last = {
-      result: combine(text, blocks),
+      result: combine(text, blocks, editedFrom),
       blocks,
       firstParsed: restart,
       firstMoved,
@@ -103,7 +105,11 @@ function shiftBlock(block: ParsedBlock, delta: number): void {
 }
 
 /** The whole body's result from its blocks: what one `parseStorage` of `text` returns. */
-function combine(text: string, blocks: readonly ParsedBlock[]): ParseResult {
+function combine(
+  text: string,
+  blocks: readonly ParsedBlock[],
+  editedFrom: EditedFrom | undefined,
+): ParseResult {
   const root: StorageNode[] = [];
   const pending: PendingError[] = [];
   let confluence: ConfluenceComplaint | null = null;
@@ -112,5 +118,5 @@ function combine(text: string, blocks: readonly ParsedBlock[]): ParseResult {
     for (const error of block.errors) pending.push(error);
     confluence ??= block.confluence;
   }
-  return buildParseResult(text, root, { pending, confluence });
+  return buildParseResult(text, root, { pending, confluence }, editedFrom);
 }

@@ -1,4 +1,4 @@
-import { createPositionMapper } from '../positions';
+import { createPositionMapper, type EditedFrom } from '../positions';
 import type { ConfluenceParseError, Diagnostic, ParseResult, StorageNode } from '../types';
 import type { ErrorCollector } from './error-collector';
 
@@ -8,14 +8,16 @@ export type CollectedErrors = Pick<ErrorCollector, 'pending' | 'confluence'>;
 /**
  * Turns the parser's output into a `ParseResult`: errors sorted into document order and given
  * 1-based lines and columns. The position mapper's line index is built only if something asks
- * for a position, so a clean parse never pays for it.
+ * for a position, so a clean parse never pays for it; after an edit (`editedFrom`, the incremental
+ * parse) it is derived from the previous text's.
  */
 export function buildParseResult(
   source: string,
   root: StorageNode[],
   errors: CollectedErrors,
+  editedFrom?: EditedFrom,
 ): ParseResult {
-  const positions = createPositionMapper(source);
+  const positions = createPositionMapper(source, editedFrom);
   const diagnostics: Diagnostic[] = [];
   if (errors.pending.length > 0) {
     const pending = errors.pending.sort((a, b) => a.start - b.start);
