@@ -171,6 +171,15 @@ function offsetIn(block: FrameBlock, mark: MarkedElement): number {
   return block.placed ? block.start + mark.offset : mark.offset;
 }
 
+/** The first node of the blocks from `from` on, if any has one. */
+function firstNodeOf(blocks: readonly FrameBlock[], from: number): Node | undefined {
+  for (let i = from; i < blocks.length; i++) {
+    const first = blocks[i]!.nodes[0];
+    if (first) return first;
+  }
+  return undefined;
+}
+
 export function createBlockPatcher(
   frameDocument: Document,
   policy: ImagePolicy,
@@ -253,10 +262,10 @@ export function createBlockPatcher(
       const blockKeys = blocks.map((block) => block.html);
       const plan = planBlockPatch(keys, blockKeys);
       const body = frameDocument.body;
-      const reused = new Set<number>();
-      for (const from of plan) if (from >= 0) reused.add(from);
+      const reused = new Uint8Array(shown.length);
+      for (const from of plan) if (from >= 0) reused[from] = 1;
       for (let i = 0; i < shown.length; i++) {
-        if (reused.has(i)) continue;
+        if (reused[i] === 1) continue;
         unsettled.delete(shown[i]!);
         for (const node of shown[i]!.nodes) node.parentNode?.removeChild(node);
       }
@@ -265,20 +274,20 @@ export function createBlockPatcher(
       // The blocks the page starts with that stay where they are: their nodes lead the body
       // already, and stepping through a thousand of them per key is time the key does not have.
       let head = 0;
-      let cursor: ChildNode | null = body.firstChild;
+      let lastInHead: Node | undefined;
       while (head < blocks.length && plan[head] === head) {
         const frameBlock = shown[head]!;
         follow(frameBlock, blocks[head]!);
-        const last = frameBlock.nodes[frameBlock.nodes.length - 1];
-        if (last) cursor = last.nextSibling;
+        lastInHead = frameBlock.nodes[frameBlock.nodes.length - 1] ?? lastInHead;
         next.push(frameBlock);
         head++;
       }
+      let cursor: ChildNode | null = lastInHead ? lastInHead.nextSibling : body.firstChild;
       // Likewise the blocks it ends with (moved by the edit, but in the same order at the end).
       const shift = shown.length - blocks.length;
       let tail = blocks.length;
-      while (tail > head && plan[tail - 1] === tail - 1 + shift) tail--;
-      for (let j = head; j < blocks.length; j++) {
+      while (tail > head && plan[tail - 1]! >= 0 && plan[tail - 1] === tail - 1 + shift) tail--;
+      for (let j = head; j < tail; j++) {
         const block = blocks[j]!;
         const from = plan[j]!;
         let frameBlock: FrameBlock;
@@ -289,11 +298,22 @@ export function createBlockPatcher(
           frameBlock = shown[from]!;
           follow(frameBlock, block);
         }
-        if (j >= tail && (frameBlock.nodes.length === 0 || frameBlock.nodes[0] === cursor)) {
-          // In place already: its nodes follow one another from the cursor on.
-          const last = frameBlock.nodes[frameBlock.nodes.length - 1];
-          if (last) cursor = last.nextSibling;
-        } else {
+        for (const node of frameBlock.nodes) {
+          if (node === cursor) cursor = cursor.nextSibling;
+          else body.insertBefore(node, cursor);
+        }
+        next.push(frameBlock);
+      }
+      // The tail's nodes end the body, in order: where the first of them is at the cursor, the
+      // rest of the body is the tail, and only the blocks' places need following.
+      const hasTail = tail < blocks.length;
+      const tailStart = hasTail ? firstNodeOf(shown, tail + shift) : undefined;
+      const tailInPlace =
+        hasTail && (tailStart === undefined ? cursor === null : tailStart === cursor);
+      for (let j = tail; j < blocks.length; j++) {
+        const frameBlock = shown[j + shift]!;
+        follow(frameBlock, blocks[j]!);
+        if (!tailInPlace) {
           for (const node of frameBlock.nodes) {
             if (node === cursor) cursor = cursor.nextSibling;
             else body.insertBefore(node, cursor);
@@ -301,6 +321,7 @@ export function createBlockPatcher(
         }
         next.push(frameBlock);
       }
+      if (tailInPlace) cursor = null;
       // Anything else (nothing, unless the body was touched from outside) goes.
       while (cursor) {
         const following: ChildNode | null = cursor.nextSibling;
