@@ -153,7 +153,17 @@ export function PreviewFrame({
       const doc = iframe.contentDocument;
       const win = iframe.contentWindow;
       if (!doc || !win || !doc.body) return;
-      const patcher = createBlockPatcher(doc, { appOrigin, allowExternalImages });
+      const patcher = createBlockPatcher(
+        doc,
+        { appOrigin, allowExternalImages },
+        {
+          // A big page's preview fills in after its first screens: new blocks, new anchors.
+          onFilled: () => {
+            state.anchors = null;
+            placeMarksAfterPaint(state, latest);
+          },
+        },
+      );
       const state: FrameState = {
         doc,
         patcher,
@@ -165,7 +175,9 @@ export function PreviewFrame({
       };
       frame.current = state;
       doc.documentElement.setAttribute('data-theme', latest.current.theme);
-      state.patcher.update(latest.current.blocks);
+      // Progressive unless a scroll position is to be restored (a new frame for a new policy):
+      // that needs the whole page laid out.
+      state.patcher.update(latest.current.blocks, { progressive: savedScroll.current === 0 });
       placeMarksAfterPaint(state, latest);
       if (savedScroll.current > 0) {
         state.echoUntil = performance.now() + ECHO_MS;
@@ -209,9 +221,17 @@ export function PreviewFrame({
         });
       });
       // Layout changes move the anchors and the marks: a resize, an image arriving, an expand.
+      // Once per frame: a page's images arrive (or fail) in dozens of events, and each relayout
+      // reads every marked block's box.
+      let relayoutDue = false;
       const relayout = () => {
-        state.anchors = null;
-        state.marks.relayout();
+        if (relayoutDue) return;
+        relayoutDue = true;
+        requestAnimationFrame(() => {
+          relayoutDue = false;
+          state.anchors = null;
+          state.marks.relayout();
+        });
       };
       win.addEventListener('resize', relayout);
       doc.addEventListener('load', relayout, true);
@@ -267,6 +287,7 @@ export function PreviewFrame({
         const state = frame.current;
         const win = state?.doc.defaultView;
         if (!state || !win) return;
+        state.patcher.finishFill();
         const anchors = anchorsOf(state);
         if (anchors.length === 0) return;
         const top = topForSourceOffset(anchors, offset, state.doc.documentElement.scrollHeight);
@@ -275,6 +296,7 @@ export function PreviewFrame({
       },
       revealBlock(offset) {
         const state = frame.current;
+        state?.patcher.finishFill();
         const win = state?.doc.defaultView;
         const block = state ? blockAt(state, offset) : null;
         if (!state || !win || !block) return false;

@@ -1,7 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 
-import { createBlockPatcher, imageVerdict, unplacedBlocks } from './preview-dom';
+import {
+  createBlockPatcher,
+  FIRST_FILL_CHARS,
+  imageVerdict,
+  PROGRESSIVE_FILL_CHARS,
+  unplacedBlocks,
+} from './preview-dom';
 
 const policy = { appOrigin: 'http://app.test', allowExternalImages: false };
 
@@ -33,7 +39,7 @@ describe('createBlockPatcher', () => {
   it('keeps a block an edit only moved, and sets its marks to its new place', () => {
     const doc = frameDocument();
     const idle: ((deadline: { timeRemaining(): number }) => void)[] = [];
-    const patcher = createBlockPatcher(doc, policy, (task) => idle.push(task));
+    const patcher = createBlockPatcher(doc, policy, { whenIdle: (task) => idle.push(task) });
     // Marks relative to each block's start (incremental-blocks.ts): offset 0, line 1.
     const a = '<p data-source-line="1" data-source-offset="0">a</p>';
     const b = '<div data-source-line="1" data-source-offset="0"><p>b</p></div>';
@@ -92,9 +98,9 @@ describe('createBlockPatcher', () => {
   it('sets the marks still waiting for idle time on demand, and forgets removed blocks', () => {
     const doc = frameDocument();
     const idle: (() => void)[] = [];
-    const patcher = createBlockPatcher(doc, policy, (task) =>
-      idle.push(() => task({ timeRemaining: () => 10 })),
-    );
+    const patcher = createBlockPatcher(doc, policy, {
+      whenIdle: (task) => idle.push(() => task({ timeRemaining: () => 10 })),
+    });
     const inner =
       '<div data-source-line="1" data-source-offset="0"><p data-source-line="2" data-source-offset="5">x</p></div>';
     const a = '<p data-source-line="1" data-source-offset="0">a</p>';
@@ -164,7 +170,7 @@ describe('createBlockPatcher', () => {
     };
     const pieces = ['<p>a</p>', '<p>b</p>', '<br>', 'text', '<p>c</p><p>d</p>', '', '<hr>'];
     const doc = frameDocument();
-    const patcher = createBlockPatcher(doc, policy, () => undefined);
+    const patcher = createBlockPatcher(doc, policy, { whenIdle: () => undefined });
     let blocks: string[] = [];
     for (let step = 0; step < 400; step++) {
       const next = [...blocks];
@@ -183,6 +189,60 @@ describe('createBlockPatcher', () => {
       shown.normalize();
       expect(shown.isEqualNode(expected.body), `step ${step}: ${blocks.join('|')}`).toBe(true);
     }
+  });
+
+  it('fills a big page progressively: the first screens at once, the rest in idle slices', () => {
+    const doc = frameDocument();
+    const slices: (() => void)[] = [];
+    let filled = 0;
+    const patcher = createBlockPatcher(doc, policy, {
+      whenIdle: () => undefined,
+      whenFilling: (task) => slices.push(() => task({ timeRemaining: () => 0 })),
+      onFilled: () => filled++,
+    });
+    const text = 'x'.repeat(990);
+    const page = (n: number, edited = -1) =>
+      Array.from({ length: n }, (_, i) => ({
+        html: `<p data-source-line="1" data-source-offset="0">${i === edited ? 'edited' : i} ${text}</p>`,
+        start: i * 1_000,
+        line: i + 1,
+      }));
+    const blocks = page(Math.ceil(PROGRESSIVE_FILL_CHARS / 1_000) + 100);
+    const first = Math.ceil(FIRST_FILL_CHARS / blocks[0]!.html.length);
+    expect(patcher.update(blocks, { progressive: true })).toBe(first);
+    expect(doc.body.children).toHaveLength(first);
+    expect(patcher.offsetBlocks()).toHaveLength(first);
+    // A slice with no idle time left still adds a block.
+    slices.shift()!();
+    expect(doc.body.children).toHaveLength(first + 1);
+    expect(filled).toBe(1);
+    // An edit while filling: what is shown is patched (one block re-created), the rest follows
+    // from the edited blocks.
+    const edited = page(blocks.length - 10, 3);
+    expect(patcher.update(edited, { progressive: true })).toBe(1);
+    expect(doc.body.children).toHaveLength(first + 1);
+    expect(doc.body.children[3]!.textContent).toMatch(/^edited/);
+    slices.shift()!();
+    expect(doc.body.children).toHaveLength(first + 2);
+    // Scroll sync needs the whole page: the rest comes at once.
+    patcher.finishFill();
+    expect(doc.body.children).toHaveLength(edited.length);
+    expect(filled).toBe(3);
+    while (slices.length > 0) slices.shift()!();
+    expect(patcher.offsetBlocks().map(({ offset }) => offset)).toEqual(
+      edited.map(({ start }) => start),
+    );
+    expect(Array.from(doc.body.children, (p) => p.textContent!.split(' ')[0])).toEqual(
+      edited.map((_, i) => (i === 3 ? 'edited' : String(i))),
+    );
+    // Filled, a later update is a plain patch, and a small page is never progressive.
+    expect(patcher.update(edited, { progressive: true })).toBe(0);
+    expect(slices).toHaveLength(0);
+    const small = frameDocument();
+    createBlockPatcher(small, policy, { whenFilling: () => undefined }).update(page(5), {
+      progressive: true,
+    });
+    expect(small.body.children).toHaveLength(5);
   });
 
   it('keeps same-origin and data: images, and turns others into a labelled box', () => {

@@ -77,13 +77,23 @@ function guardImages(root: ParentNode, policy: ImagePolicy): void {
 }
 
 export interface BlockPatcher {
-  /** Makes the body show `blocks`; returns how many blocks were (re)created. */
-  update(blocks: readonly PlacedBlock[]): number;
+  /**
+   * Makes the body show `blocks`; returns how many blocks were (re)created now. With
+   * `progressive`, a big page shows its first screens at once and the rest is added in the
+   * browser's idle time (`onFilled` is called after each addition); an update while that goes on
+   * patches what is shown and continues with the new blocks.
+   */
+  update(blocks: readonly PlacedBlock[], options?: { progressive?: boolean }): number;
   /**
    * The top-level elements that carry a source offset, in body order, with that offset: what
    * the body's `data-source-offset` attributes say, without reading a thousand of them.
    */
   offsetBlocks(): readonly OffsetBlock[];
+  /**
+   * Adds the rest of a progressive fill now: scroll sync and jumps to a block need the whole page
+   * laid out.
+   */
+  finishFill(): void;
   /** The source offset of `node`, a top-level node of the body, if it carries one. */
   offsetOf(node: Node): number | null;
   /** Sets the marks still waiting for a pause now (tests, and anything reading the attributes). */
@@ -98,6 +108,53 @@ export const SETTLE_AFTER_MS = 500;
 
 /** Idle slices of at most this many ms where the browser cannot say how much time is left. */
 const SLICE_MS = 4;
+
+/**
+ * A first fill of more HTML than this is progressive: the first `FIRST_FILL_CHARS` (a few
+ * screens) are shown at once, the rest follows in idle time. Creating and laying out a 1 MB
+ * page's thousands of blocks took well over a second before the preview showed anything.
+ */
+export const PROGRESSIVE_FILL_CHARS = 200_000;
+export const FIRST_FILL_CHARS = 60_000;
+
+/** Runs `task` soon, in idle time where the browser has it (the rest of a progressive fill). */
+export type FillScheduler = IdleScheduler;
+
+const fillScheduler: FillScheduler = (task) => {
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback(task, { timeout: 200 });
+    return;
+  }
+  setTimeout(() => {
+    const start = performance.now();
+    task({ timeRemaining: () => SLICE_MS - (performance.now() - start) });
+  }, 0);
+};
+
+/** How many of `blocks` make the first screens of a progressive fill (at least one). */
+function firstFillCount(blocks: readonly PlacedBlock[]): number {
+  let chars = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    chars += blocks[i]!.html.length;
+    if (chars >= FIRST_FILL_CHARS) return i + 1;
+  }
+  return blocks.length;
+}
+
+function htmlLength(blocks: readonly PlacedBlock[]): number {
+  let chars = 0;
+  for (const block of blocks) chars += block.html.length;
+  return chars;
+}
+
+export interface BlockPatcherOptions {
+  /** When the marks of moved blocks are set (after a pause in typing, in idle time). */
+  whenIdle?: IdleScheduler;
+  /** When the rest of a progressive fill is added. */
+  whenFilling?: FillScheduler;
+  /** Called after each part of a progressive fill was added (new blocks: marks, anchors). */
+  onFilled?: () => void;
+}
 
 const idleScheduler: IdleScheduler = (task) => {
   setTimeout(() => {
@@ -183,7 +240,7 @@ function firstNodeOf(blocks: readonly FrameBlock[], from: number): Node | undefi
 export function createBlockPatcher(
   frameDocument: Document,
   policy: ImagePolicy,
-  whenIdle: IdleScheduler = idleScheduler,
+  { whenIdle = idleScheduler, whenFilling = fillScheduler, onFilled }: BlockPatcherOptions = {},
 ): BlockPatcher {
   const inert = frameDocument.implementation.createHTMLDocument('');
   const range = inert.createRange();
@@ -257,81 +314,128 @@ export function createBlockPatcher(
     }
   };
 
-  return {
-    update(blocks) {
-      const blockKeys = blocks.map((block) => block.html);
-      const plan = planBlockPatch(keys, blockKeys);
-      const body = frameDocument.body;
-      const reused = new Uint8Array(shown.length);
-      for (const from of plan) if (from >= 0) reused[from] = 1;
-      for (let i = 0; i < shown.length; i++) {
-        if (reused[i] === 1) continue;
-        unsettled.delete(shown[i]!);
-        for (const node of shown[i]!.nodes) node.parentNode?.removeChild(node);
+  /** The blocks of a progressive fill and how many of them are shown; null when all are. */
+  let filling: { blocks: readonly PlacedBlock[]; shown: number } | null = null;
+  let fillDue = false;
+
+  const fillSome = (deadline: { timeRemaining(): number }) => {
+    fillDue = false;
+    if (!filling) return;
+    const body = frameDocument.body;
+    const fill = filling;
+    // At least one block per slice, so a busy page still fills.
+    do {
+      const block = fill.blocks[fill.shown]!;
+      const frameBlock = create(block);
+      for (const node of frameBlock.nodes) body.appendChild(node);
+      keys.push(block.html);
+      shown.push(frameBlock);
+      fill.shown++;
+    } while (fill.shown < fill.blocks.length && deadline.timeRemaining() > 0);
+    offsets = null;
+    if (fill.shown >= fill.blocks.length) filling = null;
+    else scheduleFill();
+    onFilled?.();
+  };
+  const scheduleFill = () => {
+    if (fillDue) return;
+    fillDue = true;
+    whenFilling(fillSome);
+  };
+
+  /** Makes the body show exactly `blocks` (the algorithm at the top). */
+  const patch = (blocks: readonly PlacedBlock[]): number => {
+    const blockKeys = blocks.map((block) => block.html);
+    const plan = planBlockPatch(keys, blockKeys);
+    const body = frameDocument.body;
+    const reused = new Uint8Array(shown.length);
+    for (const from of plan) if (from >= 0) reused[from] = 1;
+    for (let i = 0; i < shown.length; i++) {
+      if (reused[i] === 1) continue;
+      unsettled.delete(shown[i]!);
+      for (const node of shown[i]!.nodes) node.parentNode?.removeChild(node);
+    }
+    let created = 0;
+    const next: FrameBlock[] = [];
+    // The blocks the page starts with that stay where they are: their nodes lead the body
+    // already, and stepping through a thousand of them per key is time the key does not have.
+    let head = 0;
+    let lastInHead: Node | undefined;
+    while (head < blocks.length && plan[head] === head) {
+      const frameBlock = shown[head]!;
+      follow(frameBlock, blocks[head]!);
+      lastInHead = frameBlock.nodes[frameBlock.nodes.length - 1] ?? lastInHead;
+      next.push(frameBlock);
+      head++;
+    }
+    let cursor: ChildNode | null = lastInHead ? lastInHead.nextSibling : body.firstChild;
+    // Likewise the blocks it ends with (moved by the edit, but in the same order at the end).
+    const shift = shown.length - blocks.length;
+    let tail = blocks.length;
+    while (tail > head && plan[tail - 1]! >= 0 && plan[tail - 1] === tail - 1 + shift) tail--;
+    for (let j = head; j < tail; j++) {
+      const block = blocks[j]!;
+      const from = plan[j]!;
+      let frameBlock: FrameBlock;
+      if (from < 0) {
+        frameBlock = create(block);
+        created++;
+      } else {
+        frameBlock = shown[from]!;
+        follow(frameBlock, block);
       }
-      let created = 0;
-      const next: FrameBlock[] = [];
-      // The blocks the page starts with that stay where they are: their nodes lead the body
-      // already, and stepping through a thousand of them per key is time the key does not have.
-      let head = 0;
-      let lastInHead: Node | undefined;
-      while (head < blocks.length && plan[head] === head) {
-        const frameBlock = shown[head]!;
-        follow(frameBlock, blocks[head]!);
-        lastInHead = frameBlock.nodes[frameBlock.nodes.length - 1] ?? lastInHead;
-        next.push(frameBlock);
-        head++;
+      for (const node of frameBlock.nodes) {
+        if (node === cursor) cursor = cursor.nextSibling;
+        else body.insertBefore(node, cursor);
       }
-      let cursor: ChildNode | null = lastInHead ? lastInHead.nextSibling : body.firstChild;
-      // Likewise the blocks it ends with (moved by the edit, but in the same order at the end).
-      const shift = shown.length - blocks.length;
-      let tail = blocks.length;
-      while (tail > head && plan[tail - 1]! >= 0 && plan[tail - 1] === tail - 1 + shift) tail--;
-      for (let j = head; j < tail; j++) {
-        const block = blocks[j]!;
-        const from = plan[j]!;
-        let frameBlock: FrameBlock;
-        if (from < 0) {
-          frameBlock = create(block);
-          created++;
-        } else {
-          frameBlock = shown[from]!;
-          follow(frameBlock, block);
-        }
+      next.push(frameBlock);
+    }
+    // The tail's nodes end the body, in order: where the first of them is at the cursor, the
+    // rest of the body is the tail, and only the blocks' places need following.
+    const hasTail = tail < blocks.length;
+    const tailStart = hasTail ? firstNodeOf(shown, tail + shift) : undefined;
+    const tailInPlace =
+      hasTail && (tailStart === undefined ? cursor === null : tailStart === cursor);
+    for (let j = tail; j < blocks.length; j++) {
+      const frameBlock = shown[j + shift]!;
+      follow(frameBlock, blocks[j]!);
+      if (!tailInPlace) {
         for (const node of frameBlock.nodes) {
           if (node === cursor) cursor = cursor.nextSibling;
           else body.insertBefore(node, cursor);
         }
-        next.push(frameBlock);
       }
-      // The tail's nodes end the body, in order: where the first of them is at the cursor, the
-      // rest of the body is the tail, and only the blocks' places need following.
-      const hasTail = tail < blocks.length;
-      const tailStart = hasTail ? firstNodeOf(shown, tail + shift) : undefined;
-      const tailInPlace =
-        hasTail && (tailStart === undefined ? cursor === null : tailStart === cursor);
-      for (let j = tail; j < blocks.length; j++) {
-        const frameBlock = shown[j + shift]!;
-        follow(frameBlock, blocks[j]!);
-        if (!tailInPlace) {
-          for (const node of frameBlock.nodes) {
-            if (node === cursor) cursor = cursor.nextSibling;
-            else body.insertBefore(node, cursor);
-          }
-        }
-        next.push(frameBlock);
+      next.push(frameBlock);
+    }
+    if (tailInPlace) cursor = null;
+    // Anything else (nothing, unless the body was touched from outside) goes.
+    while (cursor) {
+      const following: ChildNode | null = cursor.nextSibling;
+      cursor.remove();
+      cursor = following;
+    }
+    keys = blockKeys;
+    shown = next;
+    offsets = null;
+    return created;
+  };
+
+  return {
+    update(blocks, { progressive = false } = {}) {
+      let count = blocks.length;
+      if (filling) {
+        // Mid-fill: patch what is shown, and fill the rest from these blocks.
+        count = Math.min(blocks.length, filling.shown);
+      } else if (progressive && shown.length === 0 && htmlLength(blocks) > PROGRESSIVE_FILL_CHARS) {
+        count = firstFillCount(blocks);
       }
-      if (tailInPlace) cursor = null;
-      // Anything else (nothing, unless the body was touched from outside) goes.
-      while (cursor) {
-        const following: ChildNode | null = cursor.nextSibling;
-        cursor.remove();
-        cursor = following;
-      }
-      keys = blockKeys;
-      shown = next;
-      offsets = null;
+      const created = patch(count === blocks.length ? blocks : blocks.slice(0, count));
+      filling = count < blocks.length ? { blocks, shown: count } : null;
+      if (filling) scheduleFill();
       return created;
+    },
+    finishFill() {
+      while (filling) fillSome({ timeRemaining: () => Infinity });
     },
     offsetBlocks() {
       if (offsets) return offsets;
