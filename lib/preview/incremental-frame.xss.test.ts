@@ -56,7 +56,7 @@ describe('the instant preview frame with XSS payloads typed in', () => {
     const sanitizer = createBlockSanitizer(sanitizedPreviewHtml);
     const shown = frame();
     // Idle work never comes by itself here: settleMarks below does it.
-    const patcher = createBlockPatcher(shown, policy, { whenIdle: () => undefined });
+    const patcher = createBlockPatcher(shown, policy, { whenSettling: () => undefined });
     const expectSame = (text: string, label: string) => {
       const { blocks: placed } = blocks.update(text, ECHO_BUILDERS, sanitizer.sanitizeBlocks);
       patcher.update(placed);

@@ -1,13 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 
-import {
-  createBlockPatcher,
-  FIRST_FILL_CHARS,
-  imageVerdict,
-  PROGRESSIVE_FILL_CHARS,
-  unplacedBlocks,
-} from './preview-dom';
+import { FIRST_FILL_CHARS, PROGRESSIVE_FILL_CHARS } from './patch-scheduling';
+import { createBlockPatcher, unplacedBlocks } from './preview-dom';
+import { imageVerdict } from './preview-images';
 
 const policy = { appOrigin: 'http://app.test', allowExternalImages: false };
 
@@ -39,7 +35,7 @@ describe('createBlockPatcher', () => {
   it('keeps a block an edit only moved, and sets its marks to its new place', () => {
     const doc = frameDocument();
     const idle: ((deadline: { timeRemaining(): number }) => void)[] = [];
-    const patcher = createBlockPatcher(doc, policy, { whenIdle: (task) => idle.push(task) });
+    const patcher = createBlockPatcher(doc, policy, { whenSettling: (task) => idle.push(task) });
     // Marks relative to each block's start (incremental-blocks.ts): offset 0, line 1.
     const a = '<p data-source-line="1" data-source-offset="0">a</p>';
     const b = '<div data-source-line="1" data-source-offset="0"><p>b</p></div>';
@@ -99,7 +95,7 @@ describe('createBlockPatcher', () => {
     const doc = frameDocument();
     const idle: (() => void)[] = [];
     const patcher = createBlockPatcher(doc, policy, {
-      whenIdle: (task) => idle.push(() => task({ timeRemaining: () => 10 })),
+      whenSettling: (task) => idle.push(() => task({ timeRemaining: () => 10 })),
     });
     const inner =
       '<div data-source-line="1" data-source-offset="0"><p data-source-line="2" data-source-offset="5">x</p></div>';
@@ -170,7 +166,7 @@ describe('createBlockPatcher', () => {
     };
     const pieces = ['<p>a</p>', '<p>b</p>', '<br>', 'text', '<p>c</p><p>d</p>', '', '<hr>'];
     const doc = frameDocument();
-    const patcher = createBlockPatcher(doc, policy, { whenIdle: () => undefined });
+    const patcher = createBlockPatcher(doc, policy, { whenSettling: () => undefined });
     let blocks: string[] = [];
     for (let step = 0; step < 400; step++) {
       const next = [...blocks];
@@ -196,7 +192,7 @@ describe('createBlockPatcher', () => {
     const slices: (() => void)[] = [];
     let filled = 0;
     const patcher = createBlockPatcher(doc, policy, {
-      whenIdle: () => undefined,
+      whenSettling: () => undefined,
       whenFilling: (task) => slices.push(() => task({ timeRemaining: () => 0 })),
       onFilled: () => filled++,
     });

@@ -1,9 +1,18 @@
 import { trustedPreviewHtml } from '@/lib/security/trusted-types';
 import type { PlacedBlock } from '@/lib/storage-format/incremental/incremental-blocks';
 
+import {
+  fillScheduler,
+  firstFillCount,
+  htmlLength,
+  type IdleScheduler,
+  PROGRESSIVE_FILL_CHARS,
+  settleScheduler,
+} from './patch-scheduling';
 import { splitTopLevelBlocks } from './preview-blocks';
-import { type OffsetBlock, sourceMarkOf } from './source-marks';
+import { guardImages, type ImagePolicy } from './preview-images';
 import { planBlockPatch } from './preview-patch';
+import { type OffsetBlock, sourceMarkOf } from './source-marks';
 
 /**
  * Puts sanitized preview HTML into the frame's body block by block. Only blocks whose HTML
@@ -19,7 +28,7 @@ import { planBlockPatch } from './preview-patch';
  * numeric source marks to the block's place in the body (setAttribute parses nothing).
  *
  * A block an edit only moved keeps its nodes, and its marks are set to its new place once typing
- * pauses, in idle time (`SETTLE_AFTER_MS`). Typing mid-page moves every block below the edit, and
+ * pauses, in idle time (patch-scheduling.ts). Typing mid-page moves every block below the edit, and
  * setting their marks (tens of thousands on a macro-rich 1 MB page) on every key cost more than
  * rendering the key (issue #16). Until then the patcher itself says where each block starts
  * (`offsetBlocks`, `offsetOf`): click-to-source, scroll sync and the fidelity marks ask it, not
@@ -29,52 +38,6 @@ import { planBlockPatch } from './preview-patch';
  * (lib/security/trusted-types.ts), which sanitizes it again with the same DOMPurify config; the
  * frame inherits the app's CSP, so a plain string would be refused there.
  */
-
-export interface ImagePolicy {
-  appOrigin: string;
-  allowExternalImages: boolean;
-}
-
-/** What an `<img src>` may do under the policy. */
-export function imageVerdict(
-  src: string,
-  policy: ImagePolicy,
-): 'load' | 'external-blocked' | 'insecure-blocked' {
-  let url: URL;
-  try {
-    url = new URL(src, policy.appOrigin);
-  } catch {
-    return 'external-blocked';
-  }
-  if (url.protocol === 'data:') return 'load';
-  if (url.origin === new URL(policy.appOrigin).origin) return 'load';
-  if (url.protocol !== 'https:') return 'insecure-blocked';
-  return policy.allowExternalImages ? 'load' : 'external-blocked';
-}
-
-/** Replaces images the policy does not allow by a labelled box (text only, no URL loads). */
-function guardImages(root: ParentNode, policy: ImagePolicy): void {
-  for (const image of Array.from(root.querySelectorAll('img'))) {
-    const src = image.getAttribute('src') ?? '';
-    const verdict = imageVerdict(src, policy);
-    if (verdict === 'load') continue;
-    const doc = image.ownerDocument;
-    const box = doc.createElement('span');
-    box.className = 'pw-blocked';
-    box.setAttribute('role', 'img');
-    box.setAttribute('data-blocked-src', src);
-    const what =
-      verdict === 'insecure-blocked' ? 'Insecure (http) image not loaded' : 'External image';
-    const label = `${what}: ${src}`;
-    box.setAttribute('aria-label', label);
-    box.title = label;
-    box.textContent =
-      verdict === 'insecure-blocked'
-        ? `${what}: ${src}`
-        : `External image not loaded (allow external images to show it): ${src}`;
-    image.replaceWith(box);
-  }
-}
 
 export interface BlockPatcher {
   /**
@@ -100,72 +63,14 @@ export interface BlockPatcher {
   settleMarks(): void;
 }
 
-/** Runs `task` a while from now, when the browser is idle (at once, where it cannot tell). */
-export type IdleScheduler = (task: (deadline: { timeRemaining(): number }) => void) => void;
-
-/** The pause in typing after which moved blocks get the rest of their marks. */
-export const SETTLE_AFTER_MS = 500;
-
-/** Idle slices of at most this many ms where the browser cannot say how much time is left. */
-const SLICE_MS = 4;
-
-/**
- * A first fill of more HTML than this is progressive: the first `FIRST_FILL_CHARS` (a few
- * screens) are shown at once, the rest follows in idle time. Creating and laying out a 1 MB
- * page's thousands of blocks took well over a second before the preview showed anything.
- */
-export const PROGRESSIVE_FILL_CHARS = 200_000;
-export const FIRST_FILL_CHARS = 60_000;
-
-/** Runs `task` soon, in idle time where the browser has it (the rest of a progressive fill). */
-export type FillScheduler = IdleScheduler;
-
-const fillScheduler: FillScheduler = (task) => {
-  if (typeof requestIdleCallback === 'function') {
-    requestIdleCallback(task, { timeout: 200 });
-    return;
-  }
-  setTimeout(() => {
-    const start = performance.now();
-    task({ timeRemaining: () => SLICE_MS - (performance.now() - start) });
-  }, 0);
-};
-
-/** How many of `blocks` make the first screens of a progressive fill (at least one). */
-function firstFillCount(blocks: readonly PlacedBlock[]): number {
-  let chars = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    chars += blocks[i]!.html.length;
-    if (chars >= FIRST_FILL_CHARS) return i + 1;
-  }
-  return blocks.length;
-}
-
-function htmlLength(blocks: readonly PlacedBlock[]): number {
-  let chars = 0;
-  for (const block of blocks) chars += block.html.length;
-  return chars;
-}
-
 export interface BlockPatcherOptions {
   /** When the marks of moved blocks are set (after a pause in typing, in idle time). */
-  whenIdle?: IdleScheduler;
+  whenSettling?: IdleScheduler;
   /** When the rest of a progressive fill is added. */
-  whenFilling?: FillScheduler;
+  whenFilling?: IdleScheduler;
   /** Called after each part of a progressive fill was added (new blocks: marks, anchors). */
   onFilled?: () => void;
 }
-
-const idleScheduler: IdleScheduler = (task) => {
-  setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') {
-      requestIdleCallback(task, { timeout: 1_000 });
-      return;
-    }
-    const start = performance.now();
-    task({ timeRemaining: () => SLICE_MS - (performance.now() - start) });
-  }, SETTLE_AFTER_MS);
-};
 
 /** Sanitized HTML with no source marks to place (Confluence's rendering) as frame blocks. */
 export function unplacedBlocks(html: string): PlacedBlock[] {
@@ -240,7 +145,11 @@ function firstNodeOf(blocks: readonly FrameBlock[], from: number): Node | undefi
 export function createBlockPatcher(
   frameDocument: Document,
   policy: ImagePolicy,
-  { whenIdle = idleScheduler, whenFilling = fillScheduler, onFilled }: BlockPatcherOptions = {},
+  {
+    whenSettling = settleScheduler,
+    whenFilling = fillScheduler,
+    onFilled,
+  }: BlockPatcherOptions = {},
 ): BlockPatcher {
   const inert = frameDocument.implementation.createHTMLDocument('');
   const range = inert.createRange();
@@ -258,7 +167,7 @@ export function createBlockPatcher(
     if (settling) return;
     settling = true;
     const movesThen = moves;
-    whenIdle((deadline) => {
+    whenSettling((deadline) => {
       settling = false;
       if (moves !== movesThen) {
         scheduleSettle();
