@@ -118,14 +118,18 @@ describe('the fidelity mark layer', () => {
     expect(style(10)).toEqual([`${24 - MARK_GAP_PX}px`, '90px', '120px']);
   });
 
-  it('places marks near the view at once and the others when the updates pause', () => {
+  /** A framed body whose block at 10 is in view and whose block at 60 is five screens down. */
+  function nearAndFar(): { blocks: Element[]; layer: ReturnType<typeof createMarkLayer> } {
     vi.useFakeTimers();
     const doc = framed(BODY);
     const blocks = Array.from(doc.body.children);
-    // The block at 60 is five screens down.
     place(blocks[1]!, { left: 24, top: 50, height: 80 });
     place(blocks[3]!, { left: 24, top: 4_000, height: 20 });
-    const layer = createMarkLayer(doc);
+    return { blocks, layer: createMarkLayer(doc) };
+  }
+
+  it('places marks near the view at once and the others when the updates pause', () => {
+    const { blocks, layer } = nearAndFar();
     const badges = new Map([
       [10, approximate('a')],
       [60, unresolved('b')],
@@ -149,12 +153,7 @@ describe('the fidelity mark layer', () => {
   });
 
   it('re-places a mark drawn near the view even when its new block is far away', () => {
-    vi.useFakeTimers();
-    const doc = framed(BODY);
-    const blocks = Array.from(doc.body.children);
-    place(blocks[1]!, { left: 24, top: 50, height: 80 });
-    place(blocks[3]!, { left: 24, top: 4_000, height: 20 });
-    const layer = createMarkLayer(doc);
+    const { layer } = nearAndFar();
     layer.update(new Map([[10, approximate('a')]]));
     const mark = layer.markAt(10)!;
     expect(mark.style.top).toBe('50px');
