@@ -278,6 +278,13 @@ export function createBlockPatcher(
       head++;
     }
     let cursor: ChildNode | null = lastInHead ? lastInHead.nextSibling : body.firstChild;
+    /** Puts a block's nodes at the cursor (those already there stay), the cursor after them. */
+    const putAtCursor = (frameBlock: FrameBlock) => {
+      for (const node of frameBlock.nodes) {
+        if (node === cursor) cursor = cursor.nextSibling;
+        else body.insertBefore(node, cursor);
+      }
+    };
     // Likewise the blocks it ends with (moved by the edit, but in the same order at the end).
     const shift = shown.length - blocks.length;
     let tail = blocks.length;
@@ -293,10 +300,7 @@ export function createBlockPatcher(
         frameBlock = shown[from]!;
         follow(frameBlock, block);
       }
-      for (const node of frameBlock.nodes) {
-        if (node === cursor) cursor = cursor.nextSibling;
-        else body.insertBefore(node, cursor);
-      }
+      putAtCursor(frameBlock);
       next.push(frameBlock);
     }
     // The tail's nodes end the body, in order: where the first of them is at the cursor, the
@@ -308,12 +312,7 @@ export function createBlockPatcher(
     for (let j = tail; j < blocks.length; j++) {
       const frameBlock = shown[j + shift]!;
       follow(frameBlock, blocks[j]!);
-      if (!tailInPlace) {
-        for (const node of frameBlock.nodes) {
-          if (node === cursor) cursor = cursor.nextSibling;
-          else body.insertBefore(node, cursor);
-        }
-      }
+      if (!tailInPlace) putAtCursor(frameBlock);
       next.push(frameBlock);
     }
     if (tailInPlace) cursor = null;
@@ -327,6 +326,19 @@ export function createBlockPatcher(
     shown = next;
     offsets = null;
     return created;
+  };
+
+  /** The shown blocks' top-level offsets, built once per change of the body. */
+  const offsetBlocks = (): readonly OffsetBlock[] => {
+    if (offsets) return offsets;
+    const list: OffsetBlock[] = [];
+    for (const block of shown) {
+      for (const mark of block.topLevel) {
+        list.push({ element: mark.element, offset: offsetIn(block, mark) });
+      }
+    }
+    offsets = list;
+    return list;
   };
 
   return {
@@ -346,24 +358,9 @@ export function createBlockPatcher(
     finishFill() {
       while (filling) fillSome({ timeRemaining: () => Infinity });
     },
-    offsetBlocks() {
-      if (offsets) return offsets;
-      const list: OffsetBlock[] = [];
-      for (const block of shown) {
-        for (const mark of block.topLevel) {
-          list.push({ element: mark.element, offset: offsetIn(block, mark) });
-        }
-      }
-      offsets = list;
-      return list;
-    },
+    offsetBlocks,
     offsetOf(node) {
-      for (const block of shown) {
-        for (const mark of block.topLevel) {
-          if (mark.element === node) return offsetIn(block, mark);
-        }
-      }
-      return null;
+      return offsetBlocks().find((block) => block.element === node)?.offset ?? null;
     },
     settleMarks() {
       for (const block of unsettled) placeAllMarks(block);
