@@ -2,9 +2,7 @@
 
 import { useMemo, useState } from 'react';
 
-import { type BlockSanitizer, createBlockSanitizer } from '@/lib/preview/block-sanitizer';
 import { mentionNameResolver, useMentionNames } from '@/lib/queries/user-names';
-import { sanitizedPreviewHtml } from '@/lib/security/trusted-types';
 import {
   IncrementalBlocks,
   type PlacedBlock,
@@ -13,7 +11,10 @@ import type { RenderOptions } from '@/lib/storage-format/render';
 import type { Diagnostic, ParseResult } from '@/lib/storage-format/types';
 
 export interface InstantPreview {
-  /** The sanitized preview, block by block, for the frame (preview-dom.ts places their marks). */
+  /**
+   * The preview block by block, for the frame: it sanitizes each block as it shows it and places
+   * their marks (preview-dom.ts).
+   */
   blocks: readonly PlacedBlock[];
   /** The parse the blocks came from (null when rendering failed): the fidelity badges read it. */
   parsed: ParseResult | null;
@@ -22,32 +23,15 @@ export interface InstantPreview {
   failure: string | null;
 }
 
-/**
- * The instant preview's sanitizer: the same DOMPurify pass, one top-level block at a time with
- * the previous render's blocks remembered (block-sanitizer.ts), so a keystroke sanitizes only the
- * block it changed. None on the server (no DOM): rendering then refuses.
- */
-function useBlockSanitizer(): BlockSanitizer | null {
-  // The Trusted Types module's sanitizer: it remembers DOMPurify's outputs, so the frame's
-  // `app-preview` policy takes these blocks without sanitizing them a second time.
-  const [sanitizer] = useState(() =>
-    typeof window === 'undefined' ? null : createBlockSanitizer(sanitizedPreviewHtml),
-  );
-  return sanitizer;
-}
-
 const NO_BLOCKS: readonly PlacedBlock[] = [];
 
 function renderInstant(
   document: IncrementalBlocks,
   source: string,
   options: Omit<RenderOptions, 'sanitizer'>,
-  sanitizer: BlockSanitizer | null,
 ): InstantPreview {
   try {
-    // No DOM, no DOMPurify (server rendering): refuse, as renderDocument does.
-    if (sanitizer === null) throw new Error('The preview needs a browser to sanitize its HTML');
-    const { parsed, blocks } = document.update(source, options, sanitizer.sanitizeBlocks);
+    const { parsed, blocks } = document.update(source, options);
     return {
       blocks,
       parsed,
@@ -73,22 +57,24 @@ export function useInstantPreview(
   pageId: string | undefined,
   confluence: boolean,
 ): InstantPreview {
-  const blockSanitizer = useBlockSanitizer();
   // One per editor: it keeps the previous text's blocks.
   const [document] = useState(() => new IncrementalBlocks());
   const mentionNames = useMentionNames(source, confluence && pageId !== undefined);
+  // Each lookup keeps its identity while its inputs do: new names re-render only the blocks that
+  // mention someone, not those with attachments (incremental-render.ts).
+  const attachmentUrl = useMemo<RenderOptions['attachmentUrl']>(
+    () => (ref) =>
+      pageId !== undefined && ref.pageTitle === undefined
+        ? `/api/pages/${encodeURIComponent(pageId)}/attachments/${encodeURIComponent(ref.filename)}`
+        : null,
+    [pageId],
+  );
   const renderOptions = useMemo<Omit<RenderOptions, 'sanitizer'>>(
-    () => ({
-      attachmentUrl: (ref) =>
-        pageId !== undefined && ref.pageTitle === undefined
-          ? `/api/pages/${encodeURIComponent(pageId)}/attachments/${encodeURIComponent(ref.filename)}`
-          : null,
-      userName: mentionNameResolver(mentionNames),
-    }),
-    [pageId, mentionNames],
+    () => ({ attachmentUrl, userName: mentionNameResolver(mentionNames) }),
+    [attachmentUrl, mentionNames],
   );
   return useMemo(
-    () => renderInstant(document, source, renderOptions, blockSanitizer),
-    [document, source, renderOptions, blockSanitizer],
+    () => renderInstant(document, source, renderOptions),
+    [document, source, renderOptions],
   );
 }

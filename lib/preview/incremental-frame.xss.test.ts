@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createPreviewTrustedTypes, sanitizedPreviewHtml } from '@/lib/security/trusted-types';
+import { createPreviewTrustedTypes } from '@/lib/security/trusted-types';
 import { IncrementalBlocks } from '@/lib/storage-format/incremental/incremental-blocks';
 import { parseStorage } from '@/lib/storage-format/parse';
 import { renderDocument } from '@/lib/storage-format/render';
@@ -9,7 +9,6 @@ import { createNodeSanitizer } from '@/lib/storage-format/render/node-sanitizer'
 import { loadXssPayloads, type XssPayload } from '@/lib/storage-format/render/xss-corpus';
 import { ECHO_BUILDERS, storageBody } from '@/lib/storage-format/render/xss-embedding';
 
-import { createBlockSanitizer } from './block-sanitizer';
 import { createBlockPatcher, unplacedBlocks } from './preview-dom';
 
 const policy = { appOrigin: 'http://app.test', allowExternalImages: false };
@@ -27,14 +26,16 @@ function frame(): Document {
   return window.document.implementation.createHTMLDocument('frame');
 }
 
+const purify = createNodeSanitizer();
+
 // The app's Trusted Types module, as in a browser without Trusted Types, sanitizing with DOMPurify
-// over jsdom: the block sanitizer and the patcher then run exactly the app's code.
+// over jsdom: the patcher then runs exactly the app's code, and sanitizes each block it shows.
 const TRUSTED_TYPES = Symbol.for('pagewright.previewTrustedTypes');
 const holder = globalThis as Record<symbol, unknown>;
 
 /**
  * The instant preview as the app runs it, to the frame's DOM: incremental blocks with relative
- * source marks, the block sanitizer (its cache kept across edits), and the patcher placing the
+ * source marks, unsanitized, and the patcher sanitizing each block it creates and placing the
  * marks (preview-dom.ts). After every step of every XSS payload typed into a page in pieces and
  * cut out again, that frame must equal a fresh frame built from the whole page rendered and
  * sanitized at once (docs/security.md XSS-2): same elements, attributes (marks included) and text.
@@ -43,7 +44,7 @@ describe('the instant preview frame with XSS payloads typed in', () => {
   let payloads: XssPayload[] = [];
   beforeAll(async () => {
     payloads = await loadXssPayloads();
-    holder[TRUSTED_TYPES] = createPreviewTrustedTypes(undefined, createNodeSanitizer());
+    holder[TRUSTED_TYPES] = createPreviewTrustedTypes(undefined, purify);
   });
   afterAll(() => {
     delete holder[TRUSTED_TYPES];
@@ -53,19 +54,18 @@ describe('the instant preview frame with XSS payloads typed in', () => {
     expect(payloads.length).toBeGreaterThan(300);
     const middle = PAGE.indexOf('<p>after');
     const blocks = new IncrementalBlocks();
-    const sanitizer = createBlockSanitizer(sanitizedPreviewHtml);
     const shown = frame();
     // Idle work never comes by itself here: settleMarks below does it.
     const patcher = createBlockPatcher(shown, policy, { whenSettling: () => undefined });
     const expectSame = (text: string, label: string) => {
-      const { blocks: placed } = blocks.update(text, ECHO_BUILDERS, sanitizer.sanitizeBlocks);
+      const { blocks: placed } = blocks.update(text, ECHO_BUILDERS);
       patcher.update(placed);
       // Marks of moved blocks other than their top-level offsets are set when the app is idle.
       patcher.settleMarks();
       const whole = frame();
       const html = renderDocument(parseStorage(text), {
         ...ECHO_BUILDERS,
-        sanitizer: sanitizedPreviewHtml,
+        sanitizer: purify,
       });
       createBlockPatcher(whole, policy).update(unplacedBlocks(html));
       // Two text blocks side by side are two text nodes in the frame, one in a whole parse.

@@ -7,8 +7,6 @@ import { createNodeSanitizer } from '@/lib/storage-format/render/node-sanitizer'
 import { loadXssPayloads, type XssPayload } from '@/lib/storage-format/render/xss-corpus';
 import { ECHO_BUILDERS, storageBody } from '@/lib/storage-format/render/xss-embedding';
 
-import { createBlockSanitizer } from './block-sanitizer';
-
 const purify = createNodeSanitizer();
 
 /**
@@ -21,11 +19,10 @@ const PAGE = '<h1>Title</h1>\n<ac:structured-macro ac:name="toc" />\n<p>before</
 const PIECES = 3;
 
 /**
- * The instant preview's pipeline (incremental document, block sanitizer with its cache kept across
- * edits) against the full one as the preview ran it before (parse, render, a fresh block
- * sanitizer), with every XSS payload typed into a page in pieces and cut out again: the sanitized
- * HTML must be the same after every step (docs/security.md XSS-2). Blockwise against whole-page
- * DOMPurify is block-sanitizer.test.ts's job.
+ * The incremental document against the full pipeline (parse, render, DOMPurify), with every XSS
+ * payload typed into a page in pieces and cut out again: the sanitized HTML must be the same
+ * after every step (docs/security.md XSS-2). The frame's blockwise sanitizing against whole-page
+ * DOMPurify is incremental-frame.xss.test.ts's and blockwise-sanitize.test.ts's job.
  */
 describe('the incremental instant preview with XSS payloads typed in', () => {
   let payloads: XssPayload[] = [];
@@ -39,12 +36,12 @@ describe('the incremental instant preview with XSS payloads typed in', () => {
     const document = new IncrementalDocument();
     const options: RenderOptions = {
       ...ECHO_BUILDERS,
-      sanitizer: createBlockSanitizer(purify).sanitize,
+      sanitizer: purify,
     };
     const full = (text: string) =>
       renderDocument(parseStorage(text), {
         ...ECHO_BUILDERS,
-        sanitizer: createBlockSanitizer(purify).sanitize,
+        sanitizer: purify,
       });
     for (const { source, payload } of payloads) {
       const embedded = storageBody(payload);

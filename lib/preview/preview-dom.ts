@@ -15,17 +15,22 @@ import { planBlockPatch } from './preview-patch';
 import { type OffsetBlock, sourceMarkOf } from './source-marks';
 
 /**
- * Puts sanitized preview HTML into the frame's body block by block. Only blocks whose HTML
- * changed are parsed and inserted; the others keep their nodes, so the browser re-lays out little
- * and the scroll position stays where it was.
+ * Puts preview HTML into the frame's body block by block, sanitizing each block as it parses it.
+ * Only blocks whose HTML changed are sanitized, parsed and inserted; the others keep their nodes,
+ * so the browser re-lays out little and the scroll position stays where it was. A big page's
+ * blocks that a progressive fill adds later are sanitized then, not before its first screens show.
  *
- * Security notes (docs/security.md XSS-1/5/6): the strings are DOMPurify's output, cut at top-level
- * boundaries only (preview-blocks.ts), and parsed by the browser's HTML parser in body context,
- * which is what `srcdoc` would do with the whole. They are parsed in an inert document (no
- * browsing context: nothing loads, nothing runs) and then adopted into the frame, whose sandbox
- * has no `allow-scripts` and whose CSP allows no script. The only changes made to the parsed
- * nodes are replacing images the policy does not allow by a text placeholder, and setting the
- * numeric source marks to the block's place in the body (setAttribute parses nothing).
+ * Security notes (docs/security.md XSS-1/5/6): each block is a whole number of top-level nodes
+ * (the incremental render's blocks, or HTML cut at top-level boundaries by preview-blocks.ts). It
+ * reaches the parser only through the `app-preview` Trusted Types policy
+ * (lib/security/trusted-types.ts, XSS-9), which returns DOMPurify's output for it (XSS-2); the
+ * frame inherits the app's CSP, so a plain string would be refused there. The browser's HTML
+ * parser reads it in body context, which is what `srcdoc` would do with the whole, in an inert
+ * document (no browsing context: nothing loads, nothing runs), and the nodes are then adopted into
+ * the frame, whose sandbox has no `allow-scripts` and whose CSP allows no script. The only changes
+ * made to the parsed nodes are replacing images the policy does not allow by a text placeholder,
+ * and setting the numeric source marks to the block's place in the body (setAttribute parses
+ * nothing).
  *
  * A block an edit only moved keeps its nodes, and its marks are set to its new place once typing
  * pauses, in idle time (patch-scheduling.ts). Typing mid-page moves every block below the edit, and
@@ -33,10 +38,6 @@ import { type OffsetBlock, sourceMarkOf } from './source-marks';
  * rendering the key (issue #16). Until then the patcher itself says where each block starts
  * (`offsetBlocks`, `offsetOf`): click-to-source, scroll sync and the fidelity marks ask it, not
  * the attributes.
- *
- * Trusted Types (XSS-9): each block reaches the parser through the `app-preview` policy
- * (lib/security/trusted-types.ts), which sanitizes it again with the same DOMPurify config; the
- * frame inherits the app's CSP, so a plain string would be refused there.
  */
 
 export interface BlockPatcher {
@@ -193,7 +194,8 @@ export function createBlockPatcher(
   };
 
   const create = (block: PlacedBlock): FrameBlock => {
-    // TrustedHTML where the browser has Trusted Types; lib.dom types the parameter as string.
+    // DOMPurify's output for the block, as TrustedHTML where the browser has Trusted Types
+    // (lib.dom types the parameter as string).
     const fragment = range.createContextualFragment(trustedPreviewHtml(block.html) as string);
     guardImages(fragment, policy);
     const adopted = frameDocument.adoptNode(fragment);

@@ -11,14 +11,12 @@ import { APP_POLICY_NAMES } from './trusted-types-header';
  *   `createContextualFragment` (preview-dom.ts). Its createHTML runs the input through DOMPurify
  *   with the preview's one config (XSS-2) and returns DOMPurify's output, so whatever reaches the
  *   frame through it is sanitized, whoever the caller is, and not merely "trusted because the
- *   caller says so". The preview's blocks were sanitized a moment earlier by
- *   {@link sanitizedPreviewHtml}, which remembers the strings DOMPurify returned: such a string
- *   is passed as it is (it IS DOMPurify's output for this config), so each block is sanitized
- *   once, not twice. Any other string is sanitized here. DOMPurify parses with its own
- *   `dompurify` policy: with
- *   `TRUSTED_TYPES_POLICY: null` (the README's suggestion for use inside a policy) it hands
- *   DOMParser a plain string, which an enforced document refuses; DOMPurify then returns ''.
- *   Checked in Chromium, see trusted-types-header.ts.
+ *   caller says so". It is also the preview's only sanitizing step: the instant preview hands
+ *   the frame the writer's blocks, and the frame sanitizes a block when it first shows it.
+ *   DOMPurify parses with its own `dompurify` policy: with `TRUSTED_TYPES_POLICY: null` (the
+ *   README's suggestion for use inside a policy) it hands DOMParser a plain string, which an
+ *   enforced document refuses; DOMPurify then returns ''. Checked in Chromium, see
+ *   trusted-types-header.ts.
  * - `app-preview-shell` turns the frame's shell (doctype, CSP meta, stylesheet, empty body) into
  *   TrustedHTML for `srcdoc`. The shell must keep its `<meta>` and `<style>`, which DOMPurify
  *   removes, so this policy does not sanitize: it accepts only the string that
@@ -37,8 +35,6 @@ export interface HtmlPolicyFactory {
 }
 
 export interface PreviewTrustedTypes {
-  /** DOMPurify's output for `html`, remembered so that previewHtml need not sanitize it again. */
-  sanitize(html: string): string;
   /** A block of preview HTML, sanitized, for the frame's parser. */
   previewHtml(html: string): TrustedHTML | string;
   /** The frame's shell document for `srcdoc`, built here from the CSP and stylesheet. */
@@ -50,11 +46,7 @@ export function createPreviewTrustedTypes(
   sanitize: Sanitizer,
 ): PreviewTrustedTypes {
   let shellBeingBuilt: string | null = null;
-  const clean = createCleanOutputMemory();
-  const sanitizeAndRemember = (html: string) => clean.remember(sanitize(html));
-  const preview = factory?.createPolicy(APP_POLICY_NAMES.preview, {
-    createHTML: (input) => (clean.has(input) ? input : sanitizeAndRemember(input)),
-  });
+  const preview = factory?.createPolicy(APP_POLICY_NAMES.preview, { createHTML: sanitize });
   const shell = factory?.createPolicy(APP_POLICY_NAMES.previewShell, {
     createHTML: (input) => {
       if (shellBeingBuilt === null || input !== shellBeingBuilt) {
@@ -66,9 +58,7 @@ export function createPreviewTrustedTypes(
     },
   });
   return {
-    sanitize: sanitizeAndRemember,
-    previewHtml: (html) =>
-      preview ? preview.createHTML(html) : clean.has(html) ? html : sanitizeAndRemember(html),
+    previewHtml: (html) => (preview ? preview.createHTML(html) : sanitize(html)),
     previewShell(csp, css) {
       const built = buildPreviewShell(csp, css);
       if (!shell) return built;
@@ -78,31 +68,6 @@ export function createPreviewTrustedTypes(
       } finally {
         shellBeingBuilt = null;
       }
-    },
-  };
-}
-
-/**
- * Strings DOMPurify returned lately, so the `app-preview` policy can tell a block the preview has
- * just sanitized from anything else. Two generations bound the memory (a page's blocks, twice,
- * at most): when the current one is full it becomes the previous one and the oldest is dropped.
- * The strings are the same objects the block sanitizer's cache holds, so this costs no copies.
- * Forgetting is always safe: a forgotten string is simply sanitized again.
- */
-export const CLEAN_MEMORY_GENERATION = 20_000;
-
-function createCleanOutputMemory() {
-  let current = new Set<string>();
-  let previous = new Set<string>();
-  return {
-    has: (html: string) => current.has(html) || previous.has(html),
-    remember(html: string): string {
-      if (current.size >= CLEAN_MEMORY_GENERATION) {
-        previous = current;
-        current = new Set();
-      }
-      current.add(html);
-      return html;
     },
   };
 }
@@ -122,15 +87,7 @@ function browserPreviewTrustedTypes(): PreviewTrustedTypes {
   return holder[INSTANCE_KEY];
 }
 
-/**
- * DOMPurify (the preview's one config) for the instant preview's blocks: the output is remembered,
- * so the same block reaches the frame through {@link trustedPreviewHtml} without a second pass.
- */
-export function sanitizedPreviewHtml(html: string): string {
-  return browserPreviewTrustedTypes().sanitize(html);
-}
-
-/** A block of sanitized preview HTML as TrustedHTML (a plain string without Trusted Types). */
+/** A block of preview HTML, sanitized, as TrustedHTML (a plain string without Trusted Types). */
 export function trustedPreviewHtml(html: string): TrustedHTML | string {
   return browserPreviewTrustedTypes().previewHtml(html);
 }

@@ -125,7 +125,6 @@ interface Incremental {
 
 /** A sanitizer that changes nothing: the writer's output, as a sanitized render would write it. */
 const unchanged = (html: string) => html;
-const unchangedBlocks = (blocks: readonly string[]) => blocks;
 // The same options objects every update, as the preview keeps them: new ones start afresh.
 const UNSANITIZED = { sanitizer: 'none' } as const;
 const NO_OPTIONS = {};
@@ -135,7 +134,7 @@ function expectSameAsFull(incremental: Incremental, text: string, label: string)
   const full = parseStorage(text);
   expect(parseShape(preview.parsed), label).toEqual(parseShape(full));
   expect(preview.html, label).toBe(renderDocument(full, { sanitizer: 'none' }));
-  const placed = incremental.blocks.update(text, NO_OPTIONS, unchangedBlocks);
+  const placed = incremental.blocks.update(text, NO_OPTIONS);
   expect(placedHtml(placed.blocks), label).toBe(renderDocument(full, { sanitizer: unchanged }));
   expect(incremental.validation.validate(text), label).toEqual(validateStorage(text));
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { corpusPage } from '@/bench/corpus-pages';
 
+import { parseStorage } from '../parse';
+import { renderDocument } from '../render';
 import { IncrementalDocument } from './incremental-document';
 
 const PAGE = corpusPage(200_000);
@@ -51,5 +53,42 @@ describe('IncrementalDocument: the work follows the edit', () => {
       parsed: 0,
       rendered: 0,
     });
+  });
+
+  it('re-renders for new lookups only the blocks that read them', () => {
+    const mention = (id: string) => `<p><ac:link><ri:user ri:account-id="${id}" /></ac:link></p>`;
+    const attachment = '<p><ac:image><ri:attachment ri:filename="a.png" /></ac:image></p>';
+    const plain = Array.from({ length: 50 }, (_, i) => `<p>paragraph ${i}</p>`).join('\n');
+    const page = [mention('u1'), plain, attachment, plain, mention('u2')].join('\n');
+    const attachmentUrl = (ref: { filename: string }) => `/att/${ref.filename}`;
+    const named = (names: Record<string, string>) => ({
+      sanitizer: 'none' as const,
+      attachmentUrl,
+      userName: (ref: { accountId?: string }) => names[ref.accountId ?? ''] ?? null,
+    });
+    const document = new IncrementalDocument();
+    document.update(page, named({}));
+    // The names arrive: the two mentions are written again, nothing else.
+    const withNames = named({ u1: 'Ada', u2: 'Grace' });
+    const result = document.update(page, withNames);
+    expect(document.lastWork().rendered).toBe(2);
+    expect(result.html).toBe(renderDocument(parseStorage(page), withNames));
+    expect(result.html).toContain('Grace');
+    // A new attachment URL: the one image.
+    const moved = {
+      ...withNames,
+      attachmentUrl: (ref: { filename: string }) => `/x/${ref.filename}`,
+    };
+    expect(document.update(page, moved).html).toBe(renderDocument(parseStorage(page), moved));
+    expect(document.lastWork().rendered).toBe(1);
+    // A lookup that was absent and now answers counts as changed for the blocks that read it.
+    const { userName: _dropped, ...anonymous } = moved;
+    document.update(page, anonymous);
+    expect(document.lastWork().rendered).toBe(2);
+    expect(document.update(page, moved).html).toContain('Ada');
+    expect(document.lastWork().rendered).toBe(2);
+    // Anything else new (here the sanitizer) writes every block again.
+    document.update(page, { ...moved, sanitizer: (html: string) => html });
+    expect(document.lastWork().rendered).toBe(document.lastWork().blocks);
   });
 });
