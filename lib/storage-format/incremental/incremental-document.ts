@@ -1,15 +1,9 @@
 import { resolveSanitizer } from '../render/render';
 import type { RenderOptions } from '../render/render-options';
 import type { ParseResult } from '../types';
-import { type BlocksUpdate, IncrementalParse } from './incremental-parse';
-import { IncrementalRender } from './incremental-render';
+import { IncrementalPipeline, type IncrementalWork } from './incremental-pipeline';
 
-/** What the last update did: how many blocks the page has, and how many it parsed and rendered. */
-export interface IncrementalWork {
-  blocks: number;
-  parsed: number;
-  rendered: number;
-}
+export type { IncrementalWork } from './incremental-pipeline';
 
 export interface IncrementalPreview {
   parsed: ParseResult;
@@ -22,36 +16,18 @@ export interface IncrementalPreview {
  * Keep one per editor: it remembers the previous text's blocks.
  */
 export class IncrementalDocument {
-  private parse = new IncrementalParse();
-  private render = new IncrementalRender();
-  private work: IncrementalWork = { blocks: 0, parsed: 0, rendered: 0 };
+  private pipeline = new IncrementalPipeline('absolute');
 
   update(text: string, options: RenderOptions = {}): IncrementalPreview {
     // Resolved first, as renderDocument does: a missing sanitizer fails before any work.
     const sanitizer = resolveSanitizer(options);
-    let update: BlocksUpdate;
-    let html: string;
-    try {
-      update = this.parse.update(text);
-      html = '';
-      for (const block of this.render.render(update, options, sanitizer === null)) {
-        html += block.html;
-      }
-    } catch (error) {
-      // Half-updated blocks must not be reused: the next text starts afresh.
-      this.parse = new IncrementalParse();
-      this.render = new IncrementalRender();
-      throw error;
-    }
-    this.work = {
-      blocks: update.blocks.length,
-      parsed: update.firstMoved - update.firstParsed,
-      rendered: this.render.renderedLast,
-    };
+    const { update, written } = this.pipeline.run(text, options, sanitizer === null);
+    let html = '';
+    for (const block of written) html += block.html;
     return { parsed: update.result, html: sanitizer === null ? html : sanitizer(html) };
   }
 
   lastWork(): IncrementalWork {
-    return this.work;
+    return this.pipeline.lastWork();
   }
 }
