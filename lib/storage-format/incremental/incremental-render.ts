@@ -60,10 +60,11 @@ export class IncrementalRender {
   constructor(private readonly marks: SourceMarks = 'absolute') {}
 
   render(update: BlocksUpdate, options: RenderOptions, unsanitized: boolean): BlockHtml[] {
+    // The same options object (every keystroke) needs no comparing.
     if (
       unsanitized !== this.unsanitized ||
       this.options === null ||
-      !sameBesidesLookups(options, this.options)
+      (options !== this.options && !sameBesidesLookups(options, this.options))
     ) {
       this.unsanitized = unsanitized;
       this.rendered = new WeakMap();
