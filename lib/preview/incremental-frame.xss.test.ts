@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createPreviewTrustedTypes } from '@/lib/security/trusted-types';
+import { installPreviewSanitizer } from '@/lib/security/trusted-types-test-support';
 import { IncrementalBlocks } from '@/lib/storage-format/incremental/incremental-blocks';
 import { parseStorage } from '@/lib/storage-format/parse';
 import { renderDocument } from '@/lib/storage-format/render';
@@ -30,8 +30,7 @@ const purify = createNodeSanitizer();
 
 // The app's Trusted Types module, as in a browser without Trusted Types, sanitizing with DOMPurify
 // over jsdom: the patcher then runs exactly the app's code, and sanitizes each block it shows.
-const TRUSTED_TYPES = Symbol.for('pagewright.previewTrustedTypes');
-const holder = globalThis as Record<symbol, unknown>;
+let undoSanitizer: () => void;
 
 /**
  * The instant preview as the app runs it, to the frame's DOM: incremental blocks with relative
@@ -44,11 +43,9 @@ describe('the instant preview frame with XSS payloads typed in', () => {
   let payloads: XssPayload[] = [];
   beforeAll(async () => {
     payloads = await loadXssPayloads();
-    holder[TRUSTED_TYPES] = createPreviewTrustedTypes(undefined, purify);
+    undoSanitizer = installPreviewSanitizer(purify);
   });
-  afterAll(() => {
-    delete holder[TRUSTED_TYPES];
-  });
+  afterAll(() => undoSanitizer());
 
   it('equals the whole page sanitized at once, after every step', { timeout: 180_000 }, () => {
     expect(payloads.length).toBeGreaterThan(300);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createPreviewTrustedTypes } from '@/lib/security/trusted-types';
+import { installPreviewSanitizer } from '@/lib/security/trusted-types-test-support';
 import { defaultSanitizer } from '@/lib/storage-format/render/sanitizer';
 
 import { FIRST_FILL_CHARS, PROGRESSIVE_FILL_CHARS } from './patch-scheduling';
@@ -27,21 +27,17 @@ function frameDocument(): Document {
 // costs a few ms a call and the random-edit test below creates tens of thousands of blocks from
 // a handful of strings, so here DOMPurify's answers are remembered per input (it is a pure
 // function of its input for one config, so this changes no result).
-const TRUSTED_TYPES = Symbol.for('pagewright.previewTrustedTypes');
-const holder = globalThis as Record<symbol, unknown>;
+let undoSanitizer: () => void;
 beforeAll(() => {
   const purify = defaultSanitizer();
   const answers = new Map<string, string>();
-  const remembered = (html: string) => {
+  undoSanitizer = installPreviewSanitizer((html) => {
     let clean = answers.get(html);
     if (clean === undefined) answers.set(html, (clean = purify(html)));
     return clean;
-  };
-  holder[TRUSTED_TYPES] = createPreviewTrustedTypes(undefined, remembered);
+  });
 });
-afterAll(() => {
-  delete holder[TRUSTED_TYPES];
-});
+afterAll(() => undoSanitizer());
 
 describe('createBlockPatcher', () => {
   it('renders the blocks, then replaces only the changed one and keeps the others', () => {

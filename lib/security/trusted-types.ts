@@ -73,8 +73,9 @@ export function createPreviewTrustedTypes(
 }
 
 // One set per document: policies are created once, and a second module instance (a duplicated
-// chunk) must reuse them rather than create more.
-const INSTANCE_KEY = Symbol.for('pagewright.previewTrustedTypes');
+// chunk) must reuse them rather than create more. Tests put their own set there
+// (trusted-types-test-support.ts).
+export const INSTANCE_KEY = Symbol.for('pagewright.previewTrustedTypes');
 
 function browserPreviewTrustedTypes(): PreviewTrustedTypes {
   const holder = globalThis as typeof globalThis & { [INSTANCE_KEY]?: PreviewTrustedTypes };
