@@ -6,6 +6,7 @@ import {
   classifyBlocksByOffset,
   resolutionFromCheck,
 } from '../lib/preview/preview-fidelity';
+import { FIRST_ENTRY_BUTTONS, MORE_ENTRY_BUTTONS } from '../lib/preview/preview-fidelity-badges';
 import { largeMixedOneLineBody } from '../lib/emulator/seed/bodies';
 import { viewOf } from '../lib/pages/page-view';
 import { parseStorage } from '../lib/storage-format/parse';
@@ -199,7 +200,12 @@ test('on the one-line Macro showcase, exactly the approximate and unresolved blo
     `1 unresolved, ${approximate} approximate blocks — switch to Confluence rendering`,
   );
   const entries = summary.getByRole('list', { name: 'Go to a block that is not exact' });
-  await expect(entries.getByRole('button')).toHaveCount(expected.length);
+  const entryButtons = entries.getByRole('button', { name: /^(Approximate|Unresolved): / });
+  await expect(entryButtons).toHaveCount(Math.min(expected.length, FIRST_ENTRY_BUTTONS));
+  if (expected.length > FIRST_ENTRY_BUTTONS) {
+    await entries.getByRole('button', { name: /^Show \d+ more/ }).click();
+  }
+  await expect(entryButtons).toHaveCount(expected.length);
   expect(consoleErrors).toEqual([]);
 });
 
@@ -241,6 +247,40 @@ test('summary entries jump to their blocks, whose marks take keyboard focus and 
   await page.keyboard.press('Enter');
   const at = parseStorage(source).positions.lineColumnAt(next.offset);
   await expect(page.getByText(`Ln ${at.line}, Col ${at.column}`, { exact: true })).toBeVisible();
+});
+
+test('a page with many blocks that are not exact lists the first entries, and more on request', async ({
+  page,
+  appUrl,
+  loginPage,
+  consoleErrors,
+}) => {
+  test.slow();
+  // The 300 KB one-line page has well over a hundred macro blocks the preview shows approximately.
+  await openBigPage(page, loginPage, appUrl, LARGE_ONE_LINE_ID);
+  const summary = page.getByTestId('fidelity-summary');
+  await expect(summary).not.toContainText('not checked yet', { timeout: 30_000 });
+  const list = summary.getByRole('list', { name: 'Go to a block that is not exact' });
+  const entries = list.getByRole('button', { name: /^(Approximate|Unresolved): / });
+  await expect(entries).toHaveCount(FIRST_ENTRY_BUTTONS);
+  // "1 unresolved, 124 approximate blocks — …": every block counted there has its entry.
+  const counts = /^(.*?) blocks? —/.exec((await summary.textContent()) ?? '')?.[1] ?? '';
+  const total = [...counts.matchAll(/\d+/g)].reduce((sum, [n]) => sum + Number(n), 0);
+  expect(total).toBeGreaterThan(FIRST_ENTRY_BUTTONS);
+  expect(total).toBeLessThanOrEqual(FIRST_ENTRY_BUTTONS + MORE_ENTRY_BUTTONS);
+
+  // By keyboard: the button after the last entry lists the rest and focuses the first of them.
+  const more = list.getByRole('button', { name: `Show ${total - FIRST_ENTRY_BUTTONS} more` });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(entries).toHaveCount(total);
+  await expect(more).toHaveCount(0);
+  await expect(entries.nth(FIRST_ENTRY_BUTTONS)).toBeFocused();
+
+  // It jumps like the others: its block's mark takes focus.
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focusedMarkOffset(page)).not.toBeNull();
+  expect(consoleErrors).toEqual([]);
 });
 
 test('scroll sync works both ways on a one-line 300 KB body, which opens laid out', async ({

@@ -1,9 +1,13 @@
 'use client';
 
-import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 
 import type { FidelityEntry } from '@/lib/preview/preview-fidelity';
-import type { FidelitySummary } from '@/lib/preview/preview-fidelity-badges';
+import {
+  FIRST_ENTRY_BUTTONS,
+  MORE_ENTRY_BUTTONS,
+  type FidelitySummary,
+} from '@/lib/preview/preview-fidelity-badges';
 
 import styles from './preview-pane.module.css';
 
@@ -38,15 +42,31 @@ interface EntryButtonsProps {
 }
 
 /**
- * One button per block that is not exact. A keystroke moves every block below it in the source;
- * the buttons do not change with that (a jump reads the block's offset when clicked), so a page
- * with a thousand macros does not rebuild a thousand buttons per key.
+ * One button per block that is not exact, the first {@link FIRST_ENTRY_BUTTONS} at once. A
+ * keystroke moves every block below it in the source; the buttons do not change with that (a
+ * jump reads the block's offset when clicked), so a page with a thousand macros does not rebuild
+ * its buttons per key.
  */
 const EntryButtons = memo(
   function EntryButtons({ entries, onJumpTo }: EntryButtonsProps) {
+    const [limit, setLimit] = useState(FIRST_ENTRY_BUTTONS);
+    const list = useRef<HTMLUListElement>(null);
+    // After "Show more", focus goes to the first new button, where a keyboard user was heading.
+    const focusAt = useRef<number | null>(null);
+    useLayoutEffect(() => {
+      const index = focusAt.current;
+      focusAt.current = null;
+      if (index !== null) list.current?.querySelectorAll('button')[index]?.focus();
+    }, [limit]);
+    const shown = Math.min(limit, entries.length);
+    const hidden = entries.length - shown;
     return (
-      <ul className={styles.fidelityEntries} aria-label="Go to a block that is not exact">
-        {entries.map((entry, index) => (
+      <ul
+        ref={list}
+        className={styles.fidelityEntries}
+        aria-label="Go to a block that is not exact"
+      >
+        {entries.slice(0, shown).map((entry, index) => (
           // By place in the list: the blocks' offsets move with every edit above them.
           <li key={index}>
             <button
@@ -60,6 +80,22 @@ const EntryButtons = memo(
             </button>
           </li>
         ))}
+        {hidden > 0 && (
+          <li>
+            <button
+              type="button"
+              className={`link-button ${styles.linkButton}`}
+              onClick={() => {
+                focusAt.current = shown;
+                setLimit(shown + MORE_ENTRY_BUTTONS);
+              }}
+            >
+              {hidden > MORE_ENTRY_BUTTONS
+                ? `Show ${MORE_ENTRY_BUTTONS} more (${hidden.toLocaleString('en')} not listed)`
+                : `Show ${hidden} more`}
+            </button>
+          </li>
+        )}
       </ul>
     );
   },

@@ -1,3 +1,4 @@
+import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { renderDocument, type RenderOptions } from '@/lib/storage-format/render';
@@ -7,6 +8,7 @@ import { ECHO_BUILDERS, storageBody } from '@/lib/storage-format/render/xss-embe
 import { parseStorage } from '@/lib/storage-format/parse';
 import { readCorpus } from '@/lib/storage-format/testing/corpus';
 
+import { markerNonce, parseTogether } from './parse-together';
 import { splitTopLevelBlocks } from './preview-blocks';
 
 const purify = createNodeSanitizer();
@@ -38,6 +40,33 @@ function sanitizedBlockwise(html: string): string {
 /** Sanitizing block by block must give what sanitizing the whole gives (docs/security.md XSS-2). */
 function expectBlockwiseEqualsWhole(html: string): void {
   expect(sanitizedBlockwise(html)).toBe(purify(html));
+  expectTogetherEqualsBlockwise(html);
+}
+
+const frame = new JSDOM('<!DOCTYPE html><body>').window.document;
+
+/** Sanitized and parsed in body context, as the frame's patcher does. */
+function parseSanitized(html: string): DocumentFragment {
+  const range = frame.createRange();
+  range.selectNodeContents(frame.body);
+  return range.createContextualFragment(purify(html));
+}
+
+const serialize = (node: Node) =>
+  node.nodeType === 1
+    ? new frame.defaultView!.XMLSerializer().serializeToString(node)
+    : `#${node.nodeName}:${node.textContent}`;
+
+/** Blocks sanitized and parsed at once (parse-together.ts), where taken, give each block's own nodes. */
+let together = 0;
+function expectTogetherEqualsBlockwise(html: string): void {
+  const blocks = splitTopLevelBlocks(html);
+  const parts = parseTogether(blocks, parseSanitized, markerNonce());
+  if (parts === null) return;
+  together++;
+  expect(parts.map((nodes) => nodes.map(serialize))).toEqual(
+    blocks.map((block) => Array.from(parseSanitized(block).childNodes, serialize)),
+  );
 }
 
 describe('sanitizing block by block equals sanitizing the whole', () => {
@@ -47,6 +76,10 @@ describe('sanitizing block by block equals sanitizing the whole', () => {
     for (const { name, body } of corpus) {
       const html = writerOutput(body, { attachmentUrl: (ref) => `/att/${ref.filename}` });
       expect.soft(sanitizedBlockwise(html), name).toBe(purify(html));
+      const before = together;
+      expectTogetherEqualsBlockwise(html);
+      // The writer closes what it opens: its blocks are always parsed together.
+      expect.soft(together, name).toBe(before + 1);
     }
   });
 
@@ -58,6 +91,7 @@ describe('sanitizing block by block equals sanitizing the whole', () => {
 
     it('in every place a page author controls', { timeout: 120_000 }, () => {
       expect(payloads.length).toBeGreaterThan(100);
+      const before = together;
       // One render per payload (parse recovery cannot mix them), compared a batch at a time.
       for (let i = 0; i < payloads.length; i += 25) {
         const batch = payloads.slice(i, i + 25);
@@ -65,6 +99,8 @@ describe('sanitizing block by block equals sanitizing the whole', () => {
           batch.map(({ payload }) => writerOutput(storageBody(payload), ECHO_BUILDERS)).join(''),
         );
       }
+      // The writer's blocks, whatever the payload, take the one-parse path.
+      expect(together - before).toBe(Math.ceil(payloads.length / 25));
     });
 
     it('as whole (broken) bodies', () => {

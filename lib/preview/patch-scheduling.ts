@@ -53,6 +53,24 @@ export function firstFillCount(blocks: readonly PlacedBlock[]): number {
   return blocks.length;
 }
 
+/**
+ * Each slice of a progressive fill sanitizes and parses its blocks in batches of about this much
+ * HTML (parse-together.ts): one call per block costs more than the block, one call for the rest of
+ * the page would not yield to the browser.
+ */
+export const FILL_BATCH_CHARS = 20_000;
+
+/** Where the batch of the fill starting at block `from` ends (exclusive; at least one block). */
+export function fillBatchEnd(blocks: readonly PlacedBlock[], from: number): number {
+  let chars = 0;
+  let end = from;
+  while (end < blocks.length && (end === from || chars < FILL_BATCH_CHARS)) {
+    chars += blocks[end]!.html.length;
+    end++;
+  }
+  return end;
+}
+
 /** The HTML of `blocks`, in characters. */
 export function htmlLength(blocks: readonly PlacedBlock[]): number {
   let chars = 0;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPreviewSanitizer } from '@/lib/security/trusted-types-test-support';
 import { defaultSanitizer } from '@/lib/storage-format/render/sanitizer';
 
-import { FIRST_FILL_CHARS, PROGRESSIVE_FILL_CHARS } from './patch-scheduling';
+import { fillBatchEnd, FIRST_FILL_CHARS, PROGRESSIVE_FILL_CHARS } from './patch-scheduling';
 import { createBlockPatcher, unplacedBlocks } from './preview-dom';
 import { imageVerdict } from './preview-images';
 
@@ -227,18 +227,21 @@ describe('createBlockPatcher', () => {
     expect(patcher.update(blocks, { progressive: true })).toBe(first);
     expect(doc.body.children).toHaveLength(first);
     expect(patcher.offsetBlocks()).toHaveLength(first);
-    // A slice with no idle time left still adds a block.
+    // A slice with no idle time left still adds a batch (sanitized and parsed at once).
+    const batch = fillBatchEnd(blocks, first);
+    expect(batch - first).toBeGreaterThan(1);
+    expect(batch - first).toBeLessThan(blocks.length - first);
     slices.shift()!();
-    expect(doc.body.children).toHaveLength(first + 1);
+    expect(doc.body.children).toHaveLength(batch);
     expect(filled).toBe(1);
     // An edit while filling: what is shown is patched (one block re-created), the rest follows
     // from the edited blocks.
     const edited = page(blocks.length - 10, 3);
     expect(patcher.update(edited, { progressive: true })).toBe(1);
-    expect(doc.body.children).toHaveLength(first + 1);
+    expect(doc.body.children).toHaveLength(batch);
     expect(doc.body.children[3]!.textContent).toMatch(/^edited/);
     slices.shift()!();
-    expect(doc.body.children).toHaveLength(first + 2);
+    expect(doc.body.children).toHaveLength(fillBatchEnd(edited, batch));
     // Scroll sync needs the whole page: the rest comes at once.
     patcher.finishFill();
     expect(doc.body.children).toHaveLength(edited.length);

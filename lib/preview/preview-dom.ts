@@ -3,6 +3,7 @@ import type { PlacedBlock } from '@/lib/storage-format/incremental/incremental-b
 
 import {
   fillScheduler,
+  fillBatchEnd,
   firstFillCount,
   htmlLength,
   type IdleScheduler,
@@ -11,6 +12,7 @@ import {
 } from './patch-scheduling';
 import { splitTopLevelBlocks } from './preview-blocks';
 import { guardImages, type ImagePolicy } from './preview-images';
+import { markerNonce, parseTogether } from './parse-together';
 import { planBlockPatch } from './preview-patch';
 import { type OffsetBlock, sourceMarkOf } from './source-marks';
 
@@ -19,6 +21,9 @@ import { type OffsetBlock, sourceMarkOf } from './source-marks';
  * Only blocks whose HTML changed are sanitized, parsed and inserted; the others keep their nodes,
  * so the browser re-lays out little and the scroll position stays where it was. A big page's
  * blocks that a progressive fill adds later are sanitized then, not before its first screens show.
+ * Blocks created together (a first fill, a slice of a progressive one) are sanitized and parsed as
+ * one string and split at marked boundaries where that gives each block its own nodes
+ * (parse-together.ts): per call, DOMPurify's fixed cost was more than a typical block's.
  *
  * Security notes (docs/security.md XSS-1/5/6): each block is a whole number of top-level nodes
  * (the incremental render's blocks, or HTML cut at top-level boundaries by preview-blocks.ts). It
@@ -155,6 +160,8 @@ export function createBlockPatcher(
   const inert = frameDocument.implementation.createHTMLDocument('');
   const range = inert.createRange();
   range.selectNodeContents(inert.body);
+  /** Marks the block boundaries of a string parsed at once (parse-together.ts). */
+  const nonce = markerNonce();
   let keys: string[] = [];
   let shown: FrameBlock[] = [];
   let offsets: OffsetBlock[] | null = null;
@@ -193,13 +200,8 @@ export function createBlockPatcher(
     scheduleSettle();
   };
 
-  const create = (block: PlacedBlock): FrameBlock => {
-    // DOMPurify's output for the block, as TrustedHTML where the browser has Trusted Types
-    // (lib.dom types the parameter as string).
-    const fragment = range.createContextualFragment(trustedPreviewHtml(block.html) as string);
-    guardImages(fragment, policy);
-    const adopted = frameDocument.adoptNode(fragment);
-    const nodes = Array.from(adopted.childNodes);
+  /** A block's freshly parsed nodes, adopted into the frame, as a frame block. */
+  const frameBlockOf = (block: PlacedBlock, nodes: Node[]): FrameBlock => {
     // Found whether or not the block is placed now: the same string may be placed later.
     const marked = markedElements(nodes);
     const created: FrameBlock = {
@@ -213,6 +215,30 @@ export function createBlockPatcher(
     // Not in the document yet: setting every mark now costs no style work.
     if (created.placed) placeAllMarks(created);
     return created;
+  };
+
+  /** DOMPurify's output for `html` (as TrustedHTML where the browser has Trusted Types), parsed. */
+  const parseSanitized = (html: string): DocumentFragment => {
+    // lib.dom types the parameter as string.
+    const fragment = range.createContextualFragment(trustedPreviewHtml(html) as string);
+    guardImages(fragment, policy);
+    return frameDocument.adoptNode(fragment);
+  };
+
+  const create = (block: PlacedBlock): FrameBlock =>
+    frameBlockOf(block, Array.from(parseSanitized(block.html).childNodes));
+
+  /** Frame blocks for `blocks`: sanitized and parsed as one string where that is the same. */
+  const createAll = (blocks: readonly PlacedBlock[]): FrameBlock[] => {
+    if (blocks.length > 1) {
+      const parts = parseTogether(
+        blocks.map((block) => block.html),
+        parseSanitized,
+        nonce,
+      );
+      if (parts) return blocks.map((block, i) => frameBlockOf(block, parts[i]!));
+    }
+    return blocks.map(create);
   };
 
   /** Sets a reused block's place if an edit moved it (the others keep their marks). */
@@ -234,14 +260,15 @@ export function createBlockPatcher(
     if (!filling) return;
     const body = frameDocument.body;
     const fill = filling;
-    // At least one block per slice, so a busy page still fills.
+    // At least one batch per slice, so a busy page still fills.
     do {
-      const block = fill.blocks[fill.shown]!;
-      const frameBlock = create(block);
-      for (const node of frameBlock.nodes) body.appendChild(node);
-      keys.push(block.html);
-      shown.push(frameBlock);
-      fill.shown++;
+      const batch = fill.blocks.slice(fill.shown, fillBatchEnd(fill.blocks, fill.shown));
+      for (const [i, frameBlock] of createAll(batch).entries()) {
+        for (const node of frameBlock.nodes) body.appendChild(node);
+        keys.push(batch[i]!.html);
+        shown.push(frameBlock);
+      }
+      fill.shown += batch.length;
     } while (fill.shown < fill.blocks.length && deadline.timeRemaining() > 0);
     offsets = null;
     if (fill.shown >= fill.blocks.length) filling = null;
@@ -291,12 +318,16 @@ export function createBlockPatcher(
     const shift = shown.length - blocks.length;
     let tail = blocks.length;
     while (tail > head && plan[tail - 1]! >= 0 && plan[tail - 1] === tail - 1 + shift) tail--;
+    // The new blocks, created together (a first fill creates hundreds).
+    const fresh: PlacedBlock[] = [];
+    for (let j = head; j < tail; j++) if (plan[j]! < 0) fresh.push(blocks[j]!);
+    const made = createAll(fresh);
     for (let j = head; j < tail; j++) {
       const block = blocks[j]!;
       const from = plan[j]!;
       let frameBlock: FrameBlock;
       if (from < 0) {
-        frameBlock = create(block);
+        frameBlock = made[created]!;
         created++;
       } else {
         frameBlock = shown[from]!;

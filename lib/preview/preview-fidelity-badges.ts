@@ -29,6 +29,15 @@ export function summarizeFidelity(
   return { approximate, unresolved, text };
 }
 
+/**
+ * Entries the summary line lists before its "Show more" button: a macro-rich page has over a
+ * thousand blocks that are not exact, and building and laying out a button for each held up
+ * opening a 1 MB page by about 100 ms, for a strip nobody scrolls a thousand chips along.
+ */
+export const FIRST_ENTRY_BUTTONS = 50;
+/** Entries each "Show more" adds. */
+export const MORE_ENTRY_BUTTONS = 200;
+
 /** The mark of one block that is not exact. */
 export interface FidelityBadge {
   fidelity: Exclude<Fidelity, 'exact'>;
