@@ -231,7 +231,8 @@ test('typing keeps the scroll position and re-creates only the edited block', as
   await expect(
     previewFrame(page).getByRole('heading', { name: 'Section 1', exact: true }),
   ).toBeVisible();
-  await pageDownEditor(page, 8);
+  // Well down the page (a page of the editor is a few hundred pixels of the frame's tables).
+  await pageDownEditor(page, 12);
   await expect.poll(() => frameScrollY(page)).toBeGreaterThan(1000);
   await page.waitForTimeout(300);
   // Mark every top-level block; after the edit, all but one must still be the same nodes.

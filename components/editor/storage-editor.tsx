@@ -43,6 +43,8 @@ export interface StorageEditorApi {
   /**
    * Calls `listener` with the source offset shown at the top left of the viewport whenever the
    * editor scrolls (either way): the preview's scroll sync, which works on one-line bodies too.
+   * Scrolls made by `scrollToOffset` are not reported: they follow the preview, and are no news
+   * to it.
    */
   onScrollOffset(listener: (offset: number) => void): () => void;
   /** Scrolls so that source `offset` is at the top left, without moving the cursor. */
@@ -263,6 +265,8 @@ export const StorageEditor = memo(function StorageEditor({
       });
 
       if (apiRef) {
+        /** True while scrollToOffset moves the editor: its scroll events are not the user's. */
+        let scrollingToOffset = false;
         apiRef.current = {
           format() {
             const { edits, result } = formatModel(model);
@@ -311,13 +315,21 @@ export const StorageEditor = memo(function StorageEditor({
           getValue: () => model.getValue(),
           onScrollOffset(listener) {
             const subscription = editor.onDidScrollChange((event) => {
+              // Not the scrolls asked for below (Monaco reports them synchronously): only what
+              // the user, or the text, moved.
+              if (scrollingToOffset) return;
               if (event.scrollTopChanged || event.scrollLeftChanged)
                 listener(topLeftOffset(editor));
             });
             return () => subscription.dispose();
           },
           scrollToOffset(offset) {
-            scrollOffsetToTopLeft(editor, offset);
+            scrollingToOffset = true;
+            try {
+              scrollOffsetToTopLeft(editor, offset);
+            } finally {
+              scrollingToOffset = false;
+            }
           },
           setServerDiagnostics: setServer,
           insertAtCursor(text) {

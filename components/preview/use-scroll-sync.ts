@@ -21,21 +21,48 @@ export function useScrollSync(
   frameApi: RefObject<PreviewFrameApi | null>,
 ): (offset: number) => void {
   const lead = useRef<{ side: 'editor' | 'preview'; until: number }>({ side: 'editor', until: 0 });
+  /** An editor move made while the preview led, followed when the lead ends (below). */
+  const waiting = useRef<{ offset: number; timer: number } | null>(null);
+  useEffect(() => () => window.clearTimeout(waiting.current?.timer), []);
   const onPreviewScroll = useCallback(
     (offset: number) => {
       const now = performance.now();
       if (lead.current.side === 'editor' && now < lead.current.until) return;
       lead.current = { side: 'preview', until: now + SCROLL_LEAD_MS };
+      // A newer move of the preview's wins over an editor move still waiting for its turn.
+      window.clearTimeout(waiting.current?.timer);
+      waiting.current = null;
       editorApiRef?.current?.scrollToOffset(offset);
     },
     [editorApiRef],
   );
-  useSyncEditorScroll(editorApiRef, (offset) => {
-    const now = performance.now();
-    if (lead.current.side === 'preview' && now < lead.current.until) return;
-    lead.current = { side: 'editor', until: now + SCROLL_LEAD_MS };
-    frameApi.current?.scrollToOffset(offset);
-  });
+  // The editor's own moves while the preview leads (a key pressed right after a jump in the
+  // preview): the last one is followed when the lead ends, not dropped. The editor does not
+  // report the scrolls it makes to follow the preview, so these are the user's.
+  const followEditor = useCallback(
+    function follow(offset: number) {
+      const now = performance.now();
+      if (lead.current.side === 'preview' && now < lead.current.until) {
+        if (waiting.current) waiting.current.offset = offset;
+        else {
+          const timer = window.setTimeout(() => {
+            const last = waiting.current;
+            waiting.current = null;
+            if (last) follow(last.offset);
+          }, lead.current.until - now);
+          waiting.current = { offset, timer };
+        }
+        return;
+      }
+      // Followed now: an older move still waiting (its timer late) must not follow after it.
+      window.clearTimeout(waiting.current?.timer);
+      waiting.current = null;
+      lead.current = { side: 'editor', until: now + SCROLL_LEAD_MS };
+      frameApi.current?.scrollToOffset(offset);
+    },
+    [frameApi],
+  );
+  useSyncEditorScroll(editorApiRef, followEditor);
   return onPreviewScroll;
 }
 
