@@ -142,7 +142,7 @@ function analyseTrace(events: TraceEvent[], keys: number[], updates: number[]): 
   const tasksPerKey: number[] = [];
   let busyTotal = 0;
   let windowTotal = 0;
-  const samples: string[] = [];
+  const samples: { window: number; text: string }[] = [];
   for (let k = 0; k < keys.length; k++) {
     const from = keys[k]! * 1000 + offset;
     const updateAt = updates.find((u) => u >= keys[k]!);
@@ -180,26 +180,38 @@ function analyseTrace(events: TraceEvent[], keys: number[], updates: number[]): 
         const label = labelOf(e);
         totals.set(label, (totals.get(label) ?? 0) + (e.dur ?? 0) / 1000);
       }
-      if (k < 3) {
-        const parts = outer
-          .filter((e) => (e.dur ?? 0) >= 100)
-          .map((e) => `${labelOf(e)} ${((e.dur ?? 0) / 1000).toFixed(1)}`)
-          .join(', ');
-        lines.push(
-          `  +${((task.ts - from) / 1000).toFixed(1)} ms task ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${parts}`,
-        );
-      }
-    }
-    if (k < 3)
-      samples.push(
-        `key ${k}: update after ${((to - from) / 1000).toFixed(1)} ms\n${lines.join('\n')}`,
+      const parts = outer
+        .filter((e) => (e.dur ?? 0) >= 100)
+        .map((e) => `${labelOf(e)} ${((e.dur ?? 0) / 1000).toFixed(1)}`)
+        .join(', ');
+      lines.push(
+        `  +${((task.ts - from) / 1000).toFixed(1)} ms task ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${parts}`,
       );
+    }
+    samples.push({
+      window: (to - from) / 1000,
+      text: `key ${k}: update after ${((to - from) / 1000).toFixed(1)} ms\n${lines.join('\n')}`,
+    });
   }
   const n = tasksPerKey.length;
   console.log(
     `\nTrace of ${n} keys: mean window ${(windowTotal / n).toFixed(1)} ms, main thread busy ${(busyTotal / n).toFixed(1)} ms, tasks per key ${(tasksPerKey.reduce((a, b) => a + b, 0) / n).toFixed(1)}`,
   );
-  console.log(samples.join('\n'));
+  // The first keys, then the slowest ones (the tail the p95 is about).
+  console.log(
+    samples
+      .slice(0, 3)
+      .map((sample) => sample.text)
+      .join('\n'),
+  );
+  console.log('Slowest keys:');
+  console.log(
+    [...samples]
+      .sort((a, b) => b.window - a.window)
+      .slice(0, 3)
+      .map((sample) => sample.text)
+      .join('\n'),
+  );
   // performance.measure()s the app may carry while being profiled (async b/e pairs): per key.
   const measures = new Map<string, number>();
   const open = new Map<string, TraceEvent>();
