@@ -31,12 +31,13 @@ export const settleScheduler: IdleScheduler = (task) => {
 };
 
 /**
- * A first fill of more HTML than this is progressive: the first `FIRST_FILL_CHARS` (a few
- * screens) are shown at once, the rest follows in idle time. Creating and laying out a 1 MB
- * page's thousands of blocks took well over a second before the preview showed anything.
+ * A first fill of more HTML than this is progressive: the first `FIRST_FILL_CHARS` (several
+ * screens of a tall preview) are shown at once, the rest follows in idle time. Creating and laying
+ * out a 1 MB page's thousands of blocks took well over a second before the preview showed
+ * anything; 24 000 characters instead of 60 000 opened the 1 MB pages another 30–90 ms sooner.
  */
 export const PROGRESSIVE_FILL_CHARS = 200_000;
-export const FIRST_FILL_CHARS = 60_000;
+export const FIRST_FILL_CHARS = 24_000;
 
 /** Filling in: as soon as the browser is idle (within 200 ms, so a busy page still fills). */
 export const fillScheduler: IdleScheduler = (task) => {

@@ -223,7 +223,10 @@ describe('createBlockPatcher', () => {
         line: i + 1,
       }));
     const blocks = page(Math.ceil(PROGRESSIVE_FILL_CHARS / 1_000) + 100);
-    const first = Math.ceil(FIRST_FILL_CHARS / blocks[0]!.html.length);
+    // The blocks whose HTML first reaches FIRST_FILL_CHARS.
+    let first = 0;
+    for (let chars = 0; chars < FIRST_FILL_CHARS; first++) chars += blocks[first]!.html.length;
+    expect(first).toBeGreaterThan(1);
     expect(patcher.update(blocks, { progressive: true })).toBe(first);
     expect(doc.body.children).toHaveLength(first);
     expect(patcher.offsetBlocks()).toHaveLength(first);
