@@ -39,11 +39,22 @@ async function placeCursor(page: Page, where: TypingPlace): Promise<void> {
     const lines = Number(
       await page.locator('.monaco-editor .line-numbers.active-line-number').first().textContent(),
     );
+    // The keys must reach the Go to Line box, and the box must be gone before typing starts:
+    // once, in a full run, every key of a row went into a box left open, and each "latency" was
+    // the next unrelated change of the preview (about 1 s).
+    const goTo = page.locator('.quick-input-widget');
     await page.keyboard.press('Control+g');
+    await goTo.locator('input').waitFor({ state: 'visible' });
+    // Typed after the box's own ':' (the Go to Line prefix), which fill() would replace.
     await page.keyboard.insertText(String(Math.max(1, Math.floor(lines / 2))));
     await page.keyboard.press('Enter');
+    await goTo.waitFor({ state: 'hidden' });
   }
   await page.keyboard.press('End');
+  const inEditor = await page.evaluate(
+    () => document.activeElement?.closest('.monaco-editor') !== null,
+  );
+  if (!inEditor) throw new Error('keystroke bench: the editor does not have the focus to type in');
 }
 
 export async function measureKeystrokes(
