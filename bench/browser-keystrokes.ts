@@ -36,19 +36,32 @@ async function placeCursor(page: Page, where: TypingPlace): Promise<void> {
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+End');
   if (where === 'middle') {
-    const lines = Number(
-      await page.locator('.monaco-editor .line-numbers.active-line-number').first().textContent(),
-    );
-    // The keys must reach the Go to Line box, and the box must be gone before typing starts:
-    // once, in a full run, every key of a row went into a box left open, and each "latency" was
-    // the next unrelated change of the preview (about 1 s).
+    // Monaco shows the new cursor line at its next frame: read before that, the "last" line is
+    // the one the cursor was on (line 1 on a page just opened), and the keys go near the top.
+    // Twice in full runs a mid-page row measured about 1 s per key: the keys went somewhere the
+    // preview did not change, and each "latency" was the next unrelated change of the frame.
+    const activeLine = async () => {
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      return Number(
+        await page.locator('.monaco-editor .line-numbers.active-line-number').first().textContent(),
+      );
+    };
+    const lines = await activeLine();
+    if (lines < 4) throw new Error(`keystroke bench: the page's last line read as ${lines}`);
+    // The line number must reach the Go to Line box, and the box must be gone before typing.
+    const middle = Math.floor(lines / 2);
     const goTo = page.locator('.quick-input-widget');
     await page.keyboard.press('Control+g');
     await goTo.locator('input').waitFor({ state: 'visible' });
     // Typed after the box's own ':' (the Go to Line prefix), which fill() would replace.
-    await page.keyboard.insertText(String(Math.max(1, Math.floor(lines / 2))));
+    await page.keyboard.insertText(String(middle));
     await page.keyboard.press('Enter');
     await goTo.waitFor({ state: 'hidden' });
+    if ((await activeLine()) !== middle) {
+      throw new Error(`keystroke bench: Go to Line did not reach line ${middle}`);
+    }
   }
   await page.keyboard.press('End');
   const inEditor = await page.evaluate(
