@@ -31,22 +31,40 @@ async function domParserMs(page: Page, body: string): Promise<number> {
 /** Where the keys are typed: after the last block, or halfway down (every block below moves). */
 export type TypingPlace = 'end' | 'middle';
 
+/** Waits (up to 10 s) until `read` gives `line`. */
+async function waitForLine(page: Page, read: () => Promise<number>, line: number): Promise<void> {
+  for (let waited = 0; waited < 10_000 && (await read()) !== line; waited += 50) {
+    await page.waitForTimeout(50);
+  }
+}
+
 /** Puts the cursor at the end of the page, or at the end of its middle line (Monaco's Go to Line). */
 async function placeCursor(page: Page, where: TypingPlace): Promise<void> {
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+End');
   if (where === 'middle') {
-    // Monaco shows the new cursor line at its next frame: read before that, the "last" line is
-    // the one the cursor was on (line 1 on a page just opened), and the keys go near the top.
-    // Twice in full runs a mid-page row measured about 1 s per key: the keys went somewhere the
-    // preview did not change, and each "latency" was the next unrelated change of the frame.
+    // Read from the status bar's "Ln N, Col M": Monaco's own line numbers exist only for lines it
+    // has drawn. Read too early, the "last" line is the one the cursor was on before (line 1 on a
+    // page just opened) and the keys go near the top: twice in full runs a mid-page row then
+    // measured about 1 s per key (the keys went where the preview did not change, and each
+    // "latency" was the next unrelated change of the frame).
+    const statusLine = async () => {
+      const text = await page
+        .getByText(/^Ln \d+, Col \d+$/)
+        .first()
+        .textContent();
+      return Number(/^Ln (\d+)/.exec(text ?? '')?.[1] ?? NaN);
+    };
+    /** The cursor's line once it holds still for 200 ms. */
     const activeLine = async () => {
-      await page.evaluate(
-        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-      );
-      return Number(
-        await page.locator('.monaco-editor .line-numbers.active-line-number').first().textContent(),
-      );
+      let last = await statusLine();
+      for (let i = 0; i < 50; i++) {
+        await page.waitForTimeout(200);
+        const line = await statusLine();
+        if (line === last) return line;
+        last = line;
+      }
+      return last;
     };
     const lines = await activeLine();
     if (lines < 4) throw new Error(`keystroke bench: the page's last line read as ${lines}`);
@@ -59,6 +77,7 @@ async function placeCursor(page: Page, where: TypingPlace): Promise<void> {
     await page.keyboard.insertText(String(middle));
     await page.keyboard.press('Enter');
     await goTo.waitFor({ state: 'hidden' });
+    await waitForLine(page, statusLine, middle);
     if ((await activeLine()) !== middle) {
       throw new Error(`keystroke bench: Go to Line did not reach line ${middle}`);
     }
