@@ -1,4 +1,3 @@
-import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { renderDocument, type RenderOptions } from '@/lib/storage-format/render';
@@ -8,6 +7,7 @@ import { ECHO_BUILDERS, storageBody } from '@/lib/storage-format/render/xss-embe
 import { parseStorage } from '@/lib/storage-format/parse';
 import { readCorpus } from '@/lib/storage-format/testing/corpus';
 
+import { bodyContextParsing } from './body-context-test-support';
 import { markerNonce, parseTogether } from './parse-together';
 import { splitTopLevelBlocks } from './preview-blocks';
 
@@ -43,19 +43,10 @@ function expectBlockwiseEqualsWhole(html: string): void {
   expectTogetherEqualsBlockwise(html);
 }
 
-const frame = new JSDOM('<!DOCTYPE html><body>').window.document;
+const { parse, serialize } = bodyContextParsing();
 
 /** Sanitized and parsed in body context, as the frame's patcher does. */
-function parseSanitized(html: string): DocumentFragment {
-  const range = frame.createRange();
-  range.selectNodeContents(frame.body);
-  return range.createContextualFragment(purify(html));
-}
-
-const serialize = (node: Node) =>
-  node.nodeType === 1
-    ? new frame.defaultView!.XMLSerializer().serializeToString(node)
-    : `#${node.nodeName}:${node.textContent}`;
+const parseSanitized = (html: string) => parse(purify(html));
 
 /** Blocks sanitized and parsed at once (parse-together.ts), where taken, give each block's own nodes. */
 let together = 0;

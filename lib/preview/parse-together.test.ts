@@ -1,27 +1,14 @@
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 
+import { bodyContextParsing } from './body-context-test-support';
 import { markerNonce, parseTogether } from './parse-together';
 
-const { window } = new JSDOM('<!DOCTYPE html><body>');
-const doc = window.document;
-
-/** Parses in body context, as the frame's patcher does (no sanitizer: the split is under test). */
-function parse(html: string): DocumentFragment {
-  const range = doc.createRange();
-  range.selectNodeContents(doc.body);
-  return range.createContextualFragment(html);
-}
+// No sanitizer here: the split is under test.
+const { parse, serialize } = bodyContextParsing();
 
 /** What each block gives parsed alone, serialized node by node. */
 function alone(htmls: readonly string[]): string[][] {
   return htmls.map((html) => Array.from(parse(html).childNodes, serialize));
-}
-
-function serialize(node: Node): string {
-  return node.nodeType === 1
-    ? new window.XMLSerializer().serializeToString(node)
-    : `#${node.nodeName}:${node.textContent}`;
 }
 
 function together(htmls: readonly string[], nonce = markerNonce()): string[][] | null {
