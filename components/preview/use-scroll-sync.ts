@@ -22,16 +22,15 @@ export function useScrollSync(
 ): (offset: number) => void {
   const lead = useRef<{ side: 'editor' | 'preview'; until: number }>({ side: 'editor', until: 0 });
   /** An editor move made while the preview led, followed when the lead ends (below). */
-  const waiting = useRef<{ offset: number; timer: number } | null>(null);
-  useEffect(() => () => window.clearTimeout(waiting.current?.timer), []);
+  const waiting = useRef<WaitingMove | null>(null);
+  useEffect(() => () => forgetWaiting(waiting), []);
   const onPreviewScroll = useCallback(
     (offset: number) => {
       const now = performance.now();
       if (lead.current.side === 'editor' && now < lead.current.until) return;
       lead.current = { side: 'preview', until: now + SCROLL_LEAD_MS };
       // A newer move of the preview's wins over an editor move still waiting for its turn.
-      window.clearTimeout(waiting.current?.timer);
-      waiting.current = null;
+      forgetWaiting(waiting);
       editorApiRef?.current?.scrollToOffset(offset);
     },
     [editorApiRef],
@@ -55,8 +54,7 @@ export function useScrollSync(
         return;
       }
       // Followed now: an older move still waiting (its timer late) must not follow after it.
-      window.clearTimeout(waiting.current?.timer);
-      waiting.current = null;
+      forgetWaiting(waiting);
       lead.current = { side: 'editor', until: now + SCROLL_LEAD_MS };
       frameApi.current?.scrollToOffset(offset);
     },
@@ -64,6 +62,17 @@ export function useScrollSync(
   );
   useSyncEditorScroll(editorApiRef, followEditor);
   return onPreviewScroll;
+}
+
+/** An editor move waiting for the preview's lead to end, and the timer that will follow it. */
+interface WaitingMove {
+  offset: number;
+  timer: number;
+}
+
+function forgetWaiting(waiting: RefObject<WaitingMove | null>): void {
+  window.clearTimeout(waiting.current?.timer);
+  waiting.current = null;
 }
 
 /**
